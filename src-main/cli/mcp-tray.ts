@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+import { appVersion } from '../core/app-version.ts';
+import { isAppError } from '../core/app-error.ts';
+import { streamLogger } from '../core/logger.ts';
+import { serveCommand, SERVE_HELP, type CommandIo } from './serve-command.ts';
+
+const HELP = `Usage: mcp-tray <command> [options]
+
+Commands:
+  serve      run the MCP server headless (mcp-tray serve --help for its options)
+  help       show this text
+  version    print the version
+`;
+
+function stopSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const io: CommandIo = {
+    env: process.env,
+    stdout: (text) => void process.stdout.write(text),
+    logger: streamLogger((line) => void process.stderr.write(line)),
+    stopSignal: stopSignal(),
+  };
+  switch (command) {
+    case 'serve':
+      return serveCommand(rest, io);
+    case 'version':
+    case '--version':
+      io.stdout(`${appVersion()}\n`);
+      return 0;
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.stdout(`${HELP}\n${SERVE_HELP}`);
+      return 0;
+    default:
+      process.stderr.write(`mcp-tray: unknown command "${command}".\n\n${HELP}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (isAppError(error)) {
+      process.stderr.write(`mcp-tray: ${error.message}\n`);
+      process.exit(error.exitCode);
+    }
+    // parseArgs reports unknown or malformed flags with a code of its own; show it without a stack.
+    const code = (error as { code?: string }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`mcp-tray: ${(error as Error).message}. Run "mcp-tray help" for the options.\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`mcp-tray: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { appVersion } from '../core/app-version.ts';
+import type { Logger } from '../core/logger.ts';
+import { startServer } from '../core/mcp-tray-server.ts';
+import { resolveServerConfig } from '../core/server-config.ts';
+
+export const SERVE_HELP = `Usage: mcp-tray serve [options]
+
+Runs the MCP server without a window (for servers, WSL, or a terminal).
+
+Options:
+  --port N            port to listen on (default 3210; env MCP_PORT; 0 picks a free one)
+  --host ADDRESS      address to listen on (default 127.0.0.1)
+  --allow-lan         required for a --host other than loopback
+  --allow-host NAME   also answer to this Host name (repeatable)
+  --allow-origin URL  also accept browser requests from this origin (repeatable),
+                      e.g. http://localhost:6274 for the MCP Inspector
+  --no-query-key      refuse API keys sent as ?api_key= (env MCP_ALLOW_QUERY_KEY=false)
+  --data-dir PATH     where settings live (env MCP_TRAY_DATA_DIR)
+
+Environment:
+  MCP_API_KEYS        JSON object of API keys, e.g.
+                      {"<key>": {"name": "Cursor", "userId": "me", "role": "user", "permissions": ["*"]}}
+`;
+
+export interface CommandIo {
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  logger: Logger;
+  /** Resolves when the process is asked to stop (SIGINT/SIGTERM). */
+  stopSignal: Promise<string>;
+}
+
+export async function serveCommand(args: string[], io: CommandIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    allowNegative: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'allow-lan': { type: 'boolean' },
+      'allow-host': { type: 'string', multiple: true },
+      'allow-origin': { type: 'string', multiple: true },
+      'query-key': { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(SERVE_HELP);
+    return 0;
+  }
+  const config = resolveServerConfig(
+    {
+      port: values.port,
+      host: values.host,
+      allowLan: values['allow-lan'],
+      allowHost: values['allow-host'],
+      allowOrigin: values['allow-origin'],
+      queryKey: values['query-key'],
+      dataDir: values['data-dir'],
+    },
+    io.env,
+  );
+  const server = await startServer(config, { logger: io.logger, version: appVersion() });
+  io.stdout(`${server.url}\n`);
+  const signal = await io.stopSignal;
+  io.logger.info(`${signal} received; finishing requests in flight and stopping.`);
+  await server.close();
+  return 0;
+}

@@ -1,0 +1,74 @@
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { MCP_PATH } from '../../../src-shared/product.ts';
+import type { ApiKeyRegistry } from '../auth/api-key-registry.ts';
+import type { McpServerFactory } from '@modelcontextprotocol/server';
+import { mcpRoute } from '../mcp/mcp-route.ts';
+import type { ServerStatus } from '../server-status.ts';
+import { apiKeyAuth, requirePermission } from './api-key-auth.ts';
+import { sendJsonError, sendJsonRpcError } from './json-error.ts';
+import { hostGuard, originGuard } from './request-guards.ts';
+
+export interface HttpAppOptions {
+  allowedHosts: ReadonlySet<string>;
+  allowedOrigins: ReadonlySet<string>;
+  registry: ApiKeyRegistry;
+  allowQueryKey: boolean;
+  factory: McpServerFactory;
+  status: () => ServerStatus;
+  onError: (error: Error) => void;
+}
+
+interface HttpError {
+  type?: string;
+  status?: number;
+  message?: string;
+}
+
+/** Whatever goes wrong, the answer is JSON, never an HTML page or a stack. */
+function jsonErrorHandler(onError: (error: Error) => void): ErrorRequestHandler {
+  return (error: HttpError, _req, res, _next) => {
+    if (res.headersSent) return void res.end();
+    if (error.type === 'entity.too.large') {
+      return sendJsonError(res, 413, 'payload_too_large', 'The request body is over the 4 MiB limit.');
+    }
+    if (error.type === 'entity.parse.failed') {
+      return sendJsonRpcError(res, 400, -32700, 'Parse error: the request body is not valid JSON.');
+    }
+    if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
+      return sendJsonError(res, error.status, 'bad_request', 'The request could not be read.');
+    }
+    onError(error instanceof Error ? error : new Error(String(error.message)));
+    sendJsonError(res, 500, 'internal_error', 'The server failed to handle this request; see its log.');
+  };
+}
+
+/** The HTTP surface: guards in front of every route, then the routes, then JSON 404 and errors. */
+export function createHttpApp(options: HttpAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  app.use(hostGuard(options.allowedHosts), originGuard(options.allowedOrigins));
+
+  app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  app.all('/.well-known/{*rest}', (_req, res) =>
+    sendJsonError(res, 404, 'not_found', 'OAuth is not enabled on this server; use an API key.'),
+  );
+
+  const auth = apiKeyAuth({ registry: options.registry, allowQueryKey: options.allowQueryKey });
+  app.get(`${MCP_PATH}/status`, auth, requirePermission('status:read'), (_req, res) => {
+    res.json(options.status());
+  });
+  app.all(MCP_PATH, auth, ...mcpRoute({ factory: options.factory, onError: options.onError }));
+
+  app.use((req, res) =>
+    sendJsonError(
+      res,
+      404,
+      'not_found',
+      `Nothing is served at ${req.method} ${req.path}; MCP clients use ${MCP_PATH}.`,
+    ),
+  );
+  app.use(jsonErrorHandler(options.onError));
+  return app;
+}

@@ -1,0 +1,56 @@
+import type { RequestHandler } from 'express';
+import { canonicalOrigin } from './origin-allowlist.ts';
+import { sendJsonError } from './json-error.ts';
+
+/** Refuses any request whose Host header is not one of ours (DNS rebinding protection). */
+export function hostGuard(allowed: ReadonlySet<string>): RequestHandler {
+  return (req, res, next) => {
+    const host = req.headers.host?.toLowerCase();
+    if (host !== undefined && allowed.has(host)) return next();
+    sendJsonError(
+      res,
+      403,
+      'forbidden_host',
+      `This server only answers to ${[...allowed].join(', ')}; the request named host "${host ?? ''}". ` +
+        'Connect through http://127.0.0.1 (or a host added with --allow-host).',
+    );
+  };
+}
+
+const EXPOSED_HEADERS = 'Mcp-Session-Id, WWW-Authenticate, Retry-After';
+const ALLOWED_METHODS = 'GET, POST, DELETE, OPTIONS';
+const DEFAULT_ALLOWED_HEADERS =
+  'Content-Type, Accept, Authorization, X-API-Key, Mcp-Session-Id, Mcp-Protocol-Version, Last-Event-ID';
+
+/**
+ * Browsers send `Origin`; other clients do not. A present Origin must be allowlisted (`null` never is), and
+ * only then does the response carry CORS headers, echoing that one origin: never a wildcard.
+ */
+export function originGuard(allowed: ReadonlySet<string>): RequestHandler {
+  return (req, res, next) => {
+    const raw = req.headers.origin;
+    if (raw === undefined) return next();
+    const origin = canonicalOrigin(raw);
+    if (origin === undefined || !allowed.has(origin)) {
+      sendJsonError(
+        res,
+        403,
+        'forbidden_origin',
+        `Requests from the web origin "${raw}" are not allowed. Start the server with --allow-origin ${raw === 'null' ? '<origin>' : raw} if you trust it.`,
+      );
+      return;
+    }
+    res.vary('Origin');
+    res.setHeader('Access-Control-Allow-Origin', raw);
+    res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+    if (req.method === 'OPTIONS') {
+      const requested = req.headers['access-control-request-headers'];
+      res.setHeader('Access-Control-Allow-Methods', ALLOWED_METHODS);
+      res.setHeader('Access-Control-Allow-Headers', requested ?? DEFAULT_ALLOWED_HEADERS);
+      res.setHeader('Access-Control-Max-Age', '600');
+      res.status(204).end();
+      return;
+    }
+    next();
+  };
+}

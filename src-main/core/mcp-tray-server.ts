@@ -1,0 +1,109 @@
+import { mkdir } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { MCP_PATH } from '../../src-shared/product.ts';
+import { parseApiKeys } from './auth/api-key-registry.ts';
+import {
+  allowedHostHeaders,
+  hostForHeader,
+  lanHostnames,
+  LOOPBACK_HOSTNAMES,
+} from './http/host-allowlist.ts';
+import { createHttpApp } from './http/http-app.ts';
+import { allowedOrigins } from './http/origin-allowlist.ts';
+import { listenError } from './listen-error.ts';
+import type { Logger } from './logger.ts';
+import { mcpServerFactory } from './mcp/mcp-server-factory.ts';
+import { describePortHolder } from './port-holder.ts';
+import type { ServerConfig } from './server-config.ts';
+import { serverStatus } from './server-status.ts';
+import { builtinTools } from './tools/builtin-tools.ts';
+import type { ToolProvider } from './tools/tool-provider.ts';
+
+export interface RunningServer {
+  /** The MCP endpoint, e.g. http://127.0.0.1:3210/mcp. */
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting, lets in-flight requests finish (up to `graceMs`), then resolves. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export interface ServerDeps {
+  logger: Logger;
+  version: string;
+  now?: () => number;
+  /** Tool providers beside the built-ins. */
+  providers?: readonly ToolProvider[];
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port, host, exclusive: true }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+export async function startServer(config: ServerConfig, deps: ServerDeps): Promise<RunningServer> {
+  const now = deps.now ?? Date.now;
+  const registry = parseApiKeys(config.apiKeys);
+  for (const warning of registry.warnings) deps.logger.warn(warning);
+  if (registry.size === 0) {
+    deps.logger.warn('No API keys are configured, so every MCP request will be refused. Set MCP_API_KEYS.');
+  }
+  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+
+  const startedAt = now();
+  const status = () => serverStatus({ version: deps.version, startedAt, now, keyCount: () => registry.size });
+  const onError = (error: Error) => deps.logger.error(`request failed: ${error.message}`);
+  const factory = mcpServerFactory({
+    version: deps.version,
+    providers: [builtinTools(status), ...(deps.providers ?? [])],
+  });
+
+  // The request handler is attached once the port is known (it may be 0 = any free one): the Host and
+  // Origin allowlists name it.
+  const server = createServer();
+  server.requestTimeout = 60_000;
+  try {
+    await listen(server, config.port, config.host);
+  } catch (error) {
+    const holder = await describePortHolder(config.port);
+    throw listenError(error as NodeJS.ErrnoException, config.host, config.port, holder);
+  }
+  const port = (server.address() as AddressInfo).port;
+  const names = [
+    ...LOOPBACK_HOSTNAMES,
+    ...(config.allowLan ? [config.host, ...lanHostnames()] : []),
+    ...config.allowHosts,
+  ];
+  const app = createHttpApp({
+    allowedHosts: allowedHostHeaders(port, names),
+    allowedOrigins: allowedOrigins(port, names, config.allowOrigins),
+    registry,
+    allowQueryKey: config.allowQueryKey,
+    factory,
+    status,
+    onError,
+  });
+  server.on('request', app);
+
+  const wildcard = config.host === '0.0.0.0' || config.host === '::';
+  const displayHost = wildcard ? '127.0.0.1' : hostForHeader(config.host);
+  return {
+    url: `http://${displayHost}:${port}${MCP_PATH}`,
+    port,
+    close: (graceMs = 10_000) =>
+      new Promise<void>((resolve) => {
+        const force = setTimeout(() => server.closeAllConnections(), graceMs);
+        force.unref();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,23 @@
+import { toolCallPermission } from '../../../src-shared/permissions.ts';
+
+/**
+ * The permission an MCP message needs beyond a valid key, or undefined when a valid key is enough
+ * (initialize, server/discover, ping, notifications, and methods this server does not offer).
+ */
+export function requiredPermission(message: unknown): string | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const { method, params } = message as { method?: unknown; params?: unknown };
+  if (method === 'tools/list') return 'tools:list';
+  if (method === 'tools/call') {
+    const name =
+      typeof params === 'object' && params !== null ? (params as { name?: unknown }).name : undefined;
+    return toolCallPermission(typeof name === 'string' ? name : '');
+  }
+  return undefined;
+}
+
+/** The permissions a JSON-RPC body (one message or a batch) needs, in order. */
+export function requiredPermissions(body: unknown): string[] {
+  const messages = Array.isArray(body) ? body : [body];
+  return messages.map(requiredPermission).filter((permission) => permission !== undefined);
+}

@@ -1,0 +1,95 @@
+import { DEFAULT_HOST, DEFAULT_PORT } from '../../src-shared/product.ts';
+import { AppError } from './app-error.ts';
+import { defaultDataDir } from './data-dir.ts';
+import { isLoopbackHost } from './http/host-allowlist.ts';
+import { canonicalOrigin } from './http/origin-allowlist.ts';
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  allowLan: boolean;
+  /** Extra Host header names to answer to (a LAN name, later a tunnel's public host). */
+  allowHosts: string[];
+  allowOrigins: string[];
+  dataDir: string;
+  allowQueryKey: boolean;
+  /** The raw `MCP_API_KEYS` value. */
+  apiKeys: string | undefined;
+}
+
+/** What the command line gave; anything absent falls back to the environment, then the defaults. */
+export interface ServerFlags {
+  host?: string;
+  port?: string;
+  allowLan?: boolean;
+  allowHost?: string[];
+  allowOrigin?: string[];
+  dataDir?: string;
+  queryKey?: boolean;
+}
+
+function usage(code: string, message: string): AppError {
+  return new AppError(code, message, { exitCode: 2 });
+}
+
+export function parsePort(value: string, source: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) > 65535) {
+    throw usage(
+      'invalid_port',
+      `${source} must be a port number from 1 to 65535 (0 picks a free one), not "${value}".`,
+    );
+  }
+  return Number(value);
+}
+
+function parseSwitch(value: string | undefined, name: string): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw usage('invalid_setting', `${name} must be true or false, not "${value}".`);
+}
+
+export function resolveServerConfig(flags: ServerFlags, env: NodeJS.ProcessEnv): ServerConfig {
+  const envPort = env['MCP_PORT'];
+  const port =
+    flags.port !== undefined
+      ? parsePort(flags.port, '--port')
+      : envPort !== undefined && envPort !== ''
+        ? parsePort(envPort, 'MCP_PORT')
+        : DEFAULT_PORT;
+  const host = flags.host ?? DEFAULT_HOST;
+  const allowLan = flags.allowLan ?? false;
+  if (!isLoopbackHost(host) && !allowLan) {
+    throw usage(
+      'lan_not_allowed',
+      `--host ${host} would let other computers on the network reach this server. If that is what you want, ` +
+        'add --allow-lan (and keep your API keys secret); otherwise leave --host at 127.0.0.1.',
+    );
+  }
+  const allowOrigins = flags.allowOrigin ?? [];
+  for (const origin of allowOrigins) {
+    if (canonicalOrigin(origin) === undefined || origin.includes('*')) {
+      throw usage(
+        'invalid_origin',
+        `--allow-origin "${origin}" is not an origin; give one like http://localhost:6274 (no wildcards, no path).`,
+      );
+    }
+  }
+  const allowHosts = flags.allowHost ?? [];
+  for (const name of allowHosts) {
+    if (!/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/.test(name)) {
+      throw usage('invalid_host', `--allow-host "${name}" is not a host name; give one like my-pc.local.`);
+    }
+  }
+  const dataDirEnv = env['MCP_TRAY_DATA_DIR'];
+  return {
+    host,
+    port,
+    allowLan,
+    allowHosts,
+    allowOrigins,
+    dataDir: flags.dataDir ?? (dataDirEnv !== undefined && dataDirEnv !== '' ? dataDirEnv : defaultDataDir()),
+    allowQueryKey: flags.queryKey ?? parseSwitch(env['MCP_ALLOW_QUERY_KEY'], 'MCP_ALLOW_QUERY_KEY') ?? true,
+    apiKeys: env['MCP_API_KEYS'],
+  };
+}

@@ -1,0 +1,11 @@
+/** Who is calling: what every route and tool learns about an authenticated request. */
+export interface Caller {
+  /** Stable id of the credential, never its secret (for environment keys: `env:` + a digest prefix). */
+  keyId: string;
+  keyName: string;
+  userId: string;
+  role: string;
+  permissions: readonly string[];
+  /** Where the credential came from. */
+  source: 'environment';
+}
