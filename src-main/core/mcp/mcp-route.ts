@@ -16,12 +16,16 @@ export interface McpRouteOptions {
 
 /**
  * Clients that accept anything (`Accept: *` + `/*`, as ChatGPT's tool scanner sends, or no Accept at all) are
- * told what they will get instead of being refused with 406.
+ * told what they will get instead of being refused with 406; a body we parsed as JSON is JSON whatever
+ * content type was declared (the same scanner sometimes says octet-stream), so the SDK does not answer 415.
  */
-const normalizeAccept: RequestHandler = (req, _res, next) => {
+const normalizeClientHeaders: RequestHandler = (req, _res, next) => {
   const accept = req.headers.accept;
   if (accept === undefined || /(^|,)\s*\*\/\*/.test(accept)) {
     req.headers.accept = 'application/json, text/event-stream';
+  }
+  if (req.method === 'POST' && !/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+    req.headers['content-type'] = 'application/json';
   }
   next();
 };
@@ -50,5 +54,5 @@ export function mcpRoute(options: McpRouteOptions): RequestHandler[] {
     if (req.caller !== undefined) req.auth = authInfoForCaller(req.caller);
     handler(req, res, req.method === 'POST' ? req.body : undefined).catch(next);
   };
-  return [normalizeAccept, parseJsonBody, permissionGate, serve];
+  return [parseJsonBody, normalizeClientHeaders, permissionGate, serve];
 }

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { request } from 'node:http';
+import { describe, test } from 'node:test';
+import { FULL_KEY, runCli, startServe } from '../support/serve-process.ts';
+
+const NO_STACK = /^\s+at /m;
+
+describe('mcp-tray serve', () => {
+  test('prints exactly one line on stdout when listening: the MCP URL', async () => {
+    const server = await startServe();
+    assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+    assert.equal(await server.stop(), 0);
+  });
+
+  test('a port in use: exit code 2, a message naming the port, its holder and --port, no stack', async () => {
+    const blocker = createServer();
+    blocker.listen(0, '127.0.0.1');
+    await once(blocker, 'listening');
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const result = await runCli(['serve', '--port', String(port), '--data-dir', '/tmp/mcp-tray-port-test']);
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use`));
+      assert.match(result.stderr, new RegExp(`pid ${process.pid}\\b`), 'names the program holding the port');
+      assert.match(result.stderr, /--port/);
+      assert.doesNotMatch(result.stderr, NO_STACK);
+      assert.equal(result.stdout, '');
+    } finally {
+      blocker.close();
+    }
+  });
+
+  test('SIGTERM lets a request in flight finish, then exits 0', async () => {
+    const server = await startServe();
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'whoami' } });
+    const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          method: 'POST',
+          path: '/mcp',
+          agent: false,
+          headers: {
+            'x-api-key': FULL_KEY,
+            'content-type': 'application/json',
+            accept: 'application/json, text/event-stream',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on('error', reject);
+      // Half the body now, SIGTERM, then the rest: the request is in flight while the server is told to stop.
+      req.write(body.slice(0, 20));
+      setTimeout(() => {
+        server.child.kill('SIGTERM');
+        setTimeout(() => req.end(body.slice(20)), 300);
+      }, 200);
+    });
+    const [code] = (await once(server.child, 'exit')) as [number | null];
+    const { status, text } = await response;
+    assert.equal(status, 200);
+    assert.match(text, /Full Access/);
+    assert.equal(code, 0);
+    assert.match(server.stderr(), /SIGTERM received/);
+  });
+
+  test('--host 0.0.0.0 without --allow-lan refuses to start', async () => {
+    const result = await runCli([
+      'serve',
+      '--host',
+      '0.0.0.0',
+      '--port',
+      '0',
+      '--data-dir',
+      '/tmp/mcp-tray-lan',
+    ]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--allow-lan/);
+    assert.doesNotMatch(result.stderr, NO_STACK);
+  });
+
+  test('--host 0.0.0.0 --allow-lan starts and still answers loopback clients', async () => {
+    const server = await startServe({ args: ['--host', '0.0.0.0', '--allow-lan'] });
+    const res = await fetch(`${server.origin}/healthz`);
+    assert.deepEqual(await res.json(), { ok: true });
+    assert.equal(await server.stop(), 0);
+  });
+
+  test('a malformed MCP_API_KEYS refuses to start, naming the entry and field but never the key', async () => {
+    const secret = 'mcp_secret_that_must_not_leak_0123456789';
+    const result = await runCli(['serve', '--port', '0', '--data-dir', '/tmp/mcp-tray-keys'], {
+      MCP_API_KEYS: JSON.stringify({
+        [secret]: { name: 'Cursor', userId: 'me', role: 'user', permissions: ['root'] },
+      }),
+    });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /MCP_API_KEYS/);
+    assert.match(result.stderr, /entry "Cursor"/);
+    assert.match(result.stderr, /"permissions"/);
+    assert.ok(!result.stderr.includes(secret));
+    assert.doesNotMatch(result.stderr, NO_STACK);
+  });
+
+  test('the query-key form can be turned off', async () => {
+    const server = await startServe({ args: ['--no-query-key'] });
+    const viaQuery = await fetch(`${server.origin}/mcp/status?api_key=${FULL_KEY}`);
+    assert.equal(viaQuery.status, 401);
+    const viaHeader = await fetch(`${server.origin}/mcp/status`, { headers: { 'x-api-key': FULL_KEY } });
+    assert.equal(viaHeader.status, 200);
+    await server.stop();
+  });
+});

@@ -1,0 +1,96 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+
+/** The CLI as it ships: the built JavaScript that package.json's `bin` points to (npm test builds first). */
+export const CLI = join(import.meta.dirname, '..', '..', 'dist', 'src-main', 'cli', 'mcp-tray.js');
+
+export const FULL_KEY = 'mcp_test_full_0123456789abcdefghijklmnop';
+export const READ_ONLY_KEY = 'mcp_test_readonly_0123456789abcdefghijk';
+export const WHOAMI_KEY = 'mcp_test_whoami_only_0123456789abcdefgh';
+export const CALL_ONLY_KEY = 'mcp_test_call_only_0123456789abcdefghij';
+
+export const TEST_API_KEYS = JSON.stringify({
+  [FULL_KEY]: { name: 'Full Access', userId: 'owner', role: 'admin', permissions: ['*'] },
+  [READ_ONLY_KEY]: {
+    name: 'Read Only',
+    userId: 'viewer',
+    role: 'user',
+    permissions: ['tools:list', 'status:read'],
+  },
+  [WHOAMI_KEY]: {
+    name: 'Whoami Only',
+    userId: 'bot',
+    role: 'user',
+    permissions: ['tools:list', 'tools:call:who*'],
+  },
+  [CALL_ONLY_KEY]: { name: 'Call Only', userId: 'bot', role: 'user', permissions: ['tools:call'] },
+});
+
+export interface ServeProcess {
+  url: string;
+  origin: string;
+  port: number;
+  child: ChildProcessWithoutNullStreams;
+  stderr: () => string;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export interface ServeOptions {
+  args?: string[];
+  env?: Record<string, string>;
+}
+
+/** Runs `mcp-tray serve` as its own process on a free port and waits for the URL line it prints. */
+export async function startServe(options: ServeOptions = {}): Promise<ServeProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mcp-tray-test-'));
+  const child = spawn(
+    process.execPath,
+    [CLI, 'serve', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
+    {
+      env: { PATH: process.env['PATH'] ?? '', MCP_API_KEYS: TEST_API_KEYS, ...options.env },
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const line = /^(http:\/\/\S+)\n/m.exec(stdout);
+      if (line?.[1]) resolve(line[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code} before listening:\n${stderr}`)));
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    port: Number(parsed.port),
+    child,
+    stderr: () => stderr,
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill('SIGTERM');
+      const [code] = (await once(child, 'exit')) as [number | null];
+      return code;
+    },
+  };
+}
+
+/** Runs the CLI to completion and returns its exit code and output. */
+export async function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env['PATH'] ?? '', ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stdout, stderr };
+}

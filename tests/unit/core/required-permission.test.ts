@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { requiredPermissions } from '../../../src-main/core/mcp/required-permission.ts';
+
+describe('the permission an MCP message needs', () => {
+  test('tools/list needs tools:list; tools/call needs the tool', () => {
+    assert.deepEqual(requiredPermissions({ method: 'tools/list' }), ['tools:list']);
+    assert.deepEqual(requiredPermissions({ method: 'tools/call', params: { name: 'whoami' } }), [
+      'tools:call:whoami',
+    ]);
+  });
+
+  test('a tools/call without a name needs a permission nobody is granted by name', () => {
+    assert.deepEqual(requiredPermissions({ method: 'tools/call' }), ['tools:call:']);
+  });
+
+  test('handshake, ping and notifications need only a valid key', () => {
+    for (const method of ['initialize', 'server/discover', 'ping', 'notifications/initialized']) {
+      assert.deepEqual(requiredPermissions({ method }), [], method);
+    }
+    assert.deepEqual(requiredPermissions(undefined), []);
+  });
+
+  test('every message of a batch is checked', () => {
+    assert.deepEqual(
+      requiredPermissions([
+        { method: 'ping' },
+        { method: 'tools/call', params: { name: 'a' } },
+        { method: 'tools/list' },
+      ]),
+      ['tools:call:a', 'tools:list'],
+    );
+  });
+});
