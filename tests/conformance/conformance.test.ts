@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { FULL_KEY, startServe, type ServeProcess } from '../support/serve-process.ts';
+import { startKeyForwarder } from './key-forwarder.ts';
+import {
+  readExpectedFailures,
+  readScenarioResults,
+  unexpectedFailures,
+  type Check,
+} from './conformance-results.ts';
+
+const SUITE = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  'node_modules',
+  '@modelcontextprotocol',
+  'conformance',
+  'dist',
+  'index.js',
+);
+const REQUIREMENT_SETS = ['2025-11-25', '2026-07-28'];
+/** Scenarios about the protocol itself, headers and DNS rebinding: these must pass whole, never be baselined. */
+const PROTOCOL_SCENARIOS: Record<string, string[]> = {
+  '2025-11-25': [
+    'server-initialize',
+    'ping',
+    'tools-list',
+    'dns-rebinding-protection',
+    'server-sse-multiple-streams',
+  ],
+  '2026-07-28': [
+    'tools-list',
+    'dns-rebinding-protection',
+    'http-header-validation',
+    'sep-2164-resource-not-found',
+  ],
+};
+const expected = readExpectedFailures(join(import.meta.dirname, 'expected-failures.txt'));
+const usedEntries = new Set<string>();
+
+let server: ServeProcess;
+let forwarder: Awaited<ReturnType<typeof startKeyForwarder>>;
+
+/** Runs the official suite in server mode for one requirement set; returns its per-scenario results. */
+async function runSuite(
+  requirements: string,
+): Promise<{ results: Map<string, Check[]>; declared: number; log: string }> {
+  const outputDir = mkdtempSync(join(tmpdir(), `mcp-tray-conformance-${requirements}-`));
+  const child = spawn(process.execPath, [
+    SUITE,
+    'server',
+    '--url',
+    forwarder.url,
+    '--requirements',
+    requirements,
+    '-o',
+    outputDir,
+  ]);
+  let log = '';
+  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  await once(child, 'exit');
+  const declared = Number(/Running requirements \S+ \((\d+) scenarios\)/.exec(log)?.[1] ?? NaN);
+  return { results: readScenarioResults(outputDir), declared, log };
+}
+
+before(async () => {
+  server = await startServe();
+  forwarder = await startKeyForwarder(server.port, FULL_KEY);
+});
+after(async () => {
+  await forwarder.close();
+  await server.stop();
+});
+
+for (const requirements of REQUIREMENT_SETS) {
+  describe(`official MCP conformance suite, requirement set ${requirements}`, () => {
+    let run: Awaited<ReturnType<typeof runSuite>>;
+    before(async () => {
+      run = await runSuite(requirements);
+    });
+
+    test('ran every scenario the requirement set declares', () => {
+      assert.ok(run.declared > 0, `the suite printed no scenario count:\n${run.log.slice(0, 2000)}`);
+      assert.equal(run.results.size, run.declared);
+    });
+
+    test('each scenario passes, or fails only as expected-failures.txt says', async (t) => {
+      for (const [scenario, checks] of run.results) {
+        const { unexpected, used } = unexpectedFailures(scenario, checks, expected);
+        for (const entry of used) usedEntries.add(entry);
+        // A scenario that fails only as expected is reported as todo (not counted as passed), with its reason.
+        const todo =
+          unexpected.length === 0 && used.length > 0
+            ? used.map((e) => `${e}: ${expected.get(e)}`).join('; ')
+            : undefined;
+        await t.test(scenario, todo === undefined ? {} : { todo }, () => {
+          assert.deepEqual(
+            unexpected.map((check) => `${check.name}: ${check.errorMessage ?? ''}`),
+            [],
+          );
+        });
+      }
+    });
+
+    for (const scenario of PROTOCOL_SCENARIOS[requirements] ?? []) {
+      test(`the protocol scenario ${scenario} runs and passes every check`, () => {
+        const checks = run.results.get(scenario);
+        assert.ok(checks !== undefined && checks.length > 0, `${scenario} did not run`);
+        assert.deepEqual(
+          checks.filter((check) => check.status === 'FAILURE').map((check) => check.name),
+          [],
+        );
+      });
+    }
+  });
+}
+
+test('every expected-failures entry still fails somewhere (else remove it)', () => {
+  const stale = [...expected.keys()].filter((entry) => !usedEntries.has(entry));
+  assert.deepEqual(stale, []);
+});
