@@ -13,7 +13,7 @@ import { createHttpApp } from './http/http-app.ts';
 import { allowedOrigins } from './http/origin-allowlist.ts';
 import { listenError } from './listen-error.ts';
 import type { Logger } from './logger.ts';
-import { mcpServerFactory } from './mcp/mcp-server-factory.ts';
+import { mcpRoute } from './mcp/mcp-route.ts';
 import { describePortHolder } from './port-holder.ts';
 import type { ServerConfig } from './server-config.ts';
 import { serverStatus } from './server-status.ts';
@@ -58,9 +58,10 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
   const startedAt = now();
   const status = () => serverStatus({ version: deps.version, startedAt, now, keyCount: () => registry.size });
   const onError = (error: Error) => deps.logger.error(`request failed: ${error.message}`);
-  const factory = mcpServerFactory({
+  const mcp = mcpRoute({
     version: deps.version,
     providers: [builtinTools(status), ...(deps.providers ?? [])],
+    onError,
   });
 
   // The request handler is attached once the port is known (it may be 0 = any free one): the Host and
@@ -84,7 +85,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     allowedOrigins: allowedOrigins(port, names, config.allowOrigins),
     registry,
     allowQueryKey: config.allowQueryKey,
-    factory,
+    mcp: mcp.handlers,
     status,
     onError,
   });
@@ -101,7 +102,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
         force.unref();
         server.close(() => {
           clearTimeout(force);
-          resolve();
+          void mcp.close().finally(resolve);
         });
         server.closeIdleConnections();
       }),

@@ -1,8 +1,6 @@
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { MCP_PATH } from '../../../src-shared/product.ts';
 import type { ApiKeyRegistry } from '../auth/api-key-registry.ts';
-import type { McpServerFactory } from '@modelcontextprotocol/server';
-import { mcpRoute } from '../mcp/mcp-route.ts';
 import type { ServerStatus } from '../server-status.ts';
 import { apiKeyAuth, requirePermission } from './api-key-auth.ts';
 import { sendJsonError, sendJsonRpcError } from './json-error.ts';
@@ -13,7 +11,7 @@ export interface HttpAppOptions {
   allowedOrigins: ReadonlySet<string>;
   registry: ApiKeyRegistry;
   allowQueryKey: boolean;
-  factory: McpServerFactory;
+  mcp: RequestHandler[];
   status: () => ServerStatus;
   onError: (error: Error) => void;
 }
@@ -59,7 +57,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.get(`${MCP_PATH}/status`, auth, requirePermission('status:read'), (_req, res) => {
     res.json(options.status());
   });
-  app.all(MCP_PATH, auth, ...mcpRoute({ factory: options.factory, onError: options.onError }));
+  app.all(MCP_PATH, auth, ...options.mcp);
 
   app.use((req, res) =>
     sendJsonError(

@@ -1,16 +1,21 @@
-import { createMcpHandler, type McpServerFactory } from '@modelcontextprotocol/server';
+import { classifyInboundRequest, createMcpHandler } from '@modelcontextprotocol/server';
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import express, { type RequestHandler } from 'express';
 import { hasPermission } from '../../../src-shared/permissions.ts';
 import { denyPermission } from '../http/api-key-auth.ts';
 import { authInfoForCaller } from './caller-auth-info.ts';
 import { requiredPermissions } from './required-permission.ts';
+import type { ToolProvider } from '../tools/tool-provider.ts';
+import { LegacyServerPool } from './legacy-server-pool.ts';
+import { serveLegacyExchange } from './legacy-exchange.ts';
+import { buildMcpServer, callableTools, mcpServerFactory } from './mcp-server-factory.ts';
 
 /** The largest request body served; a bigger one gets 413. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export interface McpRouteOptions {
-  factory: McpServerFactory;
+  version: string;
+  providers: readonly ToolProvider[];
   onError: (error: Error) => void;
 }
 
@@ -44,15 +49,48 @@ const permissionGate: RequestHandler = (req, res, next) => {
   next();
 };
 
-/** `/mcp`: Streamable HTTP for both protocol eras, one stateless endpoint (the SDK's `createMcpHandler`). */
-export function mcpRoute(options: McpRouteOptions): RequestHandler[] {
-  const handler = toNodeHandler(
-    createMcpHandler(options.factory, { onerror: options.onError, maxRequestBodySize: MAX_BODY_BYTES }),
-    { onerror: options.onError, maxRequestBodySize: MAX_BODY_BYTES },
-  );
+/**
+ * `/mcp`: Streamable HTTP for both protocol eras on one stateless endpoint. The SDK classifies each request;
+ * 2026-07-28 traffic goes to its per-request handler (`createMcpHandler`), 2025-era traffic to a shared
+ * server per tool set (see LegacyServerPool), which spares building a server for every call.
+ */
+export function mcpRoute(options: McpRouteOptions): {
+  handlers: RequestHandler[];
+  close: () => Promise<void>;
+} {
+  const modern = createMcpHandler(mcpServerFactory(options.version, options.providers), {
+    legacy: 'reject',
+    onerror: options.onError,
+    maxRequestBodySize: MAX_BODY_BYTES,
+  });
+  const serveModern = toNodeHandler(modern, { onerror: options.onError, maxRequestBodySize: MAX_BODY_BYTES });
+  const pool = new LegacyServerPool((tools) => buildMcpServer(options.version, tools));
+
   const serve: RequestHandler = (req, res, next) => {
-    if (req.caller !== undefined) req.auth = authInfoForCaller(req.caller);
-    handler(req, res, req.method === 'POST' ? req.body : undefined).catch(next);
+    const caller = req.caller;
+    if (caller === undefined) return next(new Error('mcpRoute reached without an authenticated caller'));
+    req.auth = authInfoForCaller(caller);
+    const body: unknown = req.method === 'POST' ? req.body : undefined;
+    const route = classifyInboundRequest({
+      httpMethod: req.method,
+      protocolVersionHeader: req.headers['mcp-protocol-version'] as string | undefined,
+      mcpMethodHeader: req.headers['mcp-method'] as string | undefined,
+      mcpNameHeader: req.headers['mcp-name'] as string | undefined,
+      body,
+    });
+    const serving =
+      route.kind === 'legacy'
+        ? pool
+            .transportFor(callableTools(options.providers, caller.permissions))
+            .then((transport) => serveLegacyExchange(req, res, transport))
+        : serveModern(req, res, body);
+    serving.catch(next);
   };
-  return [parseJsonBody, normalizeClientHeaders, permissionGate, serve];
+  return {
+    handlers: [parseJsonBody, normalizeClientHeaders, permissionGate, serve],
+    close: async () => {
+      await modern.close();
+      await pool.close();
+    },
+  };
 }

@@ -1,43 +1,54 @@
 import { McpServer, type McpServerFactory } from '@modelcontextprotocol/server';
 import { canCallTool } from '../../../src-shared/permissions.ts';
 import { PRODUCT_NAME } from '../../../src-shared/product.ts';
-import type { ToolProvider } from '../tools/tool-provider.ts';
+import type { ToolDefinition, ToolProvider } from '../tools/tool-provider.ts';
 import { callerFromAuthInfo } from './caller-auth-info.ts';
-
-export interface McpServerFactoryOptions {
-  version: string;
-  providers: readonly ToolProvider[];
-}
 
 const INSTRUCTIONS =
   'MCP Tray connects this computer to your AI client. Call whoami to see which key you use and what it may do.';
 
+/** The tools a caller with these permissions may call: the only ones its server will have. */
+export function callableTools(
+  providers: readonly ToolProvider[],
+  permissions: readonly string[],
+): ToolDefinition[] {
+  return providers.flatMap((provider) =>
+    provider.tools().filter((tool) => canCallTool(permissions, tool.name)),
+  );
+}
+
 /**
- * Builds the McpServer for one request: only the tools the caller may call are registered, so `tools/list`
- * shows exactly those and nothing else can be called.
+ * An McpServer offering exactly `tools`. It holds no caller: each tool call reads the caller from the
+ * request's auth info, so one server may serve every caller allowed the same tools.
  */
-export function mcpServerFactory(options: McpServerFactoryOptions): McpServerFactory {
+export function buildMcpServer(version: string, tools: readonly ToolDefinition[]): McpServer {
+  const server = new McpServer(
+    { name: PRODUCT_NAME, version },
+    { instructions: INSTRUCTIONS, capabilities: { tools: { listChanged: false } } },
+  );
+  for (const tool of tools) {
+    server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: tool.inputSchema,
+        ...(tool.annotations ? { annotations: tool.annotations } : {}),
+      },
+      (args: Record<string, unknown>, ctx) => {
+        const caller = callerFromAuthInfo(ctx.http?.authInfo);
+        if (caller === undefined) throw new Error('This request carries no authenticated caller.');
+        return tool.call(args, caller);
+      },
+    );
+  }
+  return server;
+}
+
+/** For the SDK's per-request handler (the 2026-07-28 era): a fresh server with the caller's tools. */
+export function mcpServerFactory(version: string, providers: readonly ToolProvider[]): McpServerFactory {
   return ({ authInfo }) => {
     const caller = callerFromAuthInfo(authInfo);
-    const server = new McpServer(
-      { name: PRODUCT_NAME, version: options.version },
-      { instructions: INSTRUCTIONS, capabilities: { tools: { listChanged: false } } },
-    );
-    for (const provider of options.providers) {
-      for (const tool of provider.tools()) {
-        if (caller === undefined || !canCallTool(caller.permissions, tool.name)) continue;
-        server.registerTool(
-          tool.name,
-          {
-            title: tool.title,
-            description: tool.description,
-            inputSchema: tool.inputSchema,
-            ...(tool.annotations ? { annotations: tool.annotations } : {}),
-          },
-          (args: Record<string, unknown>) => tool.call(args, caller),
-        );
-      }
-    }
-    return server;
+    return buildMcpServer(version, caller === undefined ? [] : callableTools(providers, caller.permissions));
   };
 }

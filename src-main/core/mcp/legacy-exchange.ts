@@ -1,0 +1,79 @@
+import {
+  parseJSONRPCMessage,
+  SUPPORTED_PROTOCOL_VERSIONS,
+  type JSONRPCMessage,
+  type JSONRPCRequest,
+  type JSONRPCResponse,
+} from '@modelcontextprotocol/server';
+import type { Request, Response } from 'express';
+import { sendJsonRpcError } from '../http/json-error.ts';
+import type { ExchangeTransport } from './exchange-transport.ts';
+
+const MAX_BATCH = 100;
+
+function parseMessages(body: unknown): JSONRPCMessage[] | undefined {
+  try {
+    return (Array.isArray(body) ? body : [body]).map((message) => parseJSONRPCMessage(message));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Serves one 2025-era (stateless Streamable HTTP) exchange on a shared server, with the checks the SDK's
+ * stateless transport makes: POST only, Accept, MCP-Protocol-Version, well-formed JSON-RPC, one initialize
+ * per request. Answers are plain JSON; notifications get 202.
+ */
+export async function serveLegacyExchange(
+  req: Request,
+  res: Response,
+  transport: ExchangeTransport,
+): Promise<void> {
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    return sendJsonRpcError(res, 405, -32000, 'Method not allowed.');
+  }
+  const accept = req.headers.accept ?? '';
+  if (!accept.includes('application/json') || !accept.includes('text/event-stream')) {
+    return sendJsonRpcError(
+      res,
+      406,
+      -32000,
+      'Not Acceptable: Client must accept both application/json and text/event-stream',
+    );
+  }
+  const version = req.headers['mcp-protocol-version'];
+  if (typeof version === 'string' && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
+    return sendJsonRpcError(
+      res,
+      400,
+      -32000,
+      `Bad Request: Unsupported protocol version: ${version} (supported versions: ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')})`,
+    );
+  }
+  const messages = parseMessages(req.body);
+  if (messages === undefined)
+    return sendJsonRpcError(res, 400, -32700, 'Parse error: Invalid JSON-RPC message');
+  if (messages.length > MAX_BATCH) {
+    return sendJsonRpcError(res, 400, -32600, `Invalid Request: Batch must not exceed ${MAX_BATCH} messages`);
+  }
+  // Each message was validated by parseJSONRPCMessage, so its shape is enough to tell what it is.
+  const requests = messages.filter(
+    (message): message is JSONRPCRequest => 'method' in message && 'id' in message,
+  );
+  if (messages.length > 1 && requests.some((request) => request.method === 'initialize')) {
+    return sendJsonRpcError(res, 400, -32600, 'Invalid Request: Only one initialization request is allowed');
+  }
+  if (requests.length === 0) return void res.status(202).end();
+
+  const abort = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) abort.abort();
+  });
+  const extra = req.auth === undefined ? {} : { authInfo: req.auth };
+  const responses: JSONRPCResponse[] = await Promise.all(
+    requests.map((request) => transport.exchange(request, extra, abort.signal)),
+  );
+  if (abort.signal.aborted) return;
+  res.status(200).json(Array.isArray(req.body) ? responses : responses[0]);
+}
