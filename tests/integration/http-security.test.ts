@@ -109,7 +109,7 @@ describe('API keys', () => {
       'uptimeSeconds',
       'version',
     ]);
-    assert.deepEqual(status['keys'], { count: 4 });
+    assert.deepEqual(status['keys'], { count: 5 });
     const viaQuery = await rawRequest(server.port, { path: `/mcp/status?api_key=${READ_ONLY_KEY}` });
     assert.equal(viaQuery.status, 200);
     const denied = await rawRequest(server.port, {

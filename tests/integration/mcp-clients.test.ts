@@ -65,7 +65,7 @@ describe('a 2025-11-25 client (SDK 1.x, initialize handshake)', () => {
     const client = await connectLegacy(FULL_KEY);
     const status = textOf(await client.callTool({ name: 'server_status', arguments: {} }));
     assert.equal(status['name'], 'MCP Tray');
-    assert.deepEqual(status['keys'], { count: 4 });
+    assert.deepEqual(status['keys'], { count: 5 });
     const versions = status['protocolVersions'] as string[];
     assert.ok(versions.includes('2026-07-28') && versions.includes('2025-11-25'));
     await client.close();

@@ -8,12 +8,14 @@ import { once } from 'node:events';
 export const CLI = join(import.meta.dirname, '..', '..', 'dist', 'src-main', 'cli', 'mcp-tray.js');
 
 export const FULL_KEY = 'mcp_test_full_0123456789abcdefghijklmnop';
+export const SECOND_FULL_KEY = 'mcp_test_second_full_0123456789abcdefgh';
 export const READ_ONLY_KEY = 'mcp_test_readonly_0123456789abcdefghijk';
 export const WHOAMI_KEY = 'mcp_test_whoami_only_0123456789abcdefgh';
 export const CALL_ONLY_KEY = 'mcp_test_call_only_0123456789abcdefghij';
 
 export const TEST_API_KEYS = JSON.stringify({
   [FULL_KEY]: { name: 'Full Access', userId: 'owner', role: 'admin', permissions: ['*'] },
+  [SECOND_FULL_KEY]: { name: 'Second Full', userId: 'partner', role: 'user', permissions: ['*'] },
   [READ_ONLY_KEY]: {
     name: 'Read Only',
     userId: 'viewer',
