@@ -20,7 +20,12 @@ function post(body: unknown, headers: Record<string, string> = {}) {
   });
 }
 
-const whoami = (id: number | string) => ({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'whoami' } });
+const whoami = (id: number | string) => ({
+  jsonrpc: '2.0',
+  id,
+  method: 'tools/call',
+  params: { name: 'whoami' },
+});
 
 function keyNameOf(body: string): string {
   const result = rpcPayload(body).result as { structuredContent: { keyName: string } };
