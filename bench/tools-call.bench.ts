@@ -4,6 +4,7 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { CLI, CLI_NODE_FLAGS } from '../tests/support/serve-process.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -84,14 +85,11 @@ async function load(
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'mcp-bench-'));
-const ours = await start(
-  [join(root, 'dist/src-main/cli/mcp-tray.js'), 'serve', '--port', '0', '--data-dir', dataDir],
-  {
-    MCP_API_KEYS: JSON.stringify({
-      [KEY]: { name: 'Bench', userId: 'bench', role: 'user', permissions: ['*'] },
-    }),
-  },
-);
+const ours = await start([...CLI_NODE_FLAGS, CLI, 'serve', '--port', '0', '--data-dir', dataDir], {
+  MCP_API_KEYS: JSON.stringify({
+    [KEY]: { name: 'Bench', userId: 'bench', role: 'user', permissions: ['*'] },
+  }),
+});
 const bare = await start([join(root, 'bench/bare-express-server.ts')]);
 const pad = (value: number | string, width = 7) =>
   String(typeof value === 'number' ? value.toFixed(0) : value).padStart(width);

@@ -3,11 +3,21 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { request } from 'node:http';
 import { describe, test } from 'node:test';
-import { FULL_KEY, runCli, startServe } from '../support/serve-process.ts';
+import { execFile } from 'node:child_process';
+import { chmodSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { CLI, CLI_NODE_FLAGS, FULL_KEY, runCli, startServe } from '../support/serve-process.ts';
 
 const NO_STACK = /^\s+at /m;
 
 describe('mcp-tray serve', () => {
+  test('the built bin runs through its shebang (node flags included), as an installed bin does', async () => {
+    chmodSync(CLI, 0o755);
+    const { stdout } = await promisify(execFile)(CLI, ['--version']);
+    assert.match(stdout, /^\d+\.\d+\.\d+\n$/);
+    assert.ok(CLI_NODE_FLAGS.length > 0, 'tests run the CLI with the flags its shebang names');
+  });
+
   test('prints exactly one line on stdout when listening: the MCP URL', async () => {
     const server = await startServe();
     assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/mcp$/);

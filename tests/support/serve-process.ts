@@ -1,11 +1,19 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 
 /** The CLI as it ships: the built JavaScript that package.json's `bin` points to (npm test builds first). */
 export const CLI = join(import.meta.dirname, '..', '..', 'dist', 'src-main', 'cli', 'mcp-tray.js');
+
+/** The node flags of the CLI's shebang line, so tests run it exactly as the installed bin runs. */
+export const CLI_NODE_FLAGS = (
+  /^#!\S*env -S node(.*)$/m.exec(readFileSync(CLI, 'utf8').split('\n', 1)[0] ?? '')?.[1] ?? ''
+)
+  .trim()
+  .split(/\s+/)
+  .filter(Boolean);
 
 export const FULL_KEY = 'mcp_test_full_0123456789abcdefghijklmnop';
 export const SECOND_FULL_KEY = 'mcp_test_second_full_0123456789abcdefgh';
@@ -88,7 +96,9 @@ export async function runCli(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env['PATH'] ?? '', ...env } });
+  const child = spawn(process.execPath, [...CLI_NODE_FLAGS, CLI, ...args], {
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
