@@ -1,22 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   CALL_ONLY_KEY,
   FULL_KEY,
   READ_ONLY_KEY,
-  startServe,
   WHOAMI_KEY,
-  type ServeProcess,
+  serveDuringTests,
 } from '../support/serve-process.ts';
 import { JSON_RPC_HEADERS, rawRequest, rpcPayload } from '../support/raw-http.ts';
 
-let server: ServeProcess;
-before(async () => {
-  server = await startServe({ args: ['--allow-origin', 'http://localhost:6274'] });
-});
-after(async () => {
-  await server.stop();
-});
+const server = serveDuringTests({ args: ['--allow-origin', 'http://localhost:6274'] });
 
 const toolsList = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' });
 const callWhoami = JSON.stringify({
@@ -27,7 +20,7 @@ const callWhoami = JSON.stringify({
 });
 
 function post(body: string | Buffer, headers: Record<string, string> = {}, path = '/mcp') {
-  return rawRequest(server.port, {
+  return rawRequest(server().port, {
     method: 'POST',
     path,
     headers: { ...JSON_RPC_HEADERS, ...headers },
@@ -95,7 +88,7 @@ describe('API keys', () => {
   });
 
   test('/mcp/status needs status:read', async () => {
-    const ok = await rawRequest(server.port, {
+    const ok = await rawRequest(server().port, {
       path: '/mcp/status',
       headers: { 'x-api-key': READ_ONLY_KEY },
     });
@@ -110,9 +103,9 @@ describe('API keys', () => {
       'version',
     ]);
     assert.deepEqual(status['keys'], { count: 5 });
-    const viaQuery = await rawRequest(server.port, { path: `/mcp/status?api_key=${READ_ONLY_KEY}` });
+    const viaQuery = await rawRequest(server().port, { path: `/mcp/status?api_key=${READ_ONLY_KEY}` });
     assert.equal(viaQuery.status, 200);
-    const denied = await rawRequest(server.port, {
+    const denied = await rawRequest(server().port, {
       path: '/mcp/status',
       headers: { 'x-api-key': WHOAMI_KEY },
     });
@@ -164,16 +157,20 @@ describe('request bodies', () => {
 
 describe('Host and Origin', () => {
   test('a foreign Host header (DNS rebinding) gets 403 JSON, even on /healthz', async () => {
-    for (const host of ['evil.example', `evil.example:${server.port}`, '127.0.0.1:1', 'localhost']) {
-      const res = await rawRequest(server.port, { path: '/healthz', headers: { host } });
+    for (const host of ['evil.example', `evil.example:${server().port}`, '127.0.0.1:1', 'localhost']) {
+      const res = await rawRequest(server().port, { path: '/healthz', headers: { host } });
       assert.equal(res.status, 403, host);
       assert.equal((res.json() as { error: string }).error, 'forbidden_host');
     }
   });
 
   test('loopback names with the port are served', async () => {
-    for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`, `[::1]:${server.port}`]) {
-      const res = await rawRequest(server.port, { path: '/healthz', headers: { host } });
+    for (const host of [
+      `127.0.0.1:${server().port}`,
+      `localhost:${server().port}`,
+      `[::1]:${server().port}`,
+    ]) {
+      const res = await rawRequest(server().port, { path: '/healthz', headers: { host } });
       assert.equal(res.status, 200, host);
       assert.deepEqual(res.json(), { ok: true });
     }
@@ -189,7 +186,7 @@ describe('Host and Origin', () => {
   });
 
   test('the server’s own origin and --allow-origin ones are served with CORS echoing the origin', async () => {
-    for (const origin of [server.origin, 'http://localhost:6274']) {
+    for (const origin of [server().origin, 'http://localhost:6274']) {
       const res = await post(toolsList, { 'x-api-key': FULL_KEY, origin });
       assert.equal(res.status, 200, origin);
       assert.equal(res.headers['access-control-allow-origin'], origin);
@@ -199,7 +196,7 @@ describe('Host and Origin', () => {
   });
 
   test('a CORS preflight from an allowed origin succeeds without a key; never a wildcard', async () => {
-    const res = await rawRequest(server.port, {
+    const res = await rawRequest(server().port, {
       method: 'OPTIONS',
       path: '/mcp',
       headers: {
@@ -216,7 +213,7 @@ describe('Host and Origin', () => {
 
 describe('other routes', () => {
   test('/healthz needs no key and says only ok', async () => {
-    const res = await rawRequest(server.port, { path: '/healthz' });
+    const res = await rawRequest(server().port, { path: '/healthz' });
     assert.equal(res.status, 200);
     assert.equal(res.body, '{"ok":true}');
   });
@@ -227,7 +224,7 @@ describe('other routes', () => {
       '/.well-known/oauth-protected-resource/mcp',
       '/.well-known/openid-configuration',
     ]) {
-      const res = await rawRequest(server.port, { path, headers: { 'x-api-key': FULL_KEY } });
+      const res = await rawRequest(server().port, { path, headers: { 'x-api-key': FULL_KEY } });
       assert.equal(res.status, 404, path);
       assert.match(String(res.headers['content-type']), /application\/json/);
     }
@@ -239,7 +236,7 @@ describe('other routes', () => {
       ['POST', '/nope'],
       ['DELETE', '/mcp/status/x'],
     ] as const) {
-      const res = await rawRequest(server.port, { method, path });
+      const res = await rawRequest(server().port, { method, path });
       assert.equal(res.status, 404, `${method} ${path}`);
       assert.match(String(res.headers['content-type']), /application\/json/);
       assert.equal((res.json() as { error: string }).error, 'not_found');

@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { FULL_KEY, SECOND_FULL_KEY, startServe, type ServeProcess } from '../support/serve-process.ts';
+import { describe, test } from 'node:test';
+import { FULL_KEY, SECOND_FULL_KEY, serveDuringTests } from '../support/serve-process.ts';
 import { JSON_RPC_HEADERS, rawRequest, rpcPayload } from '../support/raw-http.ts';
 
-let server: ServeProcess;
-before(async () => {
-  server = await startServe();
-});
-after(async () => {
-  await server.stop();
-});
+const server = serveDuringTests();
 
 function post(body: unknown, headers: Record<string, string> = {}) {
-  return rawRequest(server.port, {
+  return rawRequest(server().port, {
     method: 'POST',
     path: '/mcp',
     headers: { ...JSON_RPC_HEADERS, 'x-api-key': FULL_KEY, ...headers },
@@ -66,7 +60,11 @@ describe('2025-era requests on the shared server', () => {
 
   test('GET and DELETE get 405: this endpoint keeps no sessions', async () => {
     for (const method of ['GET', 'DELETE']) {
-      const res = await rawRequest(server.port, { method, path: '/mcp', headers: { 'x-api-key': FULL_KEY } });
+      const res = await rawRequest(server().port, {
+        method,
+        path: '/mcp',
+        headers: { 'x-api-key': FULL_KEY },
+      });
       assert.equal(res.status, 405, method);
       assert.equal(res.headers['allow'], 'POST');
     }

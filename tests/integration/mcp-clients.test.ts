@@ -1,23 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { Client as LegacyClient } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport as LegacyTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import {
-  FULL_KEY,
-  READ_ONLY_KEY,
-  startServe,
-  WHOAMI_KEY,
-  type ServeProcess,
-} from '../support/serve-process.ts';
+import { FULL_KEY, READ_ONLY_KEY, WHOAMI_KEY, serveDuringTests } from '../support/serve-process.ts';
 
-let server: ServeProcess;
-before(async () => {
-  server = await startServe();
-});
-after(async () => {
-  await server.stop();
-});
+const server = serveDuringTests();
 
 function textOf(result: object): Record<string, unknown> {
   const [first] = (result as { content: { type: string; text: string }[] }).content;
@@ -28,7 +16,7 @@ function textOf(result: object): Record<string, unknown> {
 async function connectLegacy(key: string) {
   const client = new LegacyClient({ name: 'legacy-test', version: '1.0.0' });
   await client.connect(
-    new LegacyTransport(new URL(server.url), { requestInit: { headers: { 'X-API-Key': key } } }),
+    new LegacyTransport(new URL(server().url), { requestInit: { headers: { 'X-API-Key': key } } }),
   );
   return client;
 }
@@ -39,7 +27,7 @@ async function connectModern(key: string) {
     { versionNegotiation: { mode: 'auto' } },
   );
   await client.connect(
-    new StreamableHTTPClientTransport(new URL(server.url), {
+    new StreamableHTTPClientTransport(new URL(server().url), {
       requestInit: { headers: { 'X-API-Key': key } },
     }),
   );

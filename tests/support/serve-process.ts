@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { after, before } from 'node:test';
 
 /** The CLI as it ships: the built JavaScript that package.json's `bin` points to (npm test builds first). */
 export const CLI = join(import.meta.dirname, '..', '..', 'dist', 'src-main', 'cli', 'mcp-tray.js');
@@ -105,4 +106,19 @@ export async function runCli(
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const [code] = (await once(child, 'exit')) as [number | null];
   return { code, stdout, stderr };
+}
+
+/** Starts one server before the tests of the calling file and stops it after them; call the result to reach it. */
+export function serveDuringTests(options: ServeOptions = {}): () => ServeProcess {
+  let server: ServeProcess | undefined;
+  before(async () => {
+    server = await startServe(options);
+  });
+  after(async () => {
+    await server?.stop();
+  });
+  return () => {
+    if (server === undefined) throw new Error('the test server has not started');
+    return server;
+  };
 }
