@@ -58,10 +58,12 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
   const startedAt = now();
   const status = () => serverStatus({ version: deps.version, startedAt, now, keyCount: () => registry.size });
   const onError = (error: Error) => deps.logger.error(`request failed: ${error.message}`);
+  // The SDK reports the requests it refuses (bad envelopes, headers) here too: the client's fault, so a warning.
+  const onRefused = (error: Error) => deps.logger.warn(`MCP request not served: ${error.message}`);
   const mcp = mcpRoute({
     version: deps.version,
     providers: [builtinTools(status), ...(deps.providers ?? [])],
-    onError,
+    onError: onRefused,
   });
 
   // The request handler is attached once the port is known (it may be 0 = any free one): the Host and
@@ -71,8 +73,9 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
   try {
     await listen(server, config.port, config.host);
   } catch (error) {
-    const holder = await describePortHolder(config.port);
-    throw listenError(error as NodeJS.ErrnoException, config.host, config.port, holder);
+    const failure = error as NodeJS.ErrnoException;
+    const holder = failure.code === 'EADDRINUSE' ? await describePortHolder(config.port) : undefined;
+    throw listenError(failure, config.host, config.port, holder);
   }
   const port = (server.address() as AddressInfo).port;
   const names = [

@@ -26,6 +26,7 @@ export class ExchangeTransport implements Transport {
   onerror?: (error: Error) => void;
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
+  private idleWaiters: (() => void)[] = [];
 
   async start(): Promise<void> {}
 
@@ -33,23 +34,49 @@ export class ExchangeTransport implements Transport {
     if (!isJSONRPCResultResponse(message) && !isJSONRPCErrorResponse(message)) return;
     const pending = typeof message.id === 'number' ? this.pending.get(message.id) : undefined;
     if (pending === undefined) return;
-    this.pending.delete(message.id as number);
+    this.settle(message.id as number);
     pending.resolve({ ...message, id: pending.originalId } as JSONRPCResponse);
   }
 
+  /** Resolves once no exchange is pending, or after `timeoutMs`, whichever comes first. */
+  whenIdle(timeoutMs: number): Promise<void> {
+    if (this.pending.size === 0 || timeoutMs <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      timer.unref();
+      this.idleWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private settle(id: number): boolean {
+    const removed = this.pending.delete(id);
+    if (removed && this.pending.size === 0 && this.idleWaiters.length > 0) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const wake of waiters) wake();
+    }
+    return removed;
+  }
+
   async close(): Promise<void> {
-    for (const [id, pending] of this.pending) {
+    for (const [id, pending] of [...this.pending]) {
+      this.settle(id);
       pending.resolve({
         jsonrpc: '2.0',
         id: pending.originalId,
         error: { code: -32000, message: 'The server is shutting down; try again.' },
       });
-      this.pending.delete(id);
     }
     this.onclose?.();
   }
 
-  /** Sends one request into the server; resolves with its response. `signal` cancels it. */
+  /**
+   * Sends one request into the server; resolves with its response. `signal` cancels it: the server is told
+   * (its handler sees an aborted signal) and the exchange resolves at once with a cancellation error.
+   */
   exchange(request: JSONRPCRequest, extra: MessageExtraInfo, signal?: AbortSignal): Promise<JSONRPCResponse> {
     const id = ++this.nextId;
     return new Promise((resolve) => {
@@ -57,11 +84,12 @@ export class ExchangeTransport implements Transport {
       signal?.addEventListener(
         'abort',
         () => {
-          if (!this.pending.delete(id)) return;
+          if (!this.settle(id)) return;
           this.onmessage?.(
             { jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id } },
             extra,
           );
+          resolve({ jsonrpc: '2.0', id: request.id, error: { code: -32800, message: 'Request cancelled' } });
         },
         { once: true },
       );

@@ -6,14 +6,18 @@ interface PoolEntry {
   tools: readonly ToolDefinition[];
   server: McpServer;
   transport: ExchangeTransport;
+  connected: Promise<void>;
 }
 
 const MAX_ENTRIES = 32;
+/** How long a retired server may keep answering requests it already took before it is closed anyway. */
+const DRAIN_MS = 30_000;
 
 /**
  * Long-lived servers for 2025-era (stateless) traffic, one per distinct set of callable tools. Building an
  * McpServer for every request was most of the cost of a tool call; callers allowed the same tools share
- * one, and it is rebuilt when a provider's tools change.
+ * one (it holds no caller: tools read theirs from each request's auth info), and a server is replaced when
+ * a provider's tools change, after it has answered what it already took.
  */
 export class LegacyServerPool {
   private readonly entries = new Map<string, PoolEntry>();
@@ -25,31 +29,35 @@ export class LegacyServerPool {
 
   async transportFor(tools: readonly ToolDefinition[]): Promise<ExchangeTransport> {
     const key = tools.map((tool) => tool.name).join('\n');
-    const entry = this.entries.get(key);
-    if (entry !== undefined && sameTools(entry.tools, tools)) {
-      // Re-insert so the Map's order is least recently used first.
+    let entry = this.entries.get(key);
+    if (entry !== undefined && !sameTools(entry.tools, tools)) {
+      void this.retire(key, entry);
+      entry = undefined;
+    }
+    if (entry === undefined) {
+      const server = this.build(tools);
+      const transport = new ExchangeTransport();
+      entry = { tools, server, transport, connected: server.connect(transport) };
+      if (this.entries.size >= MAX_ENTRIES) {
+        const [oldestKey, oldest] = this.entries.entries().next().value as [string, PoolEntry];
+        void this.retire(oldestKey, oldest);
+      }
+    } else {
+      // Re-insert so the Map's order stays least recently used first.
       this.entries.delete(key);
-      this.entries.set(key, entry);
-      return entry.transport;
     }
-    if (entry !== undefined) void this.retire(key, entry);
-    const server = this.build(tools);
-    const transport = new ExchangeTransport();
-    await server.connect(transport);
-    this.entries.set(key, { tools, server, transport });
-    if (this.entries.size > MAX_ENTRIES) {
-      const [oldestKey, oldest] = this.entries.entries().next().value as [string, PoolEntry];
-      void this.retire(oldestKey, oldest);
-    }
-    return transport;
+    this.entries.set(key, entry);
+    await entry.connected;
+    return entry.transport;
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.entries].map(([key, entry]) => this.retire(key, entry)));
+    await Promise.all([...this.entries].map(([key, entry]) => this.retire(key, entry, 0)));
   }
 
-  private async retire(key: string, entry: PoolEntry): Promise<void> {
+  private async retire(key: string, entry: PoolEntry, drainMs = DRAIN_MS): Promise<void> {
     if (this.entries.get(key) === entry) this.entries.delete(key);
+    await entry.transport.whenIdle(drainMs);
     await entry.server.close().catch(() => {});
   }
 }

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { z } from 'zod';
+import type { JSONRPCResponse } from '@modelcontextprotocol/server';
+import { authInfoForCaller } from '../../../src-main/core/mcp/caller-auth-info.ts';
+import { LegacyServerPool } from '../../../src-main/core/mcp/legacy-server-pool.ts';
+import { buildMcpServer } from '../../../src-main/core/mcp/mcp-server-factory.ts';
+import { defineTool } from '../../../src-main/core/tools/tool-provider.ts';
+import type { Caller } from '../../../src-shared/caller.ts';
+
+const caller: Caller = {
+  keyId: 'env:test',
+  keyName: 'Test',
+  userId: 'u',
+  role: 'user',
+  permissions: ['*'],
+  source: 'environment',
+};
+const extra = { authInfo: authInfoForCaller(caller) };
+
+/** A tool that answers only when the test says so, to hold a request in flight. */
+function gatedTool(name: string) {
+  let open: () => void = () => {};
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const tool = defineTool({
+    name,
+    title: name,
+    description: 'waits for the test',
+    inputSchema: z.object({}),
+    call: async (_args, who) => {
+      await gate;
+      return { content: [{ type: 'text', text: `${name} for ${who.keyName}` }] };
+    },
+  });
+  return { tool, open };
+}
+
+const call = (name: string, id: number) => ({
+  jsonrpc: '2.0' as const,
+  id,
+  method: 'tools/call',
+  params: { name, arguments: {} },
+});
+
+function text(response: JSONRPCResponse): string {
+  assert.ok('result' in response, JSON.stringify(response));
+  return (response.result as { content: { text: string }[] }).content[0]?.text ?? '';
+}
+
+describe('the shared 2025-era servers', () => {
+  test('callers allowed the same tools share one server', async () => {
+    const pool = new LegacyServerPool((tools) => buildMcpServer('1.0.0', tools));
+    const { tool } = gatedTool('a');
+    assert.equal(await pool.transportFor([tool]), await pool.transportFor([tool]));
+    await pool.close();
+  });
+
+  test('a changed tool set gets a new server; the old one first answers what it took', async () => {
+    let builds = 0;
+    const pool = new LegacyServerPool((tools) => {
+      builds += 1;
+      return buildMcpServer('1.0.0', tools);
+    });
+    const slow = gatedTool('slow');
+    const before = await pool.transportFor([slow.tool]);
+    const inFlight = before.exchange(call('slow', 1), extra);
+
+    const replacement = gatedTool('slow');
+    const after = await pool.transportFor([replacement.tool]);
+    assert.notEqual(after, before);
+    assert.equal(builds, 2);
+
+    slow.open();
+    assert.equal(text(await inFlight), 'slow for Test');
+    await pool.close();
+  });
+
+  test('a cancelled exchange resolves at once with a cancellation error', async () => {
+    const pool = new LegacyServerPool((tools) => buildMcpServer('1.0.0', tools));
+    const slow = gatedTool('slow');
+    const transport = await pool.transportFor([slow.tool]);
+    const abort = new AbortController();
+    const answer = transport.exchange(call('slow', 9), extra, abort.signal);
+    abort.abort();
+    const response = await answer;
+    assert.equal(response.id, 9);
+    assert.ok('error' in response && response.error.code === -32800);
+    slow.open();
+    await pool.close();
+  });
+
+  test('closing the pool answers anything still pending instead of leaving it hanging', async () => {
+    const pool = new LegacyServerPool((tools) => buildMcpServer('1.0.0', tools));
+    const slow = gatedTool('slow');
+    const transport = await pool.transportFor([slow.tool]);
+    const answer = transport.exchange(call('slow', 3), extra);
+    await pool.close();
+    const response = await answer;
+    assert.ok('error' in response, JSON.stringify(response));
+    assert.match(response.error.message, /shutting down/);
+    slow.open();
+  });
+});
