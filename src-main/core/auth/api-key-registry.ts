@@ -67,7 +67,11 @@ export function parseApiKeys(raw: string | undefined): ApiKeyRegistry {
     try {
       parsed = JSON.parse(raw);
     } catch (error) {
-      throw invalid(`it is not JSON (${(error as Error).message})`);
+      // JSON.parse's own message quotes the input around the fault, which may be a key: keep only where.
+      const position = /position (\d+)/.exec((error as Error).message)?.[1];
+      throw invalid(
+        `it is not valid JSON${position === undefined ? '' : ` (the problem is at character ${position})`}`,
+      );
     }
     if (!isRecord(parsed)) throw invalid('the top level must be an object');
     let position = 0;

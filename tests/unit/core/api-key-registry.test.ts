@@ -52,8 +52,26 @@ describe('MCP_API_KEYS', () => {
 
   test('invalid JSON names MCP_API_KEYS and shows the expected form', () => {
     const error = failure('{not json');
-    assert.match(error.message, /^MCP_API_KEYS is not valid: it is not JSON/);
+    assert.match(
+      error.message,
+      /^MCP_API_KEYS is not valid: it is not valid JSON \(the problem is at character 1\)/,
+    );
     assert.match(error.message, /for example \{"<key>"/);
+  });
+
+  test('the message for malformed JSON never quotes the input, which may hold keys', () => {
+    for (const raw of [
+      '{"mcp_sk_secretvalue123": x}',
+      'mcp_sk_secretvalue123',
+      '{"mcp_sk_secretvalue123": {"name": "x"',
+      "{'mcp_sk_secretvalue123': {}}",
+    ]) {
+      const error = failure(raw);
+      assert.match(error.message, /^MCP_API_KEYS is not valid: it is not valid JSON/);
+      for (const fragment of ['secret', 'value123', 'mcp_sk', 'alue']) {
+        assert.ok(!error.message.includes(fragment), `${raw} -> ${error.message}`);
+      }
+    }
   });
 
   test('a non-object top level is refused', () => {
