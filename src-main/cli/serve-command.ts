@@ -62,8 +62,10 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
     },
     io.env,
   );
-  const server = await startServer(config, { logger: io.logger, version: appVersion() });
+  const version = appVersion();
+  const server = await startServer(config, { logger: io.logger, version });
   io.stdout(`${server.url}\n`);
+  io.logger.info(`MCP Tray ${version} is serving ${server.url}; settings live in ${config.dataDir}.`);
   const signal = await io.stopSignal;
   io.logger.info(`${signal} received; finishing requests in flight and stopping.`);
   await server.close();
