@@ -7,5 +7,5 @@ export interface Caller {
   role: string;
   permissions: readonly string[];
   /** Where the credential came from. */
-  source: 'environment';
+  source: 'environment' | 'stored';
 }

@@ -4,12 +4,14 @@
 import { appVersion } from '../core/app-version.ts';
 import { isAppError } from '../core/app-error.ts';
 import { streamLogger } from '../core/logger.ts';
+import { keysCommand } from './keys-command.ts';
 import { serveCommand, SERVE_HELP, type CommandIo } from './serve-command.ts';
 
 const HELP = `Usage: mcp-tray <command> [options]
 
 Commands:
   serve      run the MCP server headless (mcp-tray serve --help for its options)
+  keys       create, list, reveal, rotate, revoke and delete API keys (mcp-tray keys help)
   help       show this text
   version    print the version
 `;
@@ -31,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve':
       return serveCommand(rest, io);
+    case 'keys':
+      return keysCommand(rest, io);
     case 'version':
     case '--version':
       io.stdout(`${appVersion()}\n`);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { appVersion } from '../core/app-version.ts';
+import { FILE_STORE_WARNING } from '../core/keys/file-secret-store.ts';
 import type { Logger } from '../core/logger.ts';
 import { startServer } from '../core/mcp-tray-server.ts';
 import { resolveServerConfig } from '../core/server-config.ts';
@@ -16,7 +17,11 @@ Options:
   --allow-origin URL  also accept browser requests from this origin (repeatable),
                       e.g. http://localhost:6274 for the MCP Inspector
   --no-query-key      refuse API keys sent as ?api_key= (env MCP_ALLOW_QUERY_KEY=false)
-  --data-dir PATH     where settings live (env MCP_TRAY_DATA_DIR)
+  --data-dir PATH     where keys and settings live (env MCP_TRAY_DATA_DIR)
+  --secret-store keychain|file
+                      where key secrets live (default: the OS keychain; "file" for headless
+                      machines without one: a 0600 file in the data folder)
+  --rate-limit RATE   requests per key for keys without their own limit (default 600/min)
 
 Environment:
   MCP_API_KEYS        JSON object of API keys, e.g.
@@ -43,6 +48,8 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
       'allow-origin': { type: 'string', multiple: true },
       'query-key': { type: 'boolean' },
       'data-dir': { type: 'string' },
+      'secret-store': { type: 'string' },
+      'rate-limit': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -59,10 +66,13 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
       allowOrigin: values['allow-origin'],
       queryKey: values['query-key'],
       dataDir: values['data-dir'],
+      secretStore: values['secret-store'],
+      rateLimit: values['rate-limit'],
     },
     io.env,
   );
   const version = appVersion();
+  if (config.secretStore === 'file') io.logger.warn(FILE_STORE_WARNING);
   const server = await startServer(config, { logger: io.logger, version });
   io.stdout(`${server.url}\n`);
   io.logger.info(`MCP Tray ${version} is serving ${server.url}; settings live in ${config.dataDir}.`);

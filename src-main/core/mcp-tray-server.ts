@@ -3,6 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MCP_PATH } from '../../src-shared/product.ts';
 import { parseApiKeys } from './auth/api-key-registry.ts';
+import { FailedAuthLockout } from './auth/failed-auth-lockout.ts';
+import { combinedRegistry } from './auth/key-registry.ts';
+import { RateLimiter } from './auth/rate-limiter.ts';
+import { StoredKeys } from './auth/stored-keys.ts';
+import type { KeychainRunner } from './keys/keychain-secret-store.ts';
+import { openSecretStore } from './keys/open-secret-store.ts';
 import {
   allowedHostHeaders,
   hostForHeader,
@@ -24,6 +30,8 @@ export interface RunningServer {
   /** The MCP endpoint, e.g. http://127.0.0.1:3210/mcp. */
   readonly url: string;
   readonly port: number;
+  /** Whether stored keys could be read, and why not (for the tray and dashboard). */
+  readonly storedKeys: StoredKeys;
   /** Stops accepting, lets in-flight requests finish (up to `graceMs`), then resolves. */
   close(graceMs?: number): Promise<void>;
 }
@@ -34,6 +42,8 @@ export interface ServerDeps {
   now?: () => number;
   /** Tool providers beside the built-ins. */
   providers?: readonly ToolProvider[];
+  /** How keychain calls run (the app passes a utilityProcess runner; default: a Node child process). */
+  keychainRunner?: KeychainRunner;
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
@@ -48,12 +58,22 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 
 export async function startServer(config: ServerConfig, deps: ServerDeps): Promise<RunningServer> {
   const now = deps.now ?? Date.now;
-  const registry = parseApiKeys(config.apiKeys);
-  for (const warning of registry.warnings) deps.logger.warn(warning);
-  if (registry.size === 0) {
-    deps.logger.warn('No API keys are configured, so every MCP request will be refused. Set MCP_API_KEYS.');
-  }
+  const environmentKeys = parseApiKeys(config.apiKeys);
+  for (const warning of environmentKeys.warnings) deps.logger.warn(warning);
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+  const storedKeys = new StoredKeys({
+    dataDir: config.dataDir,
+    secrets: openSecretStore(config.secretStore, config.dataDir, deps.keychainRunner),
+    logger: deps.logger,
+    now,
+  });
+  await storedKeys.start();
+  const registry = combinedRegistry([environmentKeys, storedKeys]);
+  if (registry.size === 0) {
+    deps.logger.warn(
+      'No API keys yet, so every MCP request will be refused. Create one with "mcp-tray keys create --name <client>".',
+    );
+  }
 
   const startedAt = now();
   const status = () => serverStatus({ version: deps.version, startedAt, now, keyCount: () => registry.size });
@@ -74,6 +94,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     await listen(server, config.port, config.host);
   } catch (error) {
     const failure = error as NodeJS.ErrnoException;
+    storedKeys.stop();
     const holder = failure.code === 'EADDRINUSE' ? await describePortHolder(config.port) : undefined;
     throw listenError(failure, config.host, config.port, holder);
   }
@@ -88,6 +109,9 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     allowedOrigins: allowedOrigins(port, names, config.allowOrigins),
     registry,
     allowQueryKey: config.allowQueryKey,
+    lockout: new FailedAuthLockout(now),
+    limiter: new RateLimiter(config.defaultRateLimit, now),
+    now,
     mcp: mcp.handlers,
     status,
     onError,
@@ -99,12 +123,14 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
   return {
     url: `http://${displayHost}:${port}${MCP_PATH}`,
     port,
+    storedKeys,
     close: (graceMs = 10_000) =>
       new Promise<void>((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
         force.unref();
         server.close(() => {
           clearTimeout(force);
+          storedKeys.stop();
           void mcp.close().finally(resolve);
         });
         server.closeIdleConnections();

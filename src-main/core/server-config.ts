@@ -1,5 +1,9 @@
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../src-shared/product.ts';
 import { AppError } from './app-error.ts';
+import { DEFAULT_RATE_LIMIT } from './auth/rate-limiter.ts';
+import { parseSecretStoreKind } from './keys/open-secret-store.ts';
+import { parseRate, type RateLimit } from './keys/quantity-parsers.ts';
+import type { SecretStoreKind } from './keys/secret-store.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { isLoopbackHost } from './http/host-allowlist.ts';
 import { canonicalOrigin } from './http/origin-allowlist.ts';
@@ -15,6 +19,9 @@ export interface ServerConfig {
   allowQueryKey: boolean;
   /** The raw `MCP_API_KEYS` value. */
   apiKeys: string | undefined;
+  secretStore: SecretStoreKind;
+  /** The rate limit of keys that have none of their own. */
+  defaultRateLimit: RateLimit;
 }
 
 /** What the command line gave; anything absent falls back to the environment, then the defaults. */
@@ -26,6 +33,8 @@ export interface ServerFlags {
   allowOrigin?: string[];
   dataDir?: string;
   queryKey?: boolean;
+  secretStore?: string;
+  rateLimit?: string;
 }
 
 function usage(code: string, message: string): AppError {
@@ -81,15 +90,22 @@ export function resolveServerConfig(flags: ServerFlags, env: NodeJS.ProcessEnv):
       throw usage('invalid_host', `--allow-host "${name}" is not a host name; give one like my-pc.local.`);
     }
   }
-  const dataDirEnv = env['MCP_TRAY_DATA_DIR'];
   return {
     host,
     port,
     allowLan,
     allowHosts,
     allowOrigins,
-    dataDir: flags.dataDir ?? (dataDirEnv !== undefined && dataDirEnv !== '' ? dataDirEnv : defaultDataDir()),
+    dataDir: resolveDataDir(flags.dataDir, env),
     allowQueryKey: flags.queryKey ?? parseSwitch(env['MCP_ALLOW_QUERY_KEY'], 'MCP_ALLOW_QUERY_KEY') ?? true,
     apiKeys: env['MCP_API_KEYS'],
+    secretStore: parseSecretStoreKind(flags.secretStore),
+    defaultRateLimit: flags.rateLimit === undefined ? DEFAULT_RATE_LIMIT : parseRate(flags.rateLimit),
   };
+}
+
+/** `--data-dir`, else `MCP_TRAY_DATA_DIR`, else the folder the desktop app uses. */
+export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+  const fromEnv = env['MCP_TRAY_DATA_DIR'];
+  return flag ?? (fromEnv !== undefined && fromEnv !== '' ? fromEnv : defaultDataDir());
 }

@@ -1,13 +1,13 @@
 import type { Caller } from '../../../src-shared/caller.ts';
 import { permissionProblem } from '../../../src-shared/permissions.ts';
 import { AppError } from '../app-error.ts';
+import type { KeyRegistry } from './key-registry.ts';
 import { secretDigest } from './secret-digest.ts';
 
 /** Keys given in `MCP_API_KEYS`, held as digests: the secrets themselves are not kept. */
-export interface ApiKeyRegistry {
-  /** The caller a presented secret belongs to, or undefined. */
-  lookup(secret: string): Caller | undefined;
-  readonly size: number;
+export interface ApiKeyRegistry extends KeyRegistry {
+  /** Every caller, for listings (never their secrets). */
+  callers(): Caller[];
   /** Entries worth a warning at start (for example a short key), named by key name. */
   readonly warnings: readonly string[];
 }
@@ -87,8 +87,12 @@ export function parseApiKeys(raw: string | undefined): ApiKeyRegistry {
     }
   }
   return {
-    lookup: (secret) => byDigest.get(secretDigest(secret)),
+    lookup: (secret) => {
+      const caller = byDigest.get(secretDigest(secret));
+      return caller === undefined ? undefined : { caller };
+    },
     size: byDigest.size,
+    callers: () => [...byDigest.values()],
     warnings,
   };
 }

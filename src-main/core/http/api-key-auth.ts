@@ -3,13 +3,16 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { Caller } from '../../../src-shared/caller.ts';
 import { hasPermission } from '../../../src-shared/permissions.ts';
 import { PRODUCT_NAME } from '../../../src-shared/product.ts';
-import type { ApiKeyRegistry } from '../auth/api-key-registry.ts';
+import type { FailedAuthLockout } from '../auth/failed-auth-lockout.ts';
+import type { KeyMatch, KeyRegistry } from '../auth/key-registry.ts';
 import { sendJsonError } from './json-error.ts';
 
 export interface ApiKeyAuthOptions {
-  registry: ApiKeyRegistry;
+  registry: KeyRegistry;
   /** Accept `?api_key=` (on by default; the query form lands in proxies' logs, so it can be turned off). */
   allowQueryKey: boolean;
+  lockout: FailedAuthLockout;
+  now: () => number;
 }
 
 /** The secret a request presents: `X-API-Key` first, then `Authorization: Bearer`, then `?api_key=`. */
@@ -29,36 +32,67 @@ export function presentedKey(req: Request, allowQueryKey: boolean): string | und
 declare module 'express-serve-static-core' {
   interface Request {
     caller?: Caller;
+    keyMatch?: KeyMatch;
     /** What the MCP SDK's Node adapter hands to tool handlers. */
     auth?: AuthInfo;
   }
 }
 
-/** Puts the caller on `req.caller`, or answers 401 with a challenge. */
+/**
+ * Puts the caller on `req.caller`, or answers 401 (no key, an unknown key: `invalid_api_key`; a key past
+ * its expiry: `key_expired`) with a challenge. Bad keys count towards the failed-auth lockout.
+ */
 export function apiKeyAuth(options: ApiKeyAuthOptions): RequestHandler {
   const forms = options.allowQueryKey
     ? 'an X-API-Key header, an Authorization: Bearer header, or ?api_key='
     : 'an X-API-Key header or an Authorization: Bearer header';
+  const challenge = `Bearer realm="${PRODUCT_NAME}"`;
   return (req, res, next) => {
-    const secret = presentedKey(req, options.allowQueryKey);
-    const caller = secret === undefined ? undefined : options.registry.lookup(secret);
-    if (caller !== undefined) {
-      req.caller = caller;
-      return next();
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const wait = options.lockout.retryAfterSeconds(address);
+    if (wait > 0) {
+      res.setHeader('Retry-After', String(wait));
+      return sendJsonError(
+        res,
+        429,
+        'too_many_failed_attempts',
+        `Too many wrong API keys came from this address; try again in ${wait} seconds with a key copied from MCP Tray.`,
+      );
     }
-    const challenge = `Bearer realm="${PRODUCT_NAME}"`;
-    res.setHeader(
-      'WWW-Authenticate',
-      secret === undefined ? challenge : `${challenge}, error="invalid_token"`,
-    );
-    sendJsonError(
-      res,
-      401,
-      'invalid_api_key',
-      secret === undefined
-        ? `No API key was sent. Send one in ${forms}.`
-        : 'This API key is not known to this server. Copy the key again from MCP Tray, or check MCP_API_KEYS.',
-    );
+    const secret = presentedKey(req, options.allowQueryKey);
+    const found = secret === undefined ? undefined : options.registry.lookup(secret);
+    const now = options.now();
+    const match = found?.validUntil !== undefined && now >= found.validUntil ? undefined : found;
+    if (match === undefined) {
+      if (secret !== undefined) options.lockout.recordFailure(address);
+      res.setHeader(
+        'WWW-Authenticate',
+        secret === undefined ? challenge : `${challenge}, error="invalid_token"`,
+      );
+      return sendJsonError(
+        res,
+        401,
+        'invalid_api_key',
+        secret === undefined
+          ? `No API key was sent. Send one in ${forms}.`
+          : 'This API key is not known to this server (or was revoked or rotated). Copy the key again from MCP Tray, or check MCP_API_KEYS.',
+      );
+    }
+    if (match.expiresAt !== undefined && now >= match.expiresAt) {
+      res.setHeader(
+        'WWW-Authenticate',
+        `${challenge}, error="invalid_token", error_description="key expired"`,
+      );
+      return sendJsonError(
+        res,
+        401,
+        'key_expired',
+        `The key "${match.caller.keyName}" expired on ${new Date(match.expiresAt).toISOString()}. Extend it or create a new one in MCP Tray.`,
+      );
+    }
+    req.caller = match.caller;
+    req.keyMatch = match;
+    next();
   };
 }
 

@@ -1,6 +1,9 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { MCP_PATH } from '../../../src-shared/product.ts';
-import type { ApiKeyRegistry } from '../auth/api-key-registry.ts';
+import type { FailedAuthLockout } from '../auth/failed-auth-lockout.ts';
+import type { KeyRegistry } from '../auth/key-registry.ts';
+import type { RateLimiter } from '../auth/rate-limiter.ts';
+import { rateLimit } from './rate-limit.ts';
 import type { ServerStatus } from '../server-status.ts';
 import { apiKeyAuth, requirePermission } from './api-key-auth.ts';
 import { sendJsonError, sendJsonRpcError } from './json-error.ts';
@@ -9,8 +12,11 @@ import { hostGuard, originGuard } from './request-guards.ts';
 export interface HttpAppOptions {
   allowedHosts: ReadonlySet<string>;
   allowedOrigins: ReadonlySet<string>;
-  registry: ApiKeyRegistry;
+  registry: KeyRegistry;
   allowQueryKey: boolean;
+  lockout: FailedAuthLockout;
+  limiter: RateLimiter;
+  now: () => number;
   mcp: RequestHandler[];
   status: () => ServerStatus;
   onError: (error: Error) => void;
@@ -53,11 +59,19 @@ export function createHttpApp(options: HttpAppOptions): Express {
     sendJsonError(res, 404, 'not_found', 'OAuth is not enabled on this server; use an API key.'),
   );
 
-  const auth = apiKeyAuth({ registry: options.registry, allowQueryKey: options.allowQueryKey });
-  app.get(`${MCP_PATH}/status`, auth, requirePermission('status:read'), (_req, res) => {
+  const auth = [
+    apiKeyAuth({
+      registry: options.registry,
+      allowQueryKey: options.allowQueryKey,
+      lockout: options.lockout,
+      now: options.now,
+    }),
+    rateLimit(options.limiter),
+  ];
+  app.get(`${MCP_PATH}/status`, ...auth, requirePermission('status:read'), (_req, res) => {
     res.json(options.status());
   });
-  app.all(MCP_PATH, auth, ...options.mcp);
+  app.all(MCP_PATH, ...auth, ...options.mcp);
 
   app.use((req, res) =>
     sendJsonError(

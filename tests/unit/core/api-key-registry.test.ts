@@ -22,7 +22,7 @@ describe('MCP_API_KEYS', () => {
   test('reads the seed format; the object key is the API key', () => {
     const registry = parseApiKeys(SEED_EXAMPLE);
     assert.equal(registry.size, 1);
-    const caller = registry.lookup('connector-key');
+    const caller = registry.lookup('connector-key')?.caller;
     assert.equal(caller?.keyName, 'ChatGPT Connector');
     assert.equal(caller?.userId, 'connector-user');
     assert.equal(caller?.role, 'user');
@@ -33,7 +33,7 @@ describe('MCP_API_KEYS', () => {
   });
 
   test('the key id is derived from the key but does not contain it', () => {
-    const caller = parseApiKeys(SEED_EXAMPLE).lookup('connector-key');
+    const caller = parseApiKeys(SEED_EXAMPLE).lookup('connector-key')?.caller;
     assert.match(caller?.keyId ?? '', /^env:[A-Za-z0-9_-]{10}$/);
     assert.ok(!caller?.keyId.includes('connector'));
   });

@@ -1,0 +1,246 @@
+import { mkdir } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { parseApiKeys } from '../core/auth/api-key-registry.ts';
+import { AppError } from '../core/app-error.ts';
+import { FILE_STORE_WARNING } from '../core/keys/file-secret-store.ts';
+import { KeyStore, type KeyView } from '../core/keys/key-store.ts';
+import { openSecretStore, parseSecretStoreKind } from '../core/keys/open-secret-store.ts';
+import { formatRate, parseDuration, parseRate } from '../core/keys/quantity-parsers.ts';
+import { resolveDataDir } from '../core/server-config.ts';
+import type { CommandIo } from './serve-command.ts';
+
+export const KEYS_HELP = `Usage: mcp-tray keys <command> [options]
+
+Commands:
+  create --name NAME [--permissions p1,p2] [--expires-in 30d] [--rate-limit 120/min] [--json]
+                      make a key; prints its secret (once: copy it now, or use "reveal" later)
+  list [--json]       every key, never a secret
+  reveal ID           print a key's secret (what "Copy connector key" copies)
+  rotate ID [--grace 10m] [--json]
+                      a new secret for the same key; the old one works for the grace period (default: not at all)
+  update ID [--name NAME] [--permissions p1,p2] [--expires-in 30d | --no-expiry] [--rate-limit 120/min | --rate-limit default]
+  revoke ID           stop a key from working (it stays listed as revoked)
+  delete ID           remove a key and its secret
+
+ID is a key's id (key_...) or its name. Every command takes:
+  --data-dir PATH              where keys.json lives (env MCP_TRAY_DATA_DIR)
+  --secret-store keychain|file where secrets live (default: the OS keychain)
+Durations: 90s, 10m, 12h, 30d. Rates: 120/min, 5/s, 1000/h.
+Permissions: *, status:read, tools:list, tools:call, tools:call:<tool> (a trailing * matches a prefix).
+`;
+
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  'secret-store': { type: 'string' },
+  json: { type: 'boolean' },
+  name: { type: 'string' },
+  permissions: { type: 'string' },
+  'expires-in': { type: 'string' },
+  expiry: { type: 'boolean' },
+  'rate-limit': { type: 'string' },
+  grace: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function permissionList(value: string | undefined): string[] | undefined {
+  return value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
+}
+
+function table(rows: string[][]): string {
+  const widths =
+    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+const day = (iso: string | null) => (iso === null ? '-' : iso.slice(0, 16).replace('T', ' '));
+
+function describeKey(key: KeyView): string[] {
+  return [
+    key.id,
+    key.name,
+    key.prefix,
+    key.permissions.join(','),
+    key.status,
+    day(key.createdAt),
+    day(key.lastUsedAt),
+    String(key.requestCount),
+    day(key.expiresAt),
+    key.rateLimit ? formatRate(key.rateLimit) : 'default',
+  ];
+}
+
+export async function keysCommand(args: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: OPTIONS,
+    allowPositionals: true,
+    allowNegative: true,
+  });
+  const [action, target, ...extra] = positionals;
+  if (values.help || action === undefined || action === 'help') {
+    io.stdout(KEYS_HELP);
+    return action === undefined && !values.help ? 2 : 0;
+  }
+  if (extra.length > 0)
+    throw new AppError('usage', `Unexpected "${extra.join(' ')}". ${KEYS_HELP}`, { exitCode: 2 });
+  const needsTarget = ['reveal', 'rotate', 'update', 'revoke', 'delete'];
+  if (needsTarget.includes(action) && target === undefined) {
+    throw new AppError('usage', `"keys ${action}" needs a key id or name: mcp-tray keys ${action} ID`, {
+      exitCode: 2,
+    });
+  }
+  const dataDir = resolveDataDir(values['data-dir'], io.env);
+  const kind = parseSecretStoreKind(values['secret-store']);
+  if (kind === 'file') io.logger.warn(FILE_STORE_WARNING);
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const store = new KeyStore({
+    dataDir,
+    secrets: openSecretStore(kind, dataDir),
+    userId: userInfo().username,
+  });
+  const print = (value: unknown) =>
+    io.stdout(`${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}\n`);
+  const expiry = () =>
+    values.expiry === false
+      ? null
+      : values['expires-in']
+        ? new Date(Date.now() + parseDuration(values['expires-in'], 'expiry'))
+        : undefined;
+  const rate = () =>
+    values['rate-limit'] === undefined
+      ? undefined
+      : values['rate-limit'] === 'default'
+        ? null
+        : parseRate(values['rate-limit']);
+
+  switch (action) {
+    case 'create': {
+      if (values.name === undefined)
+        throw new AppError('usage', '"keys create" needs --name, such as --name "Cursor".', { exitCode: 2 });
+      const { key, secret } = await store.create({
+        name: values.name,
+        permissions: permissionList(values.permissions) ?? ['*'],
+        expiresAt: expiry() ?? null,
+        rateLimit: rate() ?? null,
+      });
+      if (values.json)
+        print({
+          id: key.id,
+          key: secret,
+          name: key.name,
+          permissions: key.permissions,
+          expiresAt: key.expiresAt,
+          rateLimit: key.rateLimit,
+        });
+      else {
+        print(secret);
+        io.logger.info(
+          `Created key "${key.name}" (${key.id}) in ${store.secretStoreLabel}. "mcp-tray keys reveal ${key.id}" shows it again.`,
+        );
+      }
+      return 0;
+    }
+    case 'list': {
+      const { keys, problems } = await store.list();
+      const environment = parseApiKeys(io.env['MCP_API_KEYS']).callers();
+      for (const problem of problems) io.logger.warn(problem);
+      if (values.json) {
+        print({
+          keys,
+          environmentKeys: environment.map((c) => ({
+            id: c.keyId,
+            name: c.keyName,
+            permissions: c.permissions,
+            source: 'environment',
+            readOnly: true,
+          })),
+          problems,
+        });
+        return 0;
+      }
+      const header = [
+        'ID',
+        'NAME',
+        'PREFIX',
+        'PERMISSIONS',
+        'STATUS',
+        'CREATED',
+        'LAST USED',
+        'REQUESTS',
+        'EXPIRES',
+        'RATE LIMIT',
+      ];
+      const envRows = environment.map((c) => [
+        c.keyId,
+        c.keyName,
+        '-',
+        c.permissions.join(','),
+        'from environment (read-only)',
+        '-',
+        '-',
+        '-',
+        '-',
+        'default',
+      ]);
+      print(
+        keys.length + envRows.length === 0
+          ? 'No keys yet. Create one with: mcp-tray keys create --name "My client"'
+          : table([header, ...keys.map(describeKey), ...envRows]),
+      );
+      return 0;
+    }
+    case 'reveal':
+      print(await store.reveal(target as string));
+      return 0;
+    case 'rotate': {
+      const { key, secret } = await store.rotate(
+        target as string,
+        values.grace ? parseDuration(values.grace, 'grace period') : 0,
+      );
+      if (values.json) print({ id: key.id, key: secret, graceUntil: key.grace?.until ?? null });
+      else {
+        print(secret);
+        io.logger.info(
+          key.grace
+            ? `Rotated "${key.name}"; the old secret keeps working until ${key.grace.until}.`
+            : `Rotated "${key.name}"; the old secret no longer works.`,
+        );
+      }
+      return 0;
+    }
+    case 'update': {
+      const key = await store.update(target as string, {
+        ...(values.name !== undefined && { name: values.name }),
+        ...(values.permissions !== undefined && { permissions: permissionList(values.permissions) ?? [] }),
+        ...(expiry() !== undefined && { expiresAt: expiry() ?? null }),
+        ...(values['rate-limit'] !== undefined && { rateLimit: rate() ?? null }),
+      });
+      print(values.json ? key : `Updated "${key.name}" (${key.id}).`);
+      return 0;
+    }
+    case 'revoke': {
+      const key = await store.revoke(target as string);
+      print(`Revoked "${key.name}" (${key.id}); clients using it are refused from now on.`);
+      return 0;
+    }
+    case 'delete':
+      await store.delete(target as string);
+      print(`Deleted ${target}.`);
+      return 0;
+    default:
+      throw new AppError('usage', `Unknown keys command "${action}".\n\n${KEYS_HELP}`, { exitCode: 2 });
+  }
+}

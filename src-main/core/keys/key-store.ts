@@ -1,0 +1,268 @@
+import { permissionProblem, PERMISSION_FORMS } from '../../../src-shared/permissions.ts';
+import { AppError } from '../app-error.ts';
+import { secretDigest } from '../auth/secret-digest.ts';
+import { isExpired, type KeyRecord } from './key-record.ts';
+import { KeyUsageFile, type KeyUsage } from './key-usage-file.ts';
+import { KeysFile } from './keys-file.ts';
+import type { RateLimit } from './quantity-parsers.ts';
+import { displayPrefix, generateKeyId, generateSecret } from './secret-format.ts';
+import type { SecretStore } from './secret-store.ts';
+
+export interface NewKey {
+  name: string;
+  permissions: string[];
+  expiresAt?: Date | null;
+  rateLimit?: RateLimit | null;
+}
+
+export interface KeyChanges {
+  name?: string;
+  permissions?: string[];
+  expiresAt?: Date | null;
+  rateLimit?: RateLimit | null;
+}
+
+export type KeyStatus = 'active' | 'expired' | 'revoked' | 'secret_missing';
+
+export interface KeyView extends KeyRecord {
+  status: KeyStatus;
+  lastUsedAt: string | null;
+  requestCount: number;
+}
+
+export interface KeyListing {
+  keys: KeyView[];
+  /** Things worth telling the user: secrets without metadata, an unreadable keys.json. Never a secret. */
+  problems: string[];
+}
+
+export interface KeyStoreDeps {
+  dataDir: string;
+  secrets: SecretStore;
+  now?: () => number;
+  /** Who new keys belong to (the OS user for the CLI, the signed-in owner later). */
+  userId: string;
+}
+
+function usage(code: string, message: string): AppError {
+  return new AppError(code, message, { exitCode: 2 });
+}
+
+function checkName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed === '' || trimmed.length > 100)
+    throw usage(
+      'invalid_key_name',
+      'A key needs a name of 1 to 100 characters, such as "Cursor on my laptop".',
+    );
+  return trimmed;
+}
+
+function checkPermissions(permissions: string[]): string[] {
+  if (permissions.length === 0)
+    throw usage('invalid_permissions', `A key needs at least one permission: ${PERMISSION_FORMS}.`);
+  for (const permission of permissions) {
+    const problem = permissionProblem(permission);
+    if (problem !== undefined) throw usage('invalid_permissions', `Permission ${problem}.`);
+  }
+  return [...new Set(permissions)];
+}
+
+/**
+ * The lifecycle of stored API keys: metadata in keys.json, secrets in the SecretStore (the OS keychain by
+ * default). The CLI calls this now; the dashboard and tray call the same functions later.
+ */
+export class KeyStore {
+  private readonly file: KeysFile;
+  private readonly secrets: SecretStore;
+  private readonly now: () => number;
+  private readonly userId: string;
+  private readonly dataDir: string;
+
+  constructor(deps: KeyStoreDeps) {
+    this.now = deps.now ?? Date.now;
+    this.file = new KeysFile(deps.dataDir, this.now);
+    this.secrets = deps.secrets;
+    this.userId = deps.userId;
+    this.dataDir = deps.dataDir;
+  }
+
+  get secretStoreLabel(): string {
+    return this.secrets.label;
+  }
+
+  async create(input: NewKey): Promise<{ key: KeyView; secret: string }> {
+    const name = checkName(input.name);
+    const permissions = checkPermissions(input.permissions);
+    if (input.expiresAt && input.expiresAt.getTime() <= this.now()) {
+      throw usage(
+        'invalid_expiry',
+        'The expiry is in the past; give a time to come, such as --expires-in 30d.',
+      );
+    }
+    const id = generateKeyId();
+    const secret = generateSecret();
+    // Secret first: a crash in between leaves a secret without metadata, which is reported, never a key
+    // that lists but cannot work.
+    await this.secrets.set(id, secret);
+    const record: KeyRecord = {
+      id,
+      name,
+      userId: this.userId,
+      role: permissions.includes('*') ? 'admin' : 'user',
+      permissions,
+      prefix: displayPrefix(secret),
+      createdAt: this.iso(),
+      expiresAt: input.expiresAt ? input.expiresAt.toISOString() : null,
+      revokedAt: null,
+      rotatedAt: null,
+      rateLimit: input.rateLimit ?? null,
+      grace: null,
+    };
+    await this.file.update((keys) => keys.push(record));
+    return { key: this.view(record, undefined, true), secret };
+  }
+
+  async list(): Promise<KeyListing> {
+    const [{ keys, problem }, secrets, usageById] = await Promise.all([
+      this.file.read(),
+      this.secrets.list(),
+      KeyUsageFile.read(this.dataDir),
+    ]);
+    const problems = problem === undefined ? [] : [problem];
+    const known = new Set(keys.map((key) => key.id));
+    for (const id of secrets.keys()) {
+      if (!known.has(id))
+        problems.push(
+          `${this.secrets.label} holds a secret for key ${id} that keys.json does not list; it is ignored. Delete it with "mcp-tray keys delete ${id}".`,
+        );
+    }
+    for (const key of keys) {
+      if (key.revokedAt === null && !secrets.has(key.id)) {
+        problems.push(
+          `Key "${key.name}" (${key.id}) has no secret in ${this.secrets.label}; it cannot be used. Rotate it to make a new secret, or delete it.`,
+        );
+      }
+    }
+    return { keys: keys.map((key) => this.view(key, usageById[key.id], secrets.has(key.id))), problems };
+  }
+
+  /** The secret of an active key: what "Copy connector key" copies. */
+  async reveal(idOrName: string): Promise<string> {
+    const key = await this.find(idOrName);
+    if (key.revokedAt !== null) throw usage('key_revoked', `Key "${key.name}" is revoked; create a new one.`);
+    const secret = await this.secrets.get(key.id);
+    if (secret === undefined) {
+      throw new AppError(
+        'secret_missing',
+        `Key "${key.name}" has no secret in ${this.secrets.label}; rotate it to make a new one.`,
+        { exitCode: 3 },
+      );
+    }
+    return secret;
+  }
+
+  /** A new secret for the same key and grants; the old one keeps working for `graceMs` (default: not at all). */
+  async rotate(idOrName: string, graceMs = 0): Promise<{ key: KeyView; secret: string }> {
+    const key = await this.find(idOrName);
+    if (key.revokedAt !== null)
+      throw usage('key_revoked', `Key "${key.name}" is revoked; create a new one instead.`);
+    const old = graceMs > 0 ? await this.secrets.get(key.id) : undefined;
+    const secret = generateSecret();
+    await this.secrets.set(key.id, secret);
+    const { result } = await this.file.update((keys) => {
+      const record = this.requireIn(keys, key.id);
+      record.prefix = displayPrefix(secret);
+      record.rotatedAt = this.iso();
+      record.grace = old === undefined ? null : { digest: secretDigest(old), until: this.iso(graceMs) };
+      return { ...record };
+    });
+    return { key: this.view(result, undefined, true), secret };
+  }
+
+  async revoke(idOrName: string): Promise<KeyView> {
+    const key = await this.find(idOrName);
+    const { result } = await this.file.update((keys) => {
+      const record = this.requireIn(keys, key.id);
+      record.revokedAt ??= this.iso();
+      record.grace = null;
+      return { ...record };
+    });
+    await this.secrets.delete(key.id);
+    return this.view(result, undefined, false);
+  }
+
+  async update(idOrName: string, changes: KeyChanges): Promise<KeyView> {
+    const key = await this.find(idOrName);
+    const name = changes.name === undefined ? undefined : checkName(changes.name);
+    const permissions = changes.permissions === undefined ? undefined : checkPermissions(changes.permissions);
+    const { result } = await this.file.update((keys) => {
+      const record = this.requireIn(keys, key.id);
+      if (name !== undefined) record.name = name;
+      if (permissions !== undefined) record.permissions = permissions;
+      if (changes.expiresAt !== undefined) record.expiresAt = changes.expiresAt?.toISOString() ?? null;
+      if (changes.rateLimit !== undefined) record.rateLimit = changes.rateLimit;
+      return { ...record };
+    });
+    return this.view(result, undefined, true);
+  }
+
+  /** Removes the key entirely: metadata first, then the secret (a crash between leaves a reported orphan). */
+  async delete(idOrName: string): Promise<void> {
+    const id = await this.find(idOrName).then(
+      (key) => key.id,
+      async (error: unknown) => {
+        // A secret without metadata can still be deleted by its id.
+        if ((await this.secrets.get(idOrName)) !== undefined) return idOrName;
+        throw error;
+      },
+    );
+    await this.file.update((keys) => {
+      const index = keys.findIndex((key) => key.id === id);
+      if (index >= 0) keys.splice(index, 1);
+    });
+    await this.secrets.delete(id);
+  }
+
+  private async find(idOrName: string): Promise<KeyRecord> {
+    const { keys } = await this.file.read();
+    const byId = keys.find((key) => key.id === idOrName);
+    if (byId) return byId;
+    const byName = keys.filter((key) => key.name === idOrName);
+    if (byName.length === 1 && byName[0]) return byName[0];
+    if (byName.length > 1) {
+      throw usage(
+        'key_ambiguous',
+        `${byName.length} keys are named "${idOrName}"; use the id instead (${byName.map((k) => k.id).join(', ')}).`,
+      );
+    }
+    throw usage('key_not_found', `No key has the id or name "${idOrName}". "mcp-tray keys list" shows them.`);
+  }
+
+  private requireIn(keys: KeyRecord[], id: string): KeyRecord {
+    const record = keys.find((key) => key.id === id);
+    if (record === undefined) throw usage('key_not_found', `Key ${id} was deleted meanwhile.`);
+    return record;
+  }
+
+  private view(record: KeyRecord, usageEntry: KeyUsage | undefined, hasSecret: boolean): KeyView {
+    const status: KeyStatus =
+      record.revokedAt !== null
+        ? 'revoked'
+        : isExpired(record, this.now())
+          ? 'expired'
+          : hasSecret
+            ? 'active'
+            : 'secret_missing';
+    return {
+      ...record,
+      status,
+      lastUsedAt: usageEntry?.lastUsedAt ?? null,
+      requestCount: usageEntry?.requestCount ?? 0,
+    };
+  }
+
+  private iso(offsetMs = 0): string {
+    return new Date(this.now() + offsetMs).toISOString();
+  }
+}

@@ -1,0 +1,97 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { keychainFailure, keychainLabel } from './keychain-failure.ts';
+import type { KeychainRequest, KeychainResponse } from './keychain-protocol.ts';
+import { KEYCHAIN_SERVICE, type SecretStore } from './secret-store.ts';
+
+/** Runs one keychain request in a process that can be killed; resolves with the helper's answer. */
+export type KeychainRunner = (request: KeychainRequest, timeoutMs: number) => Promise<KeychainResponse>;
+
+/** Each keychain call may take this long before its helper is killed (a keys command stays under 10 s). */
+export const KEYCHAIN_TIMEOUT_MS = 8_000;
+
+const HELPER = fileURLToPath(
+  new URL(`./keychain-helper${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url),
+);
+
+/** Runs the helper with this Node (plain Node: the CLI and tests; the app supplies its own runner). */
+export const nodeKeychainRunner: KeychainRunner = (request, timeoutMs) =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, [HELPER], { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    let stdout = '';
+    let stderr = '';
+    let settled = false;
+    const finish = (response: KeychainResponse) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(response);
+    };
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      finish({
+        ok: false,
+        error: `The keychain did not answer within ${Math.round(timeoutMs / 1000)} seconds`,
+      });
+    }, timeoutMs);
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', (error) =>
+      finish({ ok: false, error: `Could not start the keychain helper: ${error.message}` }),
+    );
+    child.on('close', (code) => {
+      try {
+        finish(JSON.parse(stdout) as KeychainResponse);
+      } catch {
+        const why = stderr.trim().split('\n').pop() ?? '';
+        finish({
+          ok: false,
+          error:
+            why !== '' && code !== 0
+              ? why
+              : 'The keychain gave no answer; it may be locked behind a password prompt',
+        });
+      }
+    });
+    child.stdin.end(JSON.stringify(request));
+  });
+
+/** The OS keychain through keytar: service "MCP Tray", one item per key, the key id as the account. */
+export class KeychainSecretStore implements SecretStore {
+  readonly label = keychainLabel();
+  private readonly run: KeychainRunner;
+  private readonly timeoutMs: number;
+
+  constructor(run: KeychainRunner = nodeKeychainRunner, timeoutMs = KEYCHAIN_TIMEOUT_MS) {
+    this.run = run;
+    this.timeoutMs = timeoutMs;
+  }
+
+  async list(): Promise<Map<string, string>> {
+    const found = (await this.call({ op: 'list', service: KEYCHAIN_SERVICE })) as {
+      account: string;
+      password: string;
+    }[];
+    return new Map(found.map((item) => [item.account, item.password]));
+  }
+
+  async get(id: string): Promise<string | undefined> {
+    return (
+      ((await this.call({ op: 'get', service: KEYCHAIN_SERVICE, account: id })) as string | null) ?? undefined
+    );
+  }
+
+  async set(id: string, secret: string): Promise<void> {
+    await this.call({ op: 'set', service: KEYCHAIN_SERVICE, account: id, secret });
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return (await this.call({ op: 'delete', service: KEYCHAIN_SERVICE, account: id })) === true;
+  }
+
+  private async call(request: KeychainRequest): Promise<unknown> {
+    const response = await this.run(request, this.timeoutMs);
+    if (!response.ok) throw keychainFailure(response.error);
+    return response.result;
+  }
+}
