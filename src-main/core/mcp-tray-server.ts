@@ -1,4 +1,8 @@
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AuditLog } from './audit/audit-log.ts';
+import { recentActivity, type ActivityPage, type ActivityQuery } from './audit/recent-activity.ts';
+import { KeyUsageFile } from './keys/key-usage-file.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MCP_PATH } from '../../src-shared/product.ts';
@@ -26,12 +30,17 @@ import { serverStatus } from './server-status.ts';
 import { builtinTools } from './tools/builtin-tools.ts';
 import type { ToolProvider } from './tools/tool-provider.ts';
 
+/** `keys list` shows a request's use within 5 seconds: usage is written at least this often. */
+const USAGE_FLUSH_MS = 2_000;
+
 export interface RunningServer {
   /** The MCP endpoint, e.g. http://127.0.0.1:3210/mcp. */
   readonly url: string;
   readonly port: number;
   /** Whether stored keys could be read, and why not (for the tray and dashboard). */
   readonly storedKeys: StoredKeys;
+  /** The newest audit entries, a page at a time, optionally for one key. */
+  activity(query?: ActivityQuery): Promise<ActivityPage>;
   /** Stops accepting, lets in-flight requests finish (up to `graceMs`), then resolves. */
   close(graceMs?: number): Promise<void>;
 }
@@ -68,6 +77,11 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     now,
   });
   await storedKeys.start();
+  const audit = new AuditLog({ dir: join(config.dataDir, 'logs'), now });
+  await audit.open();
+  const usage = new KeyUsageFile(config.dataDir);
+  await usage.load();
+  usage.start(USAGE_FLUSH_MS);
   const registry = combinedRegistry([environmentKeys, storedKeys]);
   if (registry.size === 0) {
     deps.logger.warn(
@@ -95,6 +109,8 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
   } catch (error) {
     const failure = error as NodeJS.ErrnoException;
     storedKeys.stop();
+    await usage.stop();
+    await audit.close();
     const holder = failure.code === 'EADDRINUSE' ? await describePortHolder(config.port) : undefined;
     throw listenError(failure, config.host, config.port, holder);
   }
@@ -112,6 +128,8 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     lockout: new FailedAuthLockout(now),
     limiter: new RateLimiter(config.defaultRateLimit, now),
     now,
+    audit,
+    usage,
     mcp: mcp.handlers,
     status,
     onError,
@@ -124,6 +142,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     url: `http://${displayHost}:${port}${MCP_PATH}`,
     port,
     storedKeys,
+    activity: (query) => recentActivity(audit.dir, query),
     close: (graceMs = 10_000) =>
       new Promise<void>((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), graceMs);
@@ -131,7 +150,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
         server.close(() => {
           clearTimeout(force);
           storedKeys.stop();
-          void mcp.close().finally(resolve);
+          void Promise.all([mcp.close(), usage.stop(), audit.close()]).finally(resolve);
         });
         server.closeIdleConnections();
       }),

@@ -95,8 +95,19 @@ export class StoredKeys implements KeyRegistry {
     this.listeners.push(listener);
   }
 
-  async start(): Promise<void> {
-    await this.reload();
+  /** Loads the keys (waiting up to `waitMs`: a stalled keychain must not hold up the server), then watches. */
+  async start(waitMs = 2_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const loaded = await Promise.race([
+      this.reload().then(() => true),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), waitMs))),
+    ]);
+    clearTimeout(timer);
+    if (!loaded) {
+      this.deps.logger.warn(
+        `${this.deps.secrets.label} is slow to answer; starting without stored keys until it does.`,
+      );
+    }
     watchFile(this.file.path, { interval: WATCH_MS, persistent: false }, () => void this.reload());
     this.retry = setInterval(() => {
       if (!this.state.available) void this.reload();

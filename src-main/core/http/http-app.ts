@@ -4,6 +4,9 @@ import type { FailedAuthLockout } from '../auth/failed-auth-lockout.ts';
 import type { KeyRegistry } from '../auth/key-registry.ts';
 import type { RateLimiter } from '../auth/rate-limiter.ts';
 import { rateLimit } from './rate-limit.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import type { KeyUsageFile } from '../keys/key-usage-file.ts';
+import { requestAudit } from './request-audit.ts';
 import type { ServerStatus } from '../server-status.ts';
 import { apiKeyAuth, requirePermission } from './api-key-auth.ts';
 import { sendJsonError, sendJsonRpcError } from './json-error.ts';
@@ -17,6 +20,8 @@ export interface HttpAppOptions {
   lockout: FailedAuthLockout;
   limiter: RateLimiter;
   now: () => number;
+  audit: AuditLog;
+  usage: KeyUsageFile;
   mcp: RequestHandler[];
   status: () => ServerStatus;
   onError: (error: Error) => void;
@@ -52,7 +57,11 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
-  app.use(hostGuard(options.allowedHosts), originGuard(options.allowedOrigins));
+  app.use(
+    requestAudit(options.audit, options.usage, options.now),
+    hostGuard(options.allowedHosts),
+    originGuard(options.allowedOrigins),
+  );
 
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   app.all('/.well-known/{*rest}', (_req, res) =>

@@ -1,0 +1,35 @@
+import type { RequestHandler } from 'express';
+import { mcpTarget } from '../audit/audit-entry.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import type { KeyUsageFile } from '../keys/key-usage-file.ts';
+
+/**
+ * Writes one audit line per request when its response is finished, and counts the request against its key.
+ * Sees every request, rejected ones included, so it runs before the guards.
+ */
+export function requestAudit(audit: AuditLog, usage: KeyUsageFile, now: () => number): RequestHandler {
+  return (req, res, next) => {
+    const started = now();
+    const path = req.path;
+    res.on('finish', () => {
+      const caller = req.caller;
+      const finished = now();
+      if (caller !== undefined) usage.record(caller.keyId, new Date(finished));
+      const { mcpMethod, tool } = mcpTarget(req.body);
+      audit.record({
+        time: new Date(started).toISOString(),
+        keyId: caller?.keyId ?? null,
+        keyName: caller?.keyName ?? null,
+        method: req.method,
+        path,
+        mcpMethod,
+        tool,
+        status: res.statusCode,
+        durationMs: finished - started,
+        userAgent: req.headers['user-agent']?.slice(0, 200) ?? null,
+        remoteAddress: req.socket.remoteAddress ?? null,
+      });
+    });
+    next();
+  };
+}
