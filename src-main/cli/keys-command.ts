@@ -8,7 +8,7 @@ import { KeyStore, type KeyView } from '../core/keys/key-store.ts';
 import { openSecretStore, parseSecretStoreKind } from '../core/keys/open-secret-store.ts';
 import { formatRate, parseDuration, parseRate } from '../core/keys/quantity-parsers.ts';
 import { resolveDataDir } from '../core/server-config.ts';
-import type { CommandIo } from './serve-command.ts';
+import type { CommandIo } from './command-io.ts';
 
 export const KEYS_HELP = `Usage: mcp-tray keys <command> [options]
 

@@ -4,8 +4,7 @@
 import { appVersion } from '../core/app-version.ts';
 import { isAppError } from '../core/app-error.ts';
 import { streamLogger } from '../core/logger.ts';
-import { keysCommand } from './keys-command.ts';
-import { serveCommand, SERVE_HELP, type CommandIo } from './serve-command.ts';
+import type { CommandIo } from './command-io.ts';
 
 const HELP = `Usage: mcp-tray <command> [options]
 
@@ -31,10 +30,11 @@ async function main(argv: string[]): Promise<number> {
     stopSignal: stopSignal(),
   };
   switch (command) {
+    // Each command loads only what it needs: `keys` stays quick because it never loads the server.
     case 'serve':
-      return serveCommand(rest, io);
+      return (await import('./serve-command.ts')).serveCommand(rest, io);
     case 'keys':
-      return keysCommand(rest, io);
+      return (await import('./keys-command.ts')).keysCommand(rest, io);
     case 'version':
     case '--version':
       io.stdout(`${appVersion()}\n`);
@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
     case 'help':
     case '--help':
     case '-h':
-      io.stdout(`${HELP}\n${SERVE_HELP}`);
+      io.stdout(HELP);
       return 0;
     default:
       process.stderr.write(`mcp-tray: unknown command "${command}".\n\n${HELP}`);
@@ -51,20 +51,24 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (isAppError(error)) {
-      process.stderr.write(`mcp-tray: ${error.message}\n`);
-      process.exit(error.exitCode);
-    }
-    // parseArgs reports unknown or malformed flags with a code of its own; show it without a stack.
-    const code = (error as { code?: string }).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`mcp-tray: ${(error as Error).message}. Run "mcp-tray help" for the options.\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`mcp-tray: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);
-    process.exit(1);
-  },
-);
+/** Exits once stdout and stderr have been written out: on a pipe they are asynchronous. */
+function exit(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+function failureCode(error: unknown): number {
+  if (isAppError(error)) {
+    process.stderr.write(`mcp-tray: ${error.message}\n`);
+    return error.exitCode;
+  }
+  // parseArgs reports unknown or malformed flags with a code of its own; show it without a stack.
+  const code = (error as { code?: string }).code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`mcp-tray: ${(error as Error).message}. Run "mcp-tray help" for the options.\n`);
+    return 2;
+  }
+  process.stderr.write(`mcp-tray: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);
+  return 1;
+}
+
+main(process.argv.slice(2)).then(exit, (error: unknown) => exit(failureCode(error)));

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { appVersion } from '../core/app-version.ts';
 import { FILE_STORE_WARNING } from '../core/keys/file-secret-store.ts';
-import type { Logger } from '../core/logger.ts';
+import type { CommandIo } from './command-io.ts';
 import { startServer } from '../core/mcp-tray-server.ts';
 import { resolveServerConfig } from '../core/server-config.ts';
 
@@ -27,14 +27,6 @@ Environment:
   MCP_API_KEYS        JSON object of API keys, e.g.
                       {"<key>": {"name": "Cursor", "userId": "me", "role": "user", "permissions": ["*"]}}
 `;
-
-export interface CommandIo {
-  env: NodeJS.ProcessEnv;
-  stdout: (text: string) => void;
-  logger: Logger;
-  /** Resolves when the process is asked to stop (SIGINT/SIGTERM). */
-  stopSignal: Promise<string>;
-}
 
 export async function serveCommand(args: string[], io: CommandIo): Promise<number> {
   const { values } = parseArgs({

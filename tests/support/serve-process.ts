@@ -53,11 +53,13 @@ export interface ServeProcess {
 export interface ServeOptions {
   args?: string[];
   env?: Record<string, string>;
+  /** Defaults to a fresh temporary folder. */
+  dataDir?: string;
 }
 
 /** Runs `mcp-tray serve` as its own process on a free port and waits for the URL line it prints. */
 export async function startServe(options: ServeOptions = {}): Promise<ServeProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mcp-tray-test-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mcp-tray-test-'));
   const child = spawn(
     process.execPath,
     [CLI, 'serve', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
