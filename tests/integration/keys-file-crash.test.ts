@@ -25,8 +25,7 @@ test('a process killed while writing keys.json leaves it valid, old or new', asy
     assert.equal(parsed.data.keys.length, 200);
     rounds.add(parsed.data.keys[0]?.id ?? '');
     // Stale lock files from the killed writer are taken over after 15 s; remove them to keep the test fast.
-    for (const name of readdirSync(dataDir))
-      if (name.endsWith('.lock')) await import('node:fs/promises').then((fs) => fs.rm(join(dataDir, name)));
+    for (const name of readdirSync(dataDir)) if (name.endsWith('.lock')) rmSync(join(dataDir, name));
   }
   assert.ok(rounds.size >= 2, 'the writer got through several versions between kills');
 });

@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { keychainFailure, keychainLabel } from '../../../../src-main/core/keys/keychain-failure.ts';
+
+test('each message keytar gives maps to a code, a named keychain and the fix', () => {
+  const cases: [string, string][] = [
+    ['Cannot autolaunch D-Bus without X11 $DISPLAY', 'keychain_no_dbus'],
+    ['The name org.freedesktop.secrets was not provided by any .service files', 'keychain_no_provider'],
+    ['Object does not exist at path “/org/freedesktop/secrets/collection/login”', 'keychain_not_set_up'],
+    ['Cannot create an item in a locked collection', 'keychain_locked'],
+    ['The keychain did not answer within 8 seconds', 'keychain_timeout'],
+    ['User canceled the operation.', 'keychain_denied'],
+    ['Something else entirely', 'keychain_failed'],
+  ];
+  for (const [raw, code] of cases) {
+    const error = keychainFailure(raw, 'linux');
+    assert.equal(error.code, code, raw);
+    assert.equal(error.exitCode, 3);
+    assert.match(error.message, /Secret Service keychain/);
+    assert.match(error.message, /--secret-store file/);
+  }
+});
+
+test('the keychain is named as each OS calls it', () => {
+  assert.equal(keychainLabel('darwin'), 'the macOS Keychain');
+  assert.equal(keychainLabel('win32'), 'Windows Credential Manager');
+  assert.match(keychainFailure('User canceled', 'darwin').message, /^The macOS Keychain refused access/);
+});
