@@ -28,6 +28,8 @@ export class AuditLog {
   private readonly maxBytes: number;
   private stream: WriteStream | undefined;
   private file = '';
+  private pending = '';
+  private flushScheduled = false;
 
   constructor(options: AuditLogOptions) {
     this.dir = options.dir;
@@ -41,9 +43,11 @@ export class AuditLog {
     await this.prune();
   }
 
+  /** Queues a line; lines are written together once per event-loop turn (or at 64 KiB). */
   record(entry: AuditEntry): void {
     const file = auditFileName(this.now());
     if (file !== this.file) {
+      this.flush();
       this.stream?.end();
       this.file = file;
       this.stream = createWriteStream(join(this.dir, file), { flags: 'a', mode: 0o600 });
@@ -52,7 +56,19 @@ export class AuditLog {
       });
       void this.prune();
     }
-    this.stream?.write(`${JSON.stringify(entry)}\n`);
+    this.pending += `${JSON.stringify(entry)}\n`;
+    if (this.pending.length >= 65_536) this.flush();
+    else if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.pending === '') return;
+    this.stream?.write(this.pending);
+    this.pending = '';
   }
 
   /** Deletes day files past the retention, then the oldest ones until the total fits the size budget. */
@@ -81,6 +97,7 @@ export class AuditLog {
   }
 
   close(): Promise<void> {
+    this.flush();
     const stream = this.stream;
     this.stream = undefined;
     this.file = '';
