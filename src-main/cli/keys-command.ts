@@ -102,6 +102,15 @@ export async function keysCommand(args: string[], io: CommandIo): Promise<number
       exitCode: 2,
     });
   }
+  const fromEnvironment = parseApiKeys(io.env['MCP_API_KEYS']).callers();
+  const envKey = fromEnvironment.find((c) => c.keyId === target || c.keyName === target);
+  if (envKey !== undefined && needsTarget.includes(action) && action !== 'reveal') {
+    throw new AppError(
+      'key_from_environment',
+      `"${envKey.keyName}" comes from the MCP_API_KEYS environment variable and is read-only here; change that variable to change it.`,
+      { exitCode: 2 },
+    );
+  }
   const dataDir = resolveDataDir(values['data-dir'], io.env);
   const kind = parseSecretStoreKind(values['secret-store']);
   if (kind === 'file') io.logger.warn(FILE_STORE_WARNING);
@@ -155,7 +164,7 @@ export async function keysCommand(args: string[], io: CommandIo): Promise<number
     }
     case 'list': {
       const { keys, problems } = await store.list();
-      const environment = parseApiKeys(io.env['MCP_API_KEYS']).callers();
+      const environment = fromEnvironment;
       for (const problem of problems) io.logger.warn(problem);
       if (values.json) {
         print({
