@@ -1,34 +1,16 @@
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
+import type { Caller } from '../../src-shared/caller.ts';
 import { parseApiKeys } from '../core/auth/api-key-registry.ts';
 import { AppError } from '../core/app-error.ts';
 import { FILE_STORE_WARNING } from '../core/keys/file-secret-store.ts';
-import { KeyStore, type KeyView } from '../core/keys/key-store.ts';
+import { KeyStore } from '../core/keys/key-store.ts';
 import { openSecretStore, parseSecretStoreKind } from '../core/keys/open-secret-store.ts';
-import { formatRate, parseDuration, parseRate } from '../core/keys/quantity-parsers.ts';
+import { parseDuration, parseRate } from '../core/keys/quantity-parsers.ts';
 import { resolveDataDir } from '../core/server-config.ts';
 import type { CommandIo } from './command-io.ts';
-
-export const KEYS_HELP = `Usage: mcp-tray keys <command> [options]
-
-Commands:
-  create --name NAME [--permissions p1,p2] [--expires-in 30d] [--rate-limit 120/min] [--json]
-                      make a key; prints its secret (once: copy it now, or use "reveal" later)
-  list [--json]       every key, never a secret
-  reveal ID           print a key's secret (what "Copy connector key" copies)
-  rotate ID [--grace 10m] [--json]
-                      a new secret for the same key; the old one works for the grace period (default: not at all)
-  update ID [--name NAME] [--permissions p1,p2] [--expires-in 30d | --no-expiry] [--rate-limit 120/min | --rate-limit default]
-  revoke ID           stop a key from working (it stays listed as revoked)
-  delete ID           remove a key and its secret
-
-ID is a key's id (key_...) or its name. Every command takes:
-  --data-dir PATH              where keys.json lives (env MCP_TRAY_DATA_DIR)
-  --secret-store keychain|file where secrets live (default: the OS keychain)
-Durations: 90s, 10m, 12h, 30d. Rates: 120/min, 5/s, 1000/h.
-Permissions: *, status:read, tools:list, tools:call, tools:call:<tool> (a trailing * matches a prefix).
-`;
+import { describeKey, KEYS_HELP, table } from './keys-output.ts';
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -52,34 +34,14 @@ function permissionList(value: string | undefined): string[] | undefined {
         .filter(Boolean);
 }
 
-function table(rows: string[][]): string {
-  const widths =
-    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  return rows
-    .map((row) =>
-      row
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
-
-const day = (iso: string | null) => (iso === null ? '-' : iso.slice(0, 16).replace('T', ' '));
-
-function describeKey(key: KeyView): string[] {
-  return [
-    key.id,
-    key.name,
-    key.prefix,
-    key.permissions.join(','),
-    key.status,
-    day(key.createdAt),
-    day(key.lastUsedAt),
-    String(key.requestCount),
-    day(key.expiresAt),
-    key.rateLimit ? formatRate(key.rateLimit) : 'default',
-  ];
+/** Keys from MCP_API_KEYS, for listing; a malformed value is reported but does not stop key management. */
+function environmentCallers(io: CommandIo): Caller[] {
+  try {
+    return parseApiKeys(io.env['MCP_API_KEYS']).callers();
+  } catch (error) {
+    io.logger.warn((error as Error).message);
+    return [];
+  }
 }
 
 export async function keysCommand(args: string[], io: CommandIo): Promise<number> {
@@ -102,7 +64,7 @@ export async function keysCommand(args: string[], io: CommandIo): Promise<number
       exitCode: 2,
     });
   }
-  const fromEnvironment = parseApiKeys(io.env['MCP_API_KEYS']).callers();
+  const fromEnvironment = environmentCallers(io);
   const envKey = fromEnvironment.find((c) => c.keyId === target || c.keyName === target);
   if (envKey !== undefined && needsTarget.includes(action) && action !== 'reveal') {
     throw new AppError(

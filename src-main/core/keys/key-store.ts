@@ -1,6 +1,6 @@
-import { permissionProblem, PERMISSION_FORMS } from '../../../src-shared/permissions.ts';
 import { AppError } from '../app-error.ts';
 import { secretDigest } from '../auth/secret-digest.ts';
+import { checkName, checkPermissions, usage } from './key-input.ts';
 import { isExpired, type KeyRecord } from './key-record.ts';
 import { KeyUsageFile, type KeyUsage } from './key-usage-file.ts';
 import { KeysFile } from './keys-file.ts';
@@ -42,30 +42,6 @@ export interface KeyStoreDeps {
   now?: () => number;
   /** Who new keys belong to (the OS user for the CLI, the signed-in owner later). */
   userId: string;
-}
-
-function usage(code: string, message: string): AppError {
-  return new AppError(code, message, { exitCode: 2 });
-}
-
-function checkName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed === '' || trimmed.length > 100)
-    throw usage(
-      'invalid_key_name',
-      'A key needs a name of 1 to 100 characters, such as "Cursor on my laptop".',
-    );
-  return trimmed;
-}
-
-function checkPermissions(permissions: string[]): string[] {
-  if (permissions.length === 0)
-    throw usage('invalid_permissions', `A key needs at least one permission: ${PERMISSION_FORMS}.`);
-  for (const permission of permissions) {
-    const problem = permissionProblem(permission);
-    if (problem !== undefined) throw usage('invalid_permissions', `Permission ${problem}.`);
-  }
-  return [...new Set(permissions)];
 }
 
 /**
