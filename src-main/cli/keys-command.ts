@@ -81,6 +81,7 @@ export async function keysCommand(args: string[], io: CommandIo): Promise<number
     dataDir,
     secrets: openSecretStore(kind, dataDir),
     userId: userInfo().username,
+    warn: (message) => io.logger.warn(message),
   });
   const print = (value: unknown) =>
     io.stdout(`${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}\n`);

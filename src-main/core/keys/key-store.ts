@@ -42,6 +42,8 @@ export interface KeyStoreDeps {
   now?: () => number;
   /** Who new keys belong to (the OS user for the CLI, the signed-in owner later). */
   userId: string;
+  /** Told about problems met on the way (an unreadable keys.json set aside), never about secrets. */
+  warn?: (message: string) => void;
 }
 
 /**
@@ -54,6 +56,7 @@ export class KeyStore {
   private readonly now: () => number;
   private readonly userId: string;
   private readonly dataDir: string;
+  private readonly warn: (message: string) => void;
 
   constructor(deps: KeyStoreDeps) {
     this.now = deps.now ?? Date.now;
@@ -61,6 +64,14 @@ export class KeyStore {
     this.secrets = deps.secrets;
     this.userId = deps.userId;
     this.dataDir = deps.dataDir;
+    this.warn = deps.warn ?? (() => {});
+  }
+
+  /** Changes keys.json under its lock and passes on any problem met reading it. */
+  private async change<T>(edit: (keys: KeyRecord[]) => T): Promise<T> {
+    const { result, problem } = await this.file.update(edit);
+    if (problem !== undefined) this.warn(problem);
+    return result;
   }
 
   get secretStoreLabel(): string {
@@ -95,7 +106,7 @@ export class KeyStore {
       rateLimit: input.rateLimit ?? null,
       grace: null,
     };
-    await this.file.update((keys) => keys.push(record));
+    await this.change((keys) => keys.push(record));
     return { key: this.view(record, undefined, true), secret };
   }
 
@@ -146,7 +157,7 @@ export class KeyStore {
     const old = graceMs > 0 ? await this.secrets.get(key.id) : undefined;
     const secret = generateSecret();
     await this.secrets.set(key.id, secret);
-    const { result } = await this.file.update((keys) => {
+    const result = await this.change((keys) => {
       const record = this.requireIn(keys, key.id);
       record.prefix = displayPrefix(secret);
       record.rotatedAt = this.iso();
@@ -158,7 +169,7 @@ export class KeyStore {
 
   async revoke(idOrName: string): Promise<KeyView> {
     const key = await this.find(idOrName);
-    const { result } = await this.file.update((keys) => {
+    const result = await this.change((keys) => {
       const record = this.requireIn(keys, key.id);
       record.revokedAt ??= this.iso();
       record.grace = null;
@@ -172,7 +183,7 @@ export class KeyStore {
     const key = await this.find(idOrName);
     const name = changes.name === undefined ? undefined : checkName(changes.name);
     const permissions = changes.permissions === undefined ? undefined : checkPermissions(changes.permissions);
-    const { result } = await this.file.update((keys) => {
+    const result = await this.change((keys) => {
       const record = this.requireIn(keys, key.id);
       if (name !== undefined) record.name = name;
       if (permissions !== undefined) record.permissions = permissions;
@@ -193,7 +204,7 @@ export class KeyStore {
         throw error;
       },
     );
-    await this.file.update((keys) => {
+    await this.change((keys) => {
       const index = keys.findIndex((key) => key.id === id);
       if (index >= 0) keys.splice(index, 1);
     });
