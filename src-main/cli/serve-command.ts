@@ -68,6 +68,7 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
   const server = await startServer(config, { logger: io.logger, version });
   io.stdout(`${server.url}\n`);
   io.logger.info(`MCP Tray ${version} is serving ${server.url}; settings live in ${config.dataDir}.`);
+  io.logger.info(`Dashboard (a one-time sign-in link, valid for 10 minutes): ${await server.loginUrl()}`);
   const signal = await io.stopSignal;
   io.logger.info(`${signal} received; finishing requests in flight and stopping.`);
   await server.close();

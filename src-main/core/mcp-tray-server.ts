@@ -17,9 +17,11 @@ import {
   allowedHostHeaders,
   hostForHeader,
   lanHostnames,
+  isLoopbackHost,
   LOOPBACK_HOSTNAMES,
 } from './http/host-allowlist.ts';
 import { createHttpApp } from './http/http-app.ts';
+import { setupDashboard, type Dashboard } from './dashboard/setup-dashboard.ts';
 import { allowedOrigins } from './http/origin-allowlist.ts';
 import { listenError } from './listen-error.ts';
 import type { Logger } from './logger.ts';
@@ -39,6 +41,10 @@ export interface RunningServer {
   readonly port: number;
   /** Whether stored keys could be read, and why not (for the tray and dashboard). */
   readonly storedKeys: StoredKeys;
+  /** The dashboard's handler map and events (the app wires them to Electron IPC). */
+  readonly dashboard: Dashboard;
+  /** A fresh one-time sign-in link for the web dashboard. */
+  loginUrl(): Promise<string>;
   /** The newest audit entries, a page at a time, optionally for one key. */
   activity(query?: ActivityQuery): Promise<ActivityPage>;
   /** Stops accepting, lets in-flight requests finish (up to `graceMs`), then resolves. */
@@ -70,9 +76,10 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
   const environmentKeys = parseApiKeys(config.apiKeys);
   for (const warning of environmentKeys.warnings) deps.logger.warn(warning);
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+  const secrets = openSecretStore(config.secretStore, config.dataDir, deps.keychainRunner);
   const storedKeys = new StoredKeys({
     dataDir: config.dataDir,
-    secrets: openSecretStore(config.secretStore, config.dataDir, deps.keychainRunner),
+    secrets,
     logger: deps.logger,
     now,
   });
@@ -98,6 +105,21 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     version: deps.version,
     providers: [builtinTools(status), ...(deps.providers ?? [])],
     onError: onRefused,
+  });
+
+  let mcpUrl = '';
+  const dashboard = await setupDashboard({
+    dataDir: config.dataDir,
+    secrets,
+    logger: deps.logger,
+    now,
+    version: deps.version,
+    startedAt,
+    environmentKeys: environmentKeys.callers(),
+    storedKeys,
+    activity: (query) => recentActivity(audit.dir, query),
+    mcpUrl: () => mcpUrl,
+    onError,
   });
 
   // The request handler is attached once the port is known (it may be 0 = any free one): the Host and
@@ -130,6 +152,9 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     now,
     audit,
     usage,
+    onAudit: (entry) => dashboard.recordActivity(entry),
+    serving: dashboard.serving,
+    dashboard: dashboard.router,
     mcp: mcp.handlers,
     status,
     onError,
@@ -138,9 +163,13 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
 
   const wildcard = config.host === '0.0.0.0' || config.host === '::';
   const displayHost = wildcard ? '127.0.0.1' : hostForHeader(config.host);
+  const origin = `http://${isLoopbackHost(displayHost) ? displayHost : '127.0.0.1'}:${port}`;
+  mcpUrl = `http://${displayHost}:${port}${MCP_PATH}`;
   return {
-    url: `http://${displayHost}:${port}${MCP_PATH}`,
+    url: mcpUrl,
     port,
+    dashboard,
+    loginUrl: () => dashboard.issueLoginUrl(origin),
     storedKeys,
     activity: (query) => recentActivity(audit.dir, query),
     close: (graceMs = 10_000) =>
@@ -152,6 +181,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
           storedKeys.stop();
           void Promise.all([mcp.close(), usage.stop(), audit.close()]).finally(resolve);
         });
+        dashboard.close();
         server.closeIdleConnections();
       }),
   };

@@ -232,7 +232,8 @@ describe('other routes', () => {
 
   test('unknown routes answer 404 JSON, never HTML', async () => {
     for (const [method, path] of [
-      ['GET', '/'],
+      ['GET', '/nope'],
+      ['GET', '/assets/missing.js'],
       ['POST', '/nope'],
       ['DELETE', '/mcp/status/x'],
     ] as const) {

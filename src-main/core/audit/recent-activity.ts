@@ -5,6 +5,8 @@ import { AUDIT_FILE } from './audit-log.ts';
 
 export interface ActivityQuery {
   keyId?: string;
+  /** Only requests whose path starts with this (the dashboard shows MCP traffic: "/mcp"). */
+  pathPrefix?: string;
   /** Entries strictly older than this time (ISO): the cursor for the next page. */
   before?: string;
   limit?: number;
@@ -38,6 +40,7 @@ export async function recentActivity(dir: string, query: ActivityQuery = {}): Pr
       }
       if (query.before !== undefined && entry.time >= query.before) continue;
       if (query.keyId !== undefined && entry.keyId !== query.keyId) continue;
+      if (query.pathPrefix !== undefined && !entry.path.startsWith(query.pathPrefix)) continue;
       entries.push(entry);
       if (entries.length === limit) return { entries, nextBefore: entry.time };
     }

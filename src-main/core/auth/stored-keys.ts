@@ -7,6 +7,7 @@ import type { SecretStore } from '../keys/secret-store.ts';
 import type { Logger } from '../logger.ts';
 import type { KeyMatch, KeyRegistry } from './key-registry.ts';
 import { secretDigest } from './secret-digest.ts';
+import { isKeyId } from '../keys/secret-format.ts';
 
 export interface StoredKeysStatus {
   /** False while the secret store cannot be read; stored keys then keep their last known state. */
@@ -72,6 +73,7 @@ export class StoredKeys implements KeyRegistry {
   private again = false;
   private retry: NodeJS.Timeout | undefined;
   private listeners: ((status: StoredKeysStatus) => void)[] = [];
+  private reloadListeners: (() => void)[] = [];
 
   constructor(deps: StoredKeysDeps) {
     this.deps = deps;
@@ -96,6 +98,11 @@ export class StoredKeys implements KeyRegistry {
   }
 
   /** Loads the keys (waiting up to `waitMs`: a stalled keychain must not hold up the server), then watches. */
+  /** Calls `listener` after every successful read of the keys (the dashboard refreshes its list). */
+  onReload(listener: () => void): void {
+    this.reloadListeners.push(listener);
+  }
+
   async start(waitMs = 2_000): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const loaded = await Promise.race([
@@ -150,7 +157,7 @@ export class StoredKeys implements KeyRegistry {
         }
       }
       for (const id of secrets.keys()) {
-        if (!known.has(id))
+        if (isKeyId(id) && !known.has(id))
           this.deps.logger.warn(
             `${this.deps.secrets.label} holds a secret for ${id}, which keys.json does not list; it is skipped.`,
           );
@@ -158,6 +165,7 @@ export class StoredKeys implements KeyRegistry {
       this.matches = storedKeyMatches(keys, secrets);
       const usable = keys.filter((key) => key.revokedAt === null && secrets.has(key.id)).length;
       this.setState({ available: true, count: usable });
+      for (const listener of this.reloadListeners) listener();
     } catch (error) {
       const reason = isAppError(error)
         ? error.message

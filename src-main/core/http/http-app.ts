@@ -1,4 +1,6 @@
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from 'express';
+import type { AuditEntry } from '../audit/audit-entry.ts';
+import type { ServingSwitch } from './serving-switch.ts';
 import { MCP_PATH } from '../../../src-shared/product.ts';
 import type { FailedAuthLockout } from '../auth/failed-auth-lockout.ts';
 import type { KeyRegistry } from '../auth/key-registry.ts';
@@ -22,6 +24,10 @@ export interface HttpAppOptions {
   now: () => number;
   audit: AuditLog;
   usage: KeyUsageFile;
+  onAudit: (entry: AuditEntry) => void;
+  serving: ServingSwitch;
+  /** The web dashboard: `/login`, `/api/*` and the renderer at `/`. */
+  dashboard: Router;
   mcp: RequestHandler[];
   status: () => ServerStatus;
   onError: (error: Error) => void;
@@ -58,7 +64,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(
-    requestAudit(options.audit, options.usage, options.now),
+    requestAudit(options.audit, options.usage, options.now, options.onAudit),
     hostGuard(options.allowedHosts),
     originGuard(options.allowedOrigins),
   );
@@ -80,7 +86,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.get(`${MCP_PATH}/status`, ...auth, requirePermission('status:read'), (_req, res) => {
     res.json(options.status());
   });
-  app.all(MCP_PATH, ...auth, ...options.mcp);
+  app.all(MCP_PATH, options.serving.guard(), ...auth, ...options.mcp);
+  app.use(options.dashboard);
 
   app.use((req, res) =>
     sendJsonError(

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { mcpTarget } from '../audit/audit-entry.ts';
+import { mcpTarget, type AuditEntry } from '../audit/audit-entry.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { KeyUsageFile } from '../keys/key-usage-file.ts';
 
@@ -7,7 +7,12 @@ import type { KeyUsageFile } from '../keys/key-usage-file.ts';
  * Writes one audit line per request when its response is finished, and counts the request against its key.
  * Sees every request, rejected ones included, so it runs before the guards.
  */
-export function requestAudit(audit: AuditLog, usage: KeyUsageFile, now: () => number): RequestHandler {
+export function requestAudit(
+  audit: AuditLog,
+  usage: KeyUsageFile,
+  now: () => number,
+  onEntry: (entry: AuditEntry) => void = () => {},
+): RequestHandler {
   return (req, res, next) => {
     const started = now();
     const path = req.path;
@@ -16,7 +21,7 @@ export function requestAudit(audit: AuditLog, usage: KeyUsageFile, now: () => nu
       const finished = now();
       if (caller !== undefined) usage.record(caller.keyId, new Date(finished));
       const { mcpMethod, tool } = mcpTarget(req.body);
-      audit.record({
+      const entry: AuditEntry = {
         time: new Date(started).toISOString(),
         keyId: caller?.keyId ?? null,
         keyName: caller?.keyName ?? null,
@@ -28,7 +33,9 @@ export function requestAudit(audit: AuditLog, usage: KeyUsageFile, now: () => nu
         durationMs: finished - started,
         userAgent: req.headers['user-agent']?.slice(0, 200) ?? null,
         remoteAddress: req.socket.remoteAddress ?? null,
-      });
+      };
+      audit.record(entry);
+      onEntry(entry);
     });
     next();
   };

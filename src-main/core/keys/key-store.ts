@@ -5,7 +5,7 @@ import { isExpired, type KeyRecord } from './key-record.ts';
 import { KeyUsageFile, type KeyUsage } from './key-usage-file.ts';
 import { KeysFile } from './keys-file.ts';
 import type { RateLimit } from './quantity-parsers.ts';
-import { displayPrefix, generateKeyId, generateSecret } from './secret-format.ts';
+import { displayPrefix, generateKeyId, generateSecret, isKeyId } from './secret-format.ts';
 import type { SecretStore } from './secret-store.ts';
 
 export interface NewKey {
@@ -119,7 +119,7 @@ export class KeyStore {
     const problems = problem === undefined ? [] : [problem];
     const known = new Set(keys.map((key) => key.id));
     for (const id of secrets.keys()) {
-      if (!known.has(id))
+      if (isKeyId(id) && !known.has(id))
         problems.push(
           `${this.secrets.label} holds a secret for key ${id} that keys.json does not list; it is ignored. Delete it with "mcp-tray keys delete ${id}".`,
         );

@@ -22,3 +22,8 @@ export function displayPrefix(secret: string): string {
 export function generateKeyId(): string {
   return `key_${randomBytes(9).toString('base64url')}`;
 }
+
+/** Whether a secret-store account is an API key's (the store also holds e.g. the dashboard's signing key). */
+export function isKeyId(account: string): boolean {
+  return account.startsWith('key_');
+}

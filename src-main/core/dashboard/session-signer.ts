@@ -1,0 +1,87 @@
+import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type CryptoKey, type JWK } from 'jose';
+import type { SecretStore } from '../keys/secret-store.ts';
+import type { Logger } from '../logger.ts';
+
+/** The secret-store account holding the dashboard's session signing key (not an API key). */
+export const SESSION_KEY_ACCOUNT = 'dashboard-session-key';
+const ISSUER = 'mcp-tray';
+const AUDIENCE = 'mcp-tray-dashboard';
+export const SESSION_TTL_SECONDS = 12 * 3600;
+
+/**
+ * Signs and checks dashboard sessions: ES256 JWTs made with jose. The key pair is made at first run and its
+ * private key kept in the secret store; when that store cannot be reached, a key for this run only is used
+ * (sessions then end when the server does) and the reason is logged.
+ */
+export class SessionSigner {
+  private readonly privateKey: CryptoKey;
+  private readonly publicKey: CryptoKey;
+
+  private constructor(privateKey: CryptoKey, publicKey: CryptoKey) {
+    this.privateKey = privateKey;
+    this.publicKey = publicKey;
+  }
+
+  /** Loads (or makes) the key pair; a store slower than `waitMs` gets a key for this run only. */
+  static async load(store: SecretStore, logger: Logger, waitMs = 2_000): Promise<SessionSigner> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), waitMs)));
+    const signer = await Promise.race([SessionSigner.fromStore(store, logger), late]);
+    clearTimeout(timer);
+    if (signer !== undefined) return signer;
+    logger.warn(
+      `${store.label} is slow to answer; dashboard sessions will last only until the server stops.`,
+    );
+    return SessionSigner.ephemeral();
+  }
+
+  private static async ephemeral(): Promise<SessionSigner> {
+    const pair = await generateKeyPair('ES256');
+    return new SessionSigner(pair.privateKey, pair.publicKey);
+  }
+
+  private static async fromStore(store: SecretStore, logger: Logger): Promise<SessionSigner> {
+    try {
+      const saved = await store.get(SESSION_KEY_ACCOUNT);
+      if (saved !== undefined) {
+        const jwk = JSON.parse(saved) as JWK;
+        const { d: _private, ...publicJwk } = jwk;
+        return new SessionSigner(
+          (await importJWK(jwk, 'ES256')) as CryptoKey,
+          (await importJWK(publicJwk, 'ES256')) as CryptoKey,
+        );
+      }
+      const pair = await generateKeyPair('ES256', { extractable: true });
+      await store.set(SESSION_KEY_ACCOUNT, JSON.stringify(await exportJWK(pair.privateKey)));
+      return new SessionSigner(pair.privateKey, pair.publicKey);
+    } catch (error) {
+      logger.warn(`Dashboard sessions will last only until the server stops: ${(error as Error).message}`);
+      return SessionSigner.ephemeral();
+    }
+  }
+
+  issue(subject: string): Promise<string> {
+    return new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setSubject(subject)
+      .setIssuedAt()
+      .setExpirationTime(`${SESSION_TTL_SECONDS}s`)
+      .sign(this.privateKey);
+  }
+
+  /** The session's subject, or undefined for a token that is forged, foreign or expired. */
+  async verify(token: string): Promise<string | undefined> {
+    try {
+      const { payload } = await jwtVerify(token, this.publicKey, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['ES256'],
+      });
+      return payload.sub;
+    } catch {
+      return undefined;
+    }
+  }
+}

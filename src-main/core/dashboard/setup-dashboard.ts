@@ -1,0 +1,113 @@
+import { userInfo } from 'node:os';
+import type { Router } from 'express';
+import type { AppInfo, ServerStatusView } from '../../../src-shared/dashboard-contract.ts';
+import type { Caller } from '../../../src-shared/caller.ts';
+import type { AuditEntry } from '../audit/audit-entry.ts';
+import type { ActivityPage, ActivityQuery } from '../audit/recent-activity.ts';
+import type { StoredKeys } from '../auth/stored-keys.ts';
+import { ServingSwitch } from '../http/serving-switch.ts';
+import { KeyStore } from '../keys/key-store.ts';
+import type { SecretStore } from '../keys/secret-store.ts';
+import type { Logger } from '../logger.ts';
+import { testConnection } from './connection-test.ts';
+import { DashboardEvents } from './dashboard-events.ts';
+import { dashboardHandlers, type ContractHandlers } from './dashboard-handlers.ts';
+import { LoginTokens, loginUrl } from './login-tokens.ts';
+import { rendererDir } from './renderer-dir.ts';
+import { SessionSigner } from './session-signer.ts';
+import { webDashboard } from './web-dashboard.ts';
+
+export interface DashboardSetupDeps {
+  dataDir: string;
+  secrets: SecretStore;
+  logger: Logger;
+  now: () => number;
+  version: string;
+  startedAt: number;
+  environmentKeys: readonly Caller[];
+  storedKeys: StoredKeys;
+  activity: (query: ActivityQuery) => Promise<ActivityPage>;
+  /** Known once the server listens. */
+  mcpUrl: () => string;
+  onError: (error: Error) => void;
+}
+
+export interface Dashboard {
+  handlers: ContractHandlers;
+  events: DashboardEvents;
+  serving: ServingSwitch;
+  router: Router;
+  /** Feed every audit entry here: open dashboards show it live. */
+  recordActivity(entry: AuditEntry): void;
+  /** A one-time sign-in link for the web dashboard at `origin`. */
+  issueLoginUrl(origin: string): Promise<string>;
+  close(): void;
+}
+
+/** Builds the dashboard's core: the handler map, its events, and the web door that serves both. */
+export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboard> {
+  const events = new DashboardEvents();
+  const status = (): ServerStatusView => {
+    const stored = deps.storedKeys.status;
+    return {
+      state: serving.paused ? 'paused' : 'running',
+      mcpUrl: deps.mcpUrl(),
+      uptimeSeconds: Math.floor((deps.now() - deps.startedAt) / 1000),
+      storedKeys: {
+        available: stored.available,
+        ...(stored.reason !== undefined && { reason: stored.reason }),
+      },
+      ...(!stored.available &&
+        stored.reason !== undefined && {
+          problem: { code: 'stored_keys_unavailable', message: stored.reason },
+        }),
+    };
+  };
+  const serving = new ServingSwitch(() => events.emit('server.status', status()));
+  deps.storedKeys.onStatus(() => events.emit('server.status', status()));
+  deps.storedKeys.onReload(() => events.emit('keys.changed', {}));
+  const info = (): AppInfo => ({
+    version: deps.version,
+    platform: process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux',
+    dataDir: deps.dataDir,
+    mcpUrl: deps.mcpUrl(),
+  });
+  const keyStore = new KeyStore({
+    dataDir: deps.dataDir,
+    secrets: deps.secrets,
+    now: deps.now,
+    userId: userInfo().username,
+    warn: (message) => deps.logger.warn(message),
+  });
+  const handlers = dashboardHandlers({
+    info,
+    status,
+    serving,
+    keyStore,
+    environmentKeys: deps.environmentKeys,
+    activity: deps.activity,
+    testKey: (secret) => testConnection(deps.mcpUrl(), secret),
+    now: deps.now,
+  });
+  const tokens = new LoginTokens(deps.dataDir, deps.now);
+  const web = webDashboard({
+    handlers,
+    events,
+    tokens,
+    sessions: await SessionSigner.load(deps.secrets, deps.logger),
+    rendererDir: rendererDir(),
+    onError: deps.onError,
+  });
+  return {
+    handlers,
+    events,
+    serving,
+    router: web.router,
+    recordActivity: (entry) => {
+      const { userAgent: _agent, remoteAddress: _address, ...row } = entry;
+      if (entry.path.startsWith('/mcp')) events.emit('activity.added', row);
+    },
+    issueLoginUrl: async (origin) => loginUrl(origin, await tokens.issue()),
+    close: web.closeStreams,
+  };
+}

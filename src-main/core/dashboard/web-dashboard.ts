@@ -1,0 +1,138 @@
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { EVENT_CHANNELS } from '../../../src-shared/dashboard-contract.ts';
+import { isAppError } from '../app-error.ts';
+import { isLoopbackHost } from '../http/host-allowlist.ts';
+import { sendJsonError } from '../http/json-error.ts';
+import type { DashboardEvents } from './dashboard-events.ts';
+import { invokeChannel, type ContractHandlers } from './dashboard-handlers.ts';
+import type { LoginTokens } from './login-tokens.ts';
+import { SESSION_TTL_SECONDS, type SessionSigner } from './session-signer.ts';
+
+export const SESSION_COOKIE = 'mcp_tray_session';
+/** Mutations must carry this header: a cross-site form or image cannot, so it defeats CSRF. */
+export const CSRF_HEADER = 'x-mcp-tray-request';
+
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+export interface WebDashboardOptions {
+  handlers: ContractHandlers;
+  events: DashboardEvents;
+  tokens: LoginTokens;
+  sessions: SessionSigner;
+  /** The built renderer (index.html and assets). */
+  rendererDir: string;
+  onError: (error: Error) => void;
+}
+
+function cookie(req: Request, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}
+
+/** The dashboard answers only on loopback Host names, never through a tunnel's public host. */
+const loopbackOnly: RequestHandler = (req, res, next) => {
+  const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+  if (isLoopbackHost(host)) return next();
+  sendJsonError(res, 404, 'not_found', 'The dashboard is only served on this computer (http://127.0.0.1).');
+};
+
+/** The web door of the dashboard contract: `/login`, `/api/*` and the built renderer at `/`. */
+export function webDashboard(options: WebDashboardOptions): { router: Router; closeStreams: () => void } {
+  const router = express.Router();
+  const streams = new Set<Response>();
+  router.use(loopbackOnly, (_req, res, next) => {
+    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Frame-Options', 'DENY');
+    next();
+  });
+
+  router.get('/login', async (req, res, next) => {
+    try {
+      const token = typeof req.query['token'] === 'string' ? req.query['token'] : '';
+      if (token === '' || !(await options.tokens.consume(token)))
+        return res.redirect(303, '/?signin=expired');
+      const session = await options.sessions.issue('local-owner');
+      res.setHeader(
+        'Set-Cookie',
+        `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${SESSION_TTL_SECONDS}`,
+      );
+      res.redirect(303, '/');
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  const signedIn: RequestHandler = (req, res, next) => {
+    const token = cookie(req, SESSION_COOKIE);
+    void (token === undefined ? Promise.resolve(undefined) : options.sessions.verify(token)).then(
+      (subject) => {
+        if (subject !== undefined) return next();
+        sendJsonError(
+          res,
+          401,
+          'not_signed_in',
+          'Sign in with the link that "mcp-tray serve" printed, or run "mcp-tray dashboard" for a new one.',
+        );
+      },
+    );
+  };
+
+  router.get('/api/session', signedIn, (_req, res) => void res.json({ signedIn: true }));
+
+  router.post('/logout', (_req, res) => {
+    res.setHeader('Set-Cookie', `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`);
+    res.status(204).end();
+  });
+
+  router.post('/api/invoke/:channel', signedIn, express.json({ limit: '1mb' }), (req, res) => {
+    if (req.headers[CSRF_HEADER] !== '1') {
+      return sendJsonError(res, 403, 'csrf', `Dashboard calls must carry the ${CSRF_HEADER} header.`);
+    }
+    invokeChannel(options.handlers, String(req.params['channel']), req.body).then(
+      (result) => res.json(result),
+      (error: unknown) => {
+        if (isAppError(error))
+          return sendJsonError(res, error.code === 'unknown_channel' ? 404 : 400, error.code, error.message);
+        options.onError(error as Error);
+        sendJsonError(res, 500, 'internal_error', 'The dashboard call failed; see the server log.');
+      },
+    );
+  });
+
+  router.get('/api/events', signedIn, (req, res) => {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    const stops = EVENT_CHANNELS.map((channel) =>
+      options.events.on(channel, (payload) =>
+        res.write(`event: ${channel}\ndata: ${JSON.stringify(payload)}\n\n`),
+      ),
+    );
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    streams.add(res);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      streams.delete(res);
+      for (const stop of stops) stop();
+    });
+  });
+
+  router.use(express.static(options.rendererDir, { index: 'index.html', maxAge: 0 }));
+  return {
+    router,
+    // Open event streams would hold a graceful shutdown until its deadline; end them first.
+    closeStreams: () => {
+      for (const stream of streams) stream.end();
+    },
+  };
+}

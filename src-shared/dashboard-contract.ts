@@ -1,0 +1,152 @@
+import { z } from 'zod';
+
+/**
+ * The whole contract between the dashboard and the core, in one place: invoke channels (request to
+ * response, typed both ways; inputs validated with these schemas where they arrive) and events (core to
+ * dashboard). Electron IPC and the web dashboard's /api/* both carry exactly this.
+ */
+
+const id = z.string().min(1).max(100);
+const rateLimit = z.object({
+  limit: z.number().int().positive(),
+  windowSeconds: z.number().int().positive(),
+});
+const permissions = z.array(z.string().min(1).max(200)).min(1).max(100);
+
+export const invokeInputs = {
+  'app.info': z.object({}),
+  'server.status': z.object({}),
+  'server.pause': z.object({}),
+  'server.resume': z.object({}),
+  'keys.list': z.object({}),
+  'keys.create': z.object({
+    name: z.string().min(1).max(100),
+    permissions,
+    expiresInSeconds: z.number().int().positive().nullable().optional(),
+    rateLimit: rateLimit.nullable().optional(),
+  }),
+  'keys.reveal': z.object({ id }),
+  'keys.rotate': z.object({
+    id,
+    graceSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(30 * 86_400)
+      .optional(),
+  }),
+  'keys.update': z.object({
+    id,
+    name: z.string().min(1).max(100).optional(),
+    permissions: permissions.optional(),
+    expiresInSeconds: z.number().int().positive().nullable().optional(),
+    rateLimit: rateLimit.nullable().optional(),
+  }),
+  'keys.revoke': z.object({ id }),
+  'keys.delete': z.object({ id }),
+  'keys.test': z.object({ id }),
+  'activity.list': z.object({
+    keyId: id.optional(),
+    before: z.string().max(40).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+  }),
+} as const;
+
+export type InvokeChannel = keyof typeof invokeInputs;
+export type InvokeInput<C extends InvokeChannel> = z.infer<(typeof invokeInputs)[C]>;
+
+export const INVOKE_CHANNELS = Object.keys(invokeInputs) as InvokeChannel[];
+
+export type ServerState = 'running' | 'paused' | 'stopped' | 'error';
+
+export interface ServerStatusView {
+  state: ServerState;
+  mcpUrl: string;
+  uptimeSeconds: number;
+  /** What is wrong and what to do, when state is error (or stored keys are unavailable). */
+  problem?: { code: string; message: string };
+  storedKeys: { available: boolean; reason?: string };
+}
+
+export interface AppInfo {
+  version: string;
+  platform: 'darwin' | 'win32' | 'linux';
+  dataDir: string;
+  mcpUrl: string;
+  publicMcpUrl?: string;
+}
+
+export interface KeyRow {
+  id: string;
+  name: string;
+  prefix: string;
+  permissions: string[];
+  status: 'active' | 'expired' | 'revoked' | 'secret_missing' | 'environment';
+  createdAt: string | null;
+  lastUsedAt: string | null;
+  requestCount: number;
+  expiresAt: string | null;
+  rateLimit: { limit: number; windowSeconds: number } | null;
+  /** Keys from MCP_API_KEYS: shown, never changed here. */
+  readOnly: boolean;
+}
+
+export interface ActivityRow {
+  time: string;
+  keyId: string | null;
+  keyName: string | null;
+  method: string;
+  path: string;
+  mcpMethod: string | null;
+  tool: string | null;
+  status: number;
+  durationMs: number;
+}
+
+export interface ConnectionTest {
+  ok: boolean;
+  tools?: string[];
+  /** The HTTP status or error code met, and what to do about it. */
+  error?: { status?: number; message: string; fix: string };
+}
+
+export interface InvokeOutputs {
+  'app.info': AppInfo;
+  'server.status': ServerStatusView;
+  'server.pause': ServerStatusView;
+  'server.resume': ServerStatusView;
+  'keys.list': { keys: KeyRow[]; problems: string[] };
+  'keys.create': { key: KeyRow; secret: string };
+  'keys.reveal': { secret: string };
+  'keys.rotate': { key: KeyRow; secret: string };
+  'keys.update': { key: KeyRow };
+  'keys.revoke': { key: KeyRow };
+  'keys.delete': Record<string, never>;
+  'keys.test': ConnectionTest;
+  'activity.list': { entries: ActivityRow[]; nextBefore?: string };
+}
+
+export type InvokeOutput<C extends InvokeChannel> = InvokeOutputs[C];
+
+/** Events from the core to every open dashboard. */
+export interface EventPayloads {
+  'server.status': ServerStatusView;
+  'activity.added': ActivityRow;
+  'keys.changed': Record<string, never>;
+}
+
+export type EventChannel = keyof EventPayloads;
+export const EVENT_CHANNELS: EventChannel[] = ['server.status', 'activity.added', 'keys.changed'];
+
+/** A failed call, as both doors deliver it: a stable code and a message a person can act on. */
+export interface ContractError {
+  code: string;
+  message: string;
+}
+
+/** The one client interface the renderer uses; the Electron preload and the web client both implement it. */
+export interface DashboardClient {
+  invoke<C extends InvokeChannel>(channel: C, input: InvokeInput<C>): Promise<InvokeOutput<C>>;
+  /** Returns a function that stops listening. */
+  on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+}

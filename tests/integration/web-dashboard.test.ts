@@ -1,0 +1,199 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, before, describe, test } from 'node:test';
+import { JSON_RPC_HEADERS, rawRequest } from '../support/raw-http.ts';
+import { runCli, startServe, type ServeProcess } from '../support/serve-process.ts';
+
+let server: ServeProcess;
+let dataDir: string;
+let session = '';
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'mcp-tray-web-'));
+  server = await startServe({
+    dataDir,
+    args: ['--secret-store', 'file', '--allow-host', 'tunnel.example'],
+    env: { MCP_API_KEYS: '' },
+  });
+});
+after(async () => {
+  await server.stop();
+});
+
+function pathOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+}
+
+async function printedLoginUrl(): Promise<string> {
+  for (let i = 0; i < 50 && !/\/login\?token=/.test(server.stderr()); i += 1) await sleep(20);
+  const url = /(http:\/\/\S+\/login\?token=\S+)/.exec(server.stderr())?.[1];
+  assert.ok(url, 'serve prints a sign-in link');
+  return url;
+}
+
+function invoke(channel: string, input: unknown = {}, headers: Record<string, string> = {}) {
+  return rawRequest(server.port, {
+    method: 'POST',
+    path: `/api/invoke/${channel}`,
+    headers: { 'content-type': 'application/json', 'x-mcp-tray-request': '1', cookie: session, ...headers },
+    body: JSON.stringify(input),
+  });
+}
+
+function mcpPing(key: string) {
+  return rawRequest(server.port, {
+    method: 'POST',
+    path: '/mcp',
+    headers: { ...JSON_RPC_HEADERS, 'x-api-key': key },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'whoami' } }),
+  });
+}
+
+describe('web dashboard sign-in', () => {
+  test('the link serve printed signs in once: an HttpOnly, SameSite=Strict session cookie', async () => {
+    const path = pathOf(await printedLoginUrl());
+    const first = await rawRequest(server.port, { path });
+    assert.equal(first.status, 303);
+    assert.equal(first.headers['location'], '/');
+    const cookie = String(first.headers['set-cookie']);
+    assert.match(cookie, /^mcp_tray_session=[\w-]+\.[\w-]+\.[\w-]+; HttpOnly; SameSite=Strict; Path=\//);
+    session = cookie.split(';')[0] ?? '';
+    const again = await rawRequest(server.port, { path });
+    assert.equal(again.status, 303);
+    assert.equal(again.headers['location'], '/?signin=expired');
+    assert.equal(again.headers['set-cookie'], undefined);
+  });
+
+  test('mcp-tray dashboard prints a fresh link for the running server', async () => {
+    const result = await runCli(['dashboard', '--port', String(server.port), '--data-dir', dataDir]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(
+      result.stdout,
+      new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/login\\?token=[\\w-]{43}\\n$`),
+    );
+    assert.equal(result.stderr, '');
+    const res = await rawRequest(server.port, { path: pathOf(result.stdout.trim()) });
+    assert.match(String(res.headers['set-cookie']), /^mcp_tray_session=/);
+  });
+
+  test('the API needs a session, and mutations need the CSRF header', async () => {
+    const noSession = await invoke('server.status', {}, { cookie: '' });
+    assert.equal(noSession.status, 401);
+    assert.equal((noSession.json() as { error: string }).error, 'not_signed_in');
+    const forged = await invoke(
+      'server.status',
+      {},
+      { cookie: 'mcp_tray_session=eyJhbGciOiJFUzI1NiJ9.e30.AAAA' },
+    );
+    assert.equal(forged.status, 401);
+    const noCsrf = await invoke('server.status', {}, { 'x-mcp-tray-request': '' });
+    assert.equal(noCsrf.status, 403);
+    assert.equal((noCsrf.json() as { error: string }).error, 'csrf');
+    const ok = await invoke('server.status');
+    assert.equal(ok.status, 200);
+    assert.equal((ok.json() as { state: string }).state, 'running');
+  });
+
+  test('bad input and unknown channels are refused with a reason', async () => {
+    const bad = await invoke('keys.create', { name: '', permissions: [] });
+    assert.equal(bad.status, 400);
+    assert.equal((bad.json() as { error: string }).error, 'invalid_input');
+    assert.equal((await invoke('keys.steal')).status, 404);
+  });
+
+  test('the dashboard answers only on loopback host names, not on a tunnel host', async () => {
+    const viaTunnel = await rawRequest(server.port, {
+      path: '/',
+      headers: { host: `tunnel.example:${server.port}` },
+    });
+    assert.equal(viaTunnel.status, 404);
+    const page = await rawRequest(server.port, { path: '/' });
+    assert.equal(page.status, 200);
+    assert.match(page.body, /<div id="root">/);
+    assert.match(String(page.headers['content-security-policy']), /script-src 'self'/);
+  });
+});
+
+describe('the dashboard contract over /api', () => {
+  let secret = '';
+  let id = '';
+
+  test('keys.create makes a key that works against /mcp within 2 seconds', async () => {
+    const res = await invoke('keys.create', { name: 'From the browser', permissions: ['*'] });
+    assert.equal(res.status, 200, res.body);
+    const body = res.json() as { key: { id: string; status: string }; secret: string };
+    secret = body.secret;
+    id = body.key.id;
+    assert.equal(body.key.status, 'active');
+    await sleep(2_000);
+    assert.equal((await mcpPing(secret)).status, 200);
+  });
+
+  test('pausing MCP serving gives clients 503 with a clear message; resuming serves them again', async () => {
+    const paused = await invoke('server.pause');
+    assert.equal((paused.json() as { state: string }).state, 'paused');
+    const refused = await mcpPing(secret);
+    assert.equal(refused.status, 503);
+    assert.match((refused.json() as { message: string }).message, /paused in the MCP Tray dashboard/);
+    await invoke('server.resume');
+    assert.equal((await mcpPing(secret)).status, 200);
+  });
+
+  test('activity lists the client’s MCP calls, newest first, and events stream them live', async () => {
+    const events = await fetch(`${server.origin}/api/events`, { headers: { cookie: session } });
+    assert.equal(events.status, 200);
+    const reader = events.body?.getReader();
+    await mcpPing(secret);
+    let text = '';
+    for (let i = 0; i < 20 && !text.includes('event: activity.added'); i += 1) {
+      const chunk = await reader?.read();
+      text += new TextDecoder().decode(chunk?.value);
+    }
+    await reader?.cancel();
+    assert.match(text, /event: activity\.added\ndata: \{.*"tool":"whoami"/);
+    const listed = (await invoke('activity.list', { keyId: id })).json() as {
+      entries: { tool: string; status: number }[];
+    };
+    assert.ok(listed.entries.length >= 3, JSON.stringify(listed));
+    assert.equal(listed.entries[0]?.tool, 'whoami');
+    // Refused while paused, before any key was checked: listed without a key.
+    const all = (await invoke('activity.list', {})).json() as {
+      entries: { status: number; keyId: string | null }[];
+    };
+    assert.ok(all.entries.some((entry) => entry.status === 503 && entry.keyId === null));
+  });
+
+  test('keys.test connects with the key as a real MCP client and lists the tools', async () => {
+    const res = await invoke('keys.test', { id });
+    assert.deepEqual(res.json(), { ok: true, tools: ['whoami', 'server_status'] });
+  });
+
+  test('keys.test explains a key that may not list tools, with the fix', async () => {
+    const created = (
+      await invoke('keys.create', { name: 'Status only', permissions: ['status:read'] })
+    ).json() as {
+      key: { id: string };
+    };
+    await sleep(2_000);
+    const res = (await invoke('keys.test', { id: created.key.id })).json() as {
+      ok: boolean;
+      error: { status: number; fix: string };
+    };
+    assert.equal(res.ok, false);
+    assert.equal(res.error.status, 403, JSON.stringify(res));
+    assert.match(res.error.fix, /tools:list/);
+  });
+
+  test('keys.revoke: the client gets 401 within 2 seconds', async () => {
+    assert.equal((await invoke('keys.revoke', { id })).status, 200);
+    await sleep(2_000);
+    assert.equal((await mcpPing(secret)).status, 401);
+    const tested = await invoke('keys.test', { id });
+    assert.equal(tested.status, 400);
+    assert.match((tested.json() as { message: string }).message, /is revoked/);
+  });
+});
