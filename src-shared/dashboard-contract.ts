@@ -1,61 +1,32 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { invokeInputs } from './dashboard-inputs.ts';
 
 /**
  * The whole contract between the dashboard and the core, in one place: invoke channels (request to
- * response, typed both ways; inputs validated with these schemas where they arrive) and events (core to
- * dashboard). Electron IPC and the web dashboard's /api/* both carry exactly this.
+ * response, typed both ways; inputs validated where they arrive with the schemas of dashboard-inputs.ts)
+ * and events (core to dashboard). Electron IPC and the web dashboard's /api/* both carry exactly this.
  */
-
-const id = z.string().min(1).max(100);
-const rateLimit = z.object({
-  limit: z.number().int().positive(),
-  windowSeconds: z.number().int().positive(),
-});
-const permissions = z.array(z.string().min(1).max(200)).min(1).max(100);
-
-export const invokeInputs = {
-  'app.info': z.object({}),
-  'server.status': z.object({}),
-  'server.pause': z.object({}),
-  'server.resume': z.object({}),
-  'keys.list': z.object({}),
-  'keys.create': z.object({
-    name: z.string().min(1).max(100),
-    permissions,
-    expiresInSeconds: z.number().int().positive().nullable().optional(),
-    rateLimit: rateLimit.nullable().optional(),
-  }),
-  'keys.reveal': z.object({ id }),
-  'keys.rotate': z.object({
-    id,
-    graceSeconds: z
-      .number()
-      .int()
-      .min(0)
-      .max(30 * 86_400)
-      .optional(),
-  }),
-  'keys.update': z.object({
-    id,
-    name: z.string().min(1).max(100).optional(),
-    permissions: permissions.optional(),
-    expiresInSeconds: z.number().int().positive().nullable().optional(),
-    rateLimit: rateLimit.nullable().optional(),
-  }),
-  'keys.revoke': z.object({ id }),
-  'keys.delete': z.object({ id }),
-  'keys.test': z.object({ id }),
-  'activity.list': z.object({
-    keyId: id.optional(),
-    before: z.string().max(40).optional(),
-    limit: z.number().int().min(1).max(500).optional(),
-  }),
-} as const;
 
 export type InvokeChannel = keyof typeof invokeInputs;
 export type InvokeInput<C extends InvokeChannel> = z.infer<(typeof invokeInputs)[C]>;
 
-export const INVOKE_CHANNELS = Object.keys(invokeInputs) as InvokeChannel[];
+/** Every invoke channel. Their input schemas are in dashboard-inputs.ts (kept apart so the renderer need not bundle zod). */
+export const INVOKE_CHANNELS = [
+  'app.info',
+  'server.status',
+  'server.pause',
+  'server.resume',
+  'tools.list',
+  'keys.list',
+  'keys.create',
+  'keys.reveal',
+  'keys.rotate',
+  'keys.update',
+  'keys.revoke',
+  'keys.delete',
+  'keys.test',
+  'activity.list',
+] as const satisfies readonly InvokeChannel[];
 
 export type ServerState = 'running' | 'paused' | 'stopped' | 'error';
 
@@ -115,6 +86,7 @@ export interface InvokeOutputs {
   'server.status': ServerStatusView;
   'server.pause': ServerStatusView;
   'server.resume': ServerStatusView;
+  'tools.list': { tools: { name: string; title: string; description: string }[] };
   'keys.list': { keys: KeyRow[]; problems: string[] };
   'keys.create': { key: KeyRow; secret: string };
   'keys.reveal': { secret: string };

@@ -101,11 +101,8 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
   const onError = (error: Error) => deps.logger.error(`request failed: ${error.message}`);
   // The SDK reports the requests it refuses (bad envelopes, headers) here too: the client's fault, so a warning.
   const onRefused = (error: Error) => deps.logger.warn(`MCP request not served: ${error.message}`);
-  const mcp = mcpRoute({
-    version: deps.version,
-    providers: [builtinTools(status), ...(deps.providers ?? [])],
-    onError: onRefused,
-  });
+  const providers = [builtinTools(status), ...(deps.providers ?? [])];
+  const mcp = mcpRoute({ version: deps.version, providers, onError: onRefused });
 
   let mcpUrl = '';
   const dashboard = await setupDashboard({
@@ -119,6 +116,10 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     storedKeys,
     activity: (query) => recentActivity(audit.dir, query),
     mcpUrl: () => mcpUrl,
+    tools: () =>
+      providers.flatMap((provider) =>
+        provider.tools().map(({ name, title, description }) => ({ name, title, description })),
+      ),
     onError,
   });
 

@@ -1,11 +1,51 @@
-import { PRODUCT_NAME } from '../../src-shared/product.ts';
+import { useEffect, useMemo, useState } from 'react';
+import { chooseClient } from './client/choose-client.ts';
+import { hasWebSession } from './client/web-client.ts';
+import { ActivityScreen } from './screens/ActivityScreen.tsx';
+import { ConnectScreen } from './screens/ConnectScreen.tsx';
+import { KeysScreen } from './screens/KeysScreen.tsx';
+import { SignIn } from './screens/SignIn.tsx';
+import { StatusHeader } from './screens/StatusHeader.tsx';
+import { ClientContext } from './use-contract.ts';
 
-/** Placeholder until the dashboard issue: says what the app is and where the server listens. */
+const TABS = [
+  { id: 'keys', label: 'Keys' },
+  { id: 'connect', label: 'Connect' },
+  { id: 'activity', label: 'Activity' },
+] as const;
+type Tab = (typeof TABS)[number]['id'];
+
 export function App() {
+  const { client, door } = useMemo(chooseClient, []);
+  const [signedIn, setSignedIn] = useState(door === 'desktop' ? true : undefined);
+  const [tab, setTab] = useState<Tab>('keys');
+  useEffect(() => {
+    if (door === 'web') hasWebSession().then(setSignedIn, () => setSignedIn(false));
+  }, [door]);
+
+  if (signedIn === undefined) return null;
+  if (!signedIn) return <SignIn expired={new URLSearchParams(location.search).get('signin') === 'expired'} />;
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', margin: '3rem auto', maxWidth: '36rem' }}>
-      <h1>{PRODUCT_NAME}</h1>
-      <p>The dashboard is on its way. The MCP server runs at http://127.0.0.1:3210/mcp.</p>
-    </main>
+    <ClientContext.Provider value={client}>
+      <StatusHeader />
+      <nav className="tabs" aria-label="Sections">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            className={`tab ${tab === t.id ? 'active' : ''}`}
+            aria-current={tab === t.id ? 'page' : undefined}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </nav>
+      <main className="content">
+        {tab === 'keys' && <KeysScreen />}
+        {tab === 'connect' && <ConnectScreen />}
+        {tab === 'activity' && <ActivityScreen />}
+      </main>
+    </ClientContext.Provider>
   );
 }

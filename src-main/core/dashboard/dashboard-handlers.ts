@@ -1,5 +1,5 @@
+import { invokeInputs } from '../../../src-shared/dashboard-inputs.ts';
 import {
-  invokeInputs,
   type AppInfo,
   type ConnectionTest,
   type InvokeChannel,
@@ -26,6 +26,8 @@ export interface DashboardDeps {
   environmentKeys: readonly Caller[];
   activity: (query: ActivityQuery) => Promise<ActivityPage>;
   testKey: (secret: string) => Promise<ConnectionTest>;
+  /** Every tool the server offers, for choosing what a key may call. */
+  tools: () => { name: string; title: string; description: string }[];
   now: () => number;
 }
 
@@ -55,6 +57,7 @@ export function dashboardHandlers(deps: DashboardDeps): ContractHandlers {
       deps.serving.set(false);
       return deps.status();
     },
+    'tools.list': async () => ({ tools: deps.tools() }),
     'keys.list': async () => {
       const { keys, problems } = await deps.keyStore.list();
       return { keys: [...keys.map(keyRow), ...deps.environmentKeys.map(environmentKeyRow)], problems };

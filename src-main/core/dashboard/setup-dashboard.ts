@@ -27,6 +27,7 @@ export interface DashboardSetupDeps {
   environmentKeys: readonly Caller[];
   storedKeys: StoredKeys;
   activity: (query: ActivityQuery) => Promise<ActivityPage>;
+  tools: () => { name: string; title: string; description: string }[];
   /** Known once the server listens. */
   mcpUrl: () => string;
   onError: (error: Error) => void;
@@ -87,6 +88,7 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
     environmentKeys: deps.environmentKeys,
     activity: deps.activity,
     testKey: (secret) => testConnection(deps.mcpUrl(), secret),
+    tools: deps.tools,
     now: deps.now,
   });
   const tokens = new LoginTokens(deps.dataDir, deps.now);

@@ -13,7 +13,7 @@ export const SESSION_COOKIE = 'mcp_tray_session';
 export const CSRF_HEADER = 'x-mcp-tray-request';
 
 const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
   "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 export interface WebDashboardOptions {
