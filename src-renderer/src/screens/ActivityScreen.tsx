@@ -46,8 +46,12 @@ export function ActivityScreen() {
       <div className="section-head">
         <h1 id="activity-title">Activity</h1>
         <label>
-          Key{' '}
-          <select value={keyId} onChange={(e) => setKeyId(e.target.value)}>
+          <span id="activity-key-label">Key</span>{' '}
+          <select
+            aria-labelledby="activity-key-label"
+            value={keyId}
+            onChange={(e) => setKeyId(e.target.value)}
+          >
             <option value="">All keys</option>
             {keys.map((key) => (
               <option key={key.id} value={key.id}>

@@ -72,8 +72,12 @@ export function ConnectScreen() {
       {error && <ErrorNote message={error} />}
       <div className="pickers">
         <label>
-          Client
-          <select value={target} onChange={(e) => setTarget(e.target.value as ClientId)}>
+          <span id="pick-client-label">Client</span>
+          <select
+            aria-labelledby="pick-client-label"
+            value={target}
+            onChange={(e) => setTarget(e.target.value as ClientId)}
+          >
             {CLIENT_IDS.map((id) => (
               <option key={id} value={id}>
                 {CLIENT_TITLES[id]}
@@ -82,8 +86,8 @@ export function ConnectScreen() {
           </select>
         </label>
         <label>
-          Key
-          <select value={keyId} onChange={(e) => setKeyId(e.target.value)}>
+          <span id="pick-key-label">Key</span>
+          <select aria-labelledby="pick-key-label" value={keyId} onChange={(e) => setKeyId(e.target.value)}>
             {keys.map((key) => (
               <option key={key.id} value={key.id}>
                 {key.name}

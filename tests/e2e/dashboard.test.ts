@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, before, describe, test } from 'node:test';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
+import { startServe, type ServeProcess } from '../support/serve-process.ts';
+
+const SHOTS = join(import.meta.dirname, '..', '..', 'reports', 'screenshots');
+
+let server: ServeProcess;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let loginUrl = '';
+let secret = '';
+const consoleErrors: string[] = [];
+
+async function shoot(name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: join(SHOTS, `${name}-${scheme}.png`), fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+async function mcpClient(key: string): Promise<Client> {
+  const client = new Client({ name: 'e2e-client', version: '1.0.0' });
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(server.url), {
+      requestInit: { headers: { 'X-API-Key': key } },
+    }),
+  );
+  return client;
+}
+
+async function clipboard(): Promise<string> {
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServe({
+    dataDir: mkdtempSync(join(tmpdir(), 'mcp-tray-e2e-')),
+    args: ['--secret-store', 'file'],
+    env: { MCP_API_KEYS: '' },
+  });
+  for (let i = 0; i < 100 && !/\/login\?token=/.test(server.stderr()); i += 1) await sleep(20);
+  loginUrl = /(http:\/\/\S+\/login\?token=\S+)/.exec(server.stderr())?.[1] ?? '';
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the web dashboard in Chromium, against a real mcp-tray serve', () => {
+  test('the one-time link signs in; a first run offers to create a key', async () => {
+    assert.match(loginUrl, /^http:\/\/127\.0\.0\.1:\d+\/login\?token=/);
+    await page.goto(loginUrl);
+    await page.getByRole('heading', { name: 'No keys yet' }).waitFor();
+    assert.equal(new URL(page.url()).search, '', 'the token leaves the address bar');
+    await page.getByRole('status').filter({ hasText: 'Running' }).waitFor();
+    await shoot('keys-empty');
+  });
+
+  test('a second use of the link is refused, with what to do', async () => {
+    const other = await browser.newContext();
+    const fresh = await other.newPage();
+    await fresh.goto(loginUrl);
+    await fresh.getByText('That sign-in link was already used or has expired.').waitFor();
+    await fresh.getByText('mcp-tray dashboard').waitFor();
+    await fresh.screenshot({ path: join(SHOTS, 'signin-light.png') });
+    await fresh.emulateMedia({ colorScheme: 'dark' });
+    await fresh.screenshot({ path: join(SHOTS, 'signin-dark.png') });
+    await other.close();
+  });
+
+  test('create a key in the dialog; the secret is shown to copy', async () => {
+    await page.getByRole('button', { name: 'Create key' }).click();
+    await page.getByLabel('Name').fill('E2E Client');
+    await shoot('key-dialog');
+    await page.getByRole('button', { name: 'Create key' }).last().click();
+    secret = (await page.getByTestId('new-secret').textContent()) ?? '';
+    assert.match(secret, /^mcp_sk_[A-Za-z0-9_-]{43}$/);
+    await shoot('key-created');
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('cell', { name: 'E2E Client', exact: true }).waitFor();
+    await shoot('keys');
+  });
+
+  test('Connect: the Claude Code command and the Responses API JSON come out of the clipboard', async () => {
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByLabel('Client', { exact: true }).selectOption('claude-code');
+    await page.getByTestId('config-text').filter({ hasText: 'claude mcp add' }).waitFor();
+    await page.getByRole('button', { name: 'Copy the Claude Code configuration' }).click();
+    await page
+      .getByRole('button', { name: 'Copy the Claude Code configuration' })
+      .filter({ hasText: 'Copied' })
+      .waitFor();
+    const command = await clipboard();
+    assert.equal(
+      command.trim(),
+      `claude mcp add --transport http --scope user mcp-tray ${server.url} --header "X-API-Key: ${secret}"`,
+    );
+    await shoot('connect');
+
+    await page.getByLabel('Client', { exact: true }).selectOption('responses-api');
+    await page.getByTestId('config-text').filter({ hasText: '"type": "mcp"' }).waitFor();
+    await page.getByRole('button', { name: 'Copy the OpenAI Responses API configuration' }).click();
+    await page
+      .getByRole('button', { name: 'Copy the OpenAI Responses API configuration' })
+      .filter({ hasText: 'Copied' })
+      .waitFor();
+    const tool = JSON.parse(await clipboard()) as {
+      type: string;
+      server_url: string;
+      headers: Record<string, string>;
+    };
+    assert.equal(tool.type, 'mcp');
+    assert.equal(tool.server_url, server.url);
+    assert.equal(tool.headers['X-API-Key'], secret);
+    await page.getByText('cannot reach 127.0.0.1').waitFor();
+    await shoot('connect-responses-api');
+  });
+
+  test('an MCP SDK client uses the key, and its calls show up live in Activity', async () => {
+    await page.getByRole('button', { name: 'Activity' }).click();
+    await page.getByText('No requests yet').waitFor();
+    const client = await mcpClient(secret);
+    const { tools } = await client.listTools();
+    assert.ok(tools.some((t) => t.name === 'whoami'));
+    await client.callTool({ name: 'whoami', arguments: {} });
+    await client.close();
+    await page.getByTestId('activity').getByText('tools/call whoami').waitFor();
+    await page
+      .getByTestId('activity')
+      .getByRole('cell', { name: 'E2E Client', exact: true })
+      .first()
+      .waitFor();
+    await shoot('activity');
+  });
+
+  test('Stop pauses MCP serving (clients get 503 with a clear message); Start resumes it', async () => {
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.getByRole('status').filter({ hasText: 'Paused' }).waitFor();
+    await assert.rejects(mcpClient(secret), /503|paused in the MCP Tray dashboard/);
+    await shoot('paused');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('status').filter({ hasText: 'Running' }).waitFor();
+    const client = await mcpClient(secret);
+    await client.listTools();
+    await client.close();
+  });
+
+  test('Revoke in the UI: the client gets 401', async () => {
+    await page.getByRole('button', { name: 'Keys' }).click();
+    await page
+      .getByRole('row', { name: /E2E Client/ })
+      .getByRole('button', { name: 'Revoke' })
+      .click();
+    await shoot('revoke-confirm');
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+    await page
+      .getByRole('row', { name: /E2E Client/ })
+      .getByText('revoked')
+      .waitFor();
+    await sleep(2_000);
+    await assert.rejects(mcpClient(secret), /401|invalid_api_key/);
+  });
+
+  test('no console errors on the way', () => {
+    assert.deepEqual(consoleErrors, []);
+  });
+});
