@@ -26,6 +26,8 @@ export const INVOKE_CHANNELS = [
   'keys.delete',
   'keys.test',
   'activity.list',
+  'settings.get',
+  'settings.update',
 ] as const satisfies readonly InvokeChannel[];
 
 export type ServerState = 'running' | 'paused' | 'stopped' | 'error';
@@ -74,6 +76,20 @@ export interface ActivityRow {
   durationMs: number;
 }
 
+export interface SettingsView {
+  /** The port the server should use (takes effect when it next starts). */
+  port: number;
+  /** The port it listens on now. */
+  runningPort: number;
+  publicBaseUrl: string | null;
+  allowQueryKey: boolean;
+  dataDir: string;
+  /** Where key secrets live, in words ("the macOS Keychain", or the secrets file). */
+  secretsIn: string;
+  /** True when a saved setting waits for a restart of the server. */
+  restartNeeded: boolean;
+}
+
 export interface ConnectionTest {
   ok: boolean;
   tools?: string[];
@@ -96,6 +112,8 @@ export interface InvokeOutputs {
   'keys.delete': Record<string, never>;
   'keys.test': ConnectionTest;
   'activity.list': { entries: ActivityRow[]; nextBefore?: string };
+  'settings.get': SettingsView;
+  'settings.update': SettingsView;
 }
 
 export type InvokeOutput<C extends InvokeChannel> = InvokeOutputs[C];

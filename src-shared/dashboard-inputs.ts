@@ -47,4 +47,10 @@ export const invokeInputs = {
     before: z.string().max(40).optional(),
     limit: z.number().int().min(1).max(500).optional(),
   }),
+  'settings.get': z.object({}),
+  'settings.update': z.object({
+    port: z.number().int().min(1).max(65535).optional(),
+    publicBaseUrl: z.string().max(500).nullable().optional(),
+    allowQueryKey: z.boolean().optional(),
+  }),
 } as const;

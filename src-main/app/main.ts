@@ -4,6 +4,7 @@ import { isAppError } from '../core/app-error.ts';
 import { streamLogger } from '../core/logger.ts';
 import { startServer, type RunningServer } from '../core/mcp-tray-server.ts';
 import { resolveServerConfig } from '../core/server-config.ts';
+import { loadSettings } from '../core/settings/settings-file.ts';
 
 /**
  * The Electron entry. For now it only runs the core server in the main process; the tray, the windows and
@@ -19,7 +20,9 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 app.whenReady().then(async () => {
   try {
-    const config = resolveServerConfig({ dataDir: app.getPath('userData') }, process.env);
+    const dataDir = app.getPath('userData');
+    const settings = await loadSettings(dataDir, (message) => logger.warn(message));
+    const config = resolveServerConfig({ dataDir }, process.env, settings);
     server = await startServer(config, { logger, version: appVersion(app.getAppPath()) });
     logger.info(`MCP server listening on ${server.url}`);
   } catch (error) {

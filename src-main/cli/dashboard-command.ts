@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_HOST } from '../../src-shared/product.ts';
 import { LoginTokens, loginUrl } from '../core/dashboard/login-tokens.ts';
 import { parseSecretStoreKind } from '../core/keys/open-secret-store.ts';
-import { resolveServerConfig } from '../core/server-config.ts';
+import { resolveDataDir, resolveServerConfig } from '../core/server-config.ts';
+import { loadSettings } from '../core/settings/settings-file.ts';
 import type { CommandIo } from './command-io.ts';
 
 export const DASHBOARD_HELP = `Usage: mcp-tray dashboard [--port N] [--data-dir PATH] [--secret-store keychain|file]
@@ -28,7 +29,9 @@ export async function dashboardCommand(args: string[], io: CommandIo): Promise<n
     return 0;
   }
   parseSecretStoreKind(values['secret-store']);
-  const config = resolveServerConfig({ port: values.port, dataDir: values['data-dir'] }, io.env);
+  const dataDir = resolveDataDir(values['data-dir'], io.env);
+  const settings = await loadSettings(dataDir, (m) => io.logger.warn(m));
+  const config = resolveServerConfig({ port: values.port, dataDir }, io.env, settings);
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const origin = `http://${DEFAULT_HOST}:${config.port}`;
   const token = await new LoginTokens(config.dataDir).issue();

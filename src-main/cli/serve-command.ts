@@ -3,7 +3,8 @@ import { appVersion } from '../core/app-version.ts';
 import { FILE_STORE_WARNING } from '../core/keys/file-secret-store.ts';
 import type { CommandIo } from './command-io.ts';
 import { startServer } from '../core/mcp-tray-server.ts';
-import { resolveServerConfig } from '../core/server-config.ts';
+import { resolveDataDir, resolveServerConfig } from '../core/server-config.ts';
+import { loadSettings } from '../core/settings/settings-file.ts';
 
 export const SERVE_HELP = `Usage: mcp-tray serve [options]
 
@@ -49,6 +50,7 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
     io.stdout(SERVE_HELP);
     return 0;
   }
+  const settings = await loadSettings(resolveDataDir(values['data-dir'], io.env), (m) => io.logger.warn(m));
   const config = resolveServerConfig(
     {
       port: values.port,
@@ -62,6 +64,7 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
       rateLimit: values['rate-limit'],
     },
     io.env,
+    settings,
   );
   const version = appVersion();
   if (config.secretStore === 'file') io.logger.warn(FILE_STORE_WARNING);

@@ -22,6 +22,12 @@ import {
 } from './http/host-allowlist.ts';
 import { createHttpApp } from './http/http-app.ts';
 import { setupDashboard, type Dashboard } from './dashboard/setup-dashboard.ts';
+import {
+  settingsController,
+  type LiveSettings,
+  type SettingsController,
+} from './settings/settings-controller.ts';
+import { SettingsFile } from './settings/settings-file.ts';
 import { allowedOrigins } from './http/origin-allowlist.ts';
 import { listenError } from './listen-error.ts';
 import type { Logger } from './logger.ts';
@@ -105,6 +111,9 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
   const mcp = mcpRoute({ version: deps.version, providers, onError: onRefused });
 
   let mcpUrl = '';
+  // Settings name the running port, so they exist once the server listens.
+  const settingsRef: { current?: SettingsController } = {};
+  const live: LiveSettings = { allowQueryKey: config.allowQueryKey, publicBaseUrl: config.publicBaseUrl };
   const dashboard = await setupDashboard({
     dataDir: config.dataDir,
     secrets,
@@ -116,6 +125,12 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     storedKeys,
     activity: (query) => recentActivity(audit.dir, query),
     mcpUrl: () => mcpUrl,
+    publicMcpUrl: () => (live.publicBaseUrl === undefined ? undefined : `${live.publicBaseUrl}${MCP_PATH}`),
+    settings: () => {
+      if (settingsRef.current === undefined)
+        throw new Error('settings are not ready before the server listens');
+      return settingsRef.current;
+    },
     tools: () =>
       providers.flatMap((provider) =>
         provider.tools().map(({ name, title, description }) => ({ name, title, description })),
@@ -143,11 +158,21 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     ...(config.allowLan ? [config.host, ...lanHostnames()] : []),
     ...config.allowHosts,
   ];
+  const allowedHosts = allowedHostHeaders(port, names);
+  settingsRef.current = settingsController({
+    file: new SettingsFile(config.dataDir, now),
+    live,
+    runningPort: port,
+    host: config.host,
+    dataDir: config.dataDir,
+    secretsIn: secrets.label,
+    allowedHosts,
+  });
   const app = createHttpApp({
-    allowedHosts: allowedHostHeaders(port, names),
+    allowedHosts,
     allowedOrigins: allowedOrigins(port, names, config.allowOrigins),
     registry,
-    allowQueryKey: config.allowQueryKey,
+    allowQueryKey: () => live.allowQueryKey,
     lockout: new FailedAuthLockout(now),
     limiter: new RateLimiter(config.defaultRateLimit, now),
     now,

@@ -4,6 +4,7 @@ import { DEFAULT_RATE_LIMIT } from './auth/rate-limiter.ts';
 import { parseSecretStoreKind } from './keys/open-secret-store.ts';
 import { parseRate, type RateLimit } from './keys/quantity-parsers.ts';
 import type { SecretStoreKind } from './keys/secret-store.ts';
+import type { Settings } from './settings/settings-file.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { isLoopbackHost } from './http/host-allowlist.ts';
 import { canonicalOrigin } from './http/origin-allowlist.ts';
@@ -20,6 +21,8 @@ export interface ServerConfig {
   /** The raw `MCP_API_KEYS` value. */
   apiKeys: string | undefined;
   secretStore: SecretStoreKind;
+  /** The public HTTPS origin of a tunnel, from Settings: cloud clients' configs use it, and its host is answered. */
+  publicBaseUrl?: string;
   /** The rate limit of keys that have none of their own. */
   defaultRateLimit: RateLimit;
 }
@@ -58,14 +61,19 @@ function parseSwitch(value: string | undefined, name: string): boolean | undefin
   throw usage('invalid_setting', `${name} must be true or false, not "${value}".`);
 }
 
-export function resolveServerConfig(flags: ServerFlags, env: NodeJS.ProcessEnv): ServerConfig {
+/** Flags win over environment variables, which win over the Settings screen's settings.json, then defaults. */
+export function resolveServerConfig(
+  flags: ServerFlags,
+  env: NodeJS.ProcessEnv,
+  settings: Settings = {},
+): ServerConfig {
   const envPort = env['MCP_PORT'];
   const port =
     flags.port !== undefined
       ? parsePort(flags.port, '--port')
       : envPort !== undefined && envPort !== ''
         ? parsePort(envPort, 'MCP_PORT')
-        : DEFAULT_PORT;
+        : (settings.port ?? DEFAULT_PORT);
   const host = flags.host ?? DEFAULT_HOST;
   const allowLan = flags.allowLan ?? false;
   if (!isLoopbackHost(host) && !allowLan) {
@@ -97,7 +105,12 @@ export function resolveServerConfig(flags: ServerFlags, env: NodeJS.ProcessEnv):
     allowHosts,
     allowOrigins,
     dataDir: resolveDataDir(flags.dataDir, env),
-    allowQueryKey: flags.queryKey ?? parseSwitch(env['MCP_ALLOW_QUERY_KEY'], 'MCP_ALLOW_QUERY_KEY') ?? true,
+    allowQueryKey:
+      flags.queryKey ??
+      parseSwitch(env['MCP_ALLOW_QUERY_KEY'], 'MCP_ALLOW_QUERY_KEY') ??
+      settings.allowQueryKey ??
+      true,
+    ...(settings.publicBaseUrl !== undefined && { publicBaseUrl: settings.publicBaseUrl }),
     apiKeys: env['MCP_API_KEYS'],
     secretStore: parseSecretStoreKind(flags.secretStore),
     defaultRateLimit: flags.rateLimit === undefined ? DEFAULT_RATE_LIMIT : parseRate(flags.rateLimit),

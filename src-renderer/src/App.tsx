@@ -4,6 +4,7 @@ import { hasWebSession } from './client/web-client.ts';
 import { ActivityScreen } from './screens/ActivityScreen.tsx';
 import { ConnectScreen } from './screens/ConnectScreen.tsx';
 import { KeysScreen } from './screens/KeysScreen.tsx';
+import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { SignIn } from './screens/SignIn.tsx';
 import { StatusHeader } from './screens/StatusHeader.tsx';
 import { ClientContext } from './use-contract.ts';
@@ -12,6 +13,7 @@ const TABS = [
   { id: 'keys', label: 'Keys' },
   { id: 'connect', label: 'Connect' },
   { id: 'activity', label: 'Activity' },
+  { id: 'settings', label: 'Settings' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
@@ -45,6 +47,7 @@ export function App() {
         {tab === 'keys' && <KeysScreen />}
         {tab === 'connect' && <ConnectScreen />}
         {tab === 'activity' && <ActivityScreen />}
+        {tab === 'settings' && <SettingsScreen />}
       </main>
     </ClientContext.Provider>
   );

@@ -162,6 +162,20 @@ describe('the web dashboard in Chromium, against a real mcp-tray serve', () => {
     await client.close();
   });
 
+  test('Settings shows the port, public URL, query-key switch and the data folder', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Port').waitFor();
+    assert.equal(await page.getByLabel('Port').inputValue(), String(server.port));
+    await page.getByLabel('Public URL (for tunnels)').fill('http://not-https.example');
+    await page.getByRole('button', { name: 'Save URL' }).click();
+    await page.getByRole('alert').filter({ hasText: 'must start with https' }).waitFor();
+    // Chromium logs the refused save (400) as a console error: that one was asked for.
+    const refused = consoleErrors.findIndex((text) => /status of 400/.test(text));
+    assert.ok(refused >= 0);
+    consoleErrors.splice(refused, 1);
+    await shoot('settings');
+  });
+
   test('Revoke in the UI: the client gets 401', async () => {
     await page.getByRole('button', { name: 'Keys' }).click();
     await page

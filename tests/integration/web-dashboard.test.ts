@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -115,6 +118,75 @@ describe('web dashboard sign-in', () => {
     assert.equal(page.status, 200);
     assert.match(page.body, /<div id="root">/);
     assert.match(String(page.headers['content-security-policy']), /script-src 'self'/);
+  });
+});
+
+describe('settings over /api', () => {
+  test('read what the server runs with', async () => {
+    const view = (await invoke('settings.get')).json() as Record<string, unknown>;
+    assert.match(String(view['secretsIn']), /secrets\.json/);
+    assert.deepEqual(
+      { ...view, dataDir: undefined, secretsIn: undefined },
+      {
+        port: server.port,
+        runningPort: server.port,
+        publicBaseUrl: null,
+        allowQueryKey: true,
+        restartNeeded: false,
+        dataDir: undefined,
+        secretsIn: undefined,
+      },
+    );
+  });
+
+  test('turning query-string keys off takes effect at once', async () => {
+    const secret = (
+      (await invoke('keys.create', { name: 'Query', permissions: ['*'] })).json() as { secret: string }
+    ).secret;
+    await sleep(2_000);
+    assert.equal((await rawRequest(server.port, { path: `/mcp/status?api_key=${secret}` })).status, 200);
+    await invoke('settings.update', { allowQueryKey: false });
+    assert.equal((await rawRequest(server.port, { path: `/mcp/status?api_key=${secret}` })).status, 401);
+    await invoke('settings.update', { allowQueryKey: true });
+  });
+
+  test('a public URL must be https; once set, configs use it and its host is answered (not the dashboard)', async () => {
+    const plain = await invoke('settings.update', { publicBaseUrl: 'http://tray.example.com' });
+    assert.equal(plain.status, 400);
+    assert.match((plain.json() as { message: string }).message, /must start with https/);
+    const saved = (
+      await invoke('settings.update', { publicBaseUrl: 'https://Tray.Example.com/some/path' })
+    ).json() as {
+      publicBaseUrl: string;
+    };
+    assert.equal(saved.publicBaseUrl, 'https://tray.example.com');
+    const info = (await invoke('app.info')).json() as { publicMcpUrl: string };
+    assert.equal(info.publicMcpUrl, 'https://tray.example.com/mcp');
+    const viaTunnel = { host: 'tray.example.com' };
+    assert.equal((await rawRequest(server.port, { path: '/healthz', headers: viaTunnel })).status, 200);
+    assert.equal((await rawRequest(server.port, { path: '/', headers: viaTunnel })).status, 404);
+    await invoke('settings.update', { publicBaseUrl: null });
+    assert.equal((await rawRequest(server.port, { path: '/healthz', headers: viaTunnel })).status, 403);
+  });
+
+  test('a new port is checked to be free, saved, and waits for a restart', async () => {
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await once(blocker, 'listening');
+    const taken = (blocker.address() as AddressInfo).port;
+    const refused = await invoke('settings.update', { port: taken });
+    assert.equal(refused.status, 400);
+    assert.match(
+      (refused.json() as { message: string }).message,
+      new RegExp(`port ${taken} is in use by .*pid ${process.pid}`),
+    );
+    blocker.close();
+    await once(blocker, 'close');
+    const view = (await invoke('settings.update', { port: taken })).json() as {
+      port: number;
+      restartNeeded: boolean;
+    };
+    assert.deepEqual([view.port, view.restartNeeded], [taken, true]);
+    assert.equal(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')).port, taken);
   });
 });
 

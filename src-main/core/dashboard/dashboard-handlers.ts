@@ -12,6 +12,7 @@ import { AppError } from '../app-error.ts';
 import type { ActivityPage, ActivityQuery } from '../audit/recent-activity.ts';
 import type { KeyStore } from '../keys/key-store.ts';
 import type { ServingSwitch } from '../http/serving-switch.ts';
+import type { SettingsController } from '../settings/settings-controller.ts';
 import { environmentKeyRow, keyRow } from './key-rows.ts';
 
 export type ContractHandlers = {
@@ -26,6 +27,8 @@ export interface DashboardDeps {
   environmentKeys: readonly Caller[];
   activity: (query: ActivityQuery) => Promise<ActivityPage>;
   testKey: (secret: string) => Promise<ConnectionTest>;
+  /** The Settings screen's settings (known once the server listens). */
+  settings: () => SettingsController;
   /** Every tool the server offers, for choosing what a key may call. */
   tools: () => { name: string; title: string; description: string }[];
   now: () => number;
@@ -99,6 +102,8 @@ export function dashboardHandlers(deps: DashboardDeps): ContractHandlers {
       return {};
     },
     'keys.test': async ({ id }) => deps.testKey(await deps.keyStore.reveal(id)),
+    'settings.get': async () => deps.settings().view(),
+    'settings.update': async (changes) => deps.settings().update(changes),
     'activity.list': async (query) => {
       const page = await deps.activity({ ...query, pathPrefix: '/mcp' });
       return {

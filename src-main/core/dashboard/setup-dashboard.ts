@@ -9,6 +9,7 @@ import { ServingSwitch } from '../http/serving-switch.ts';
 import { KeyStore } from '../keys/key-store.ts';
 import type { SecretStore } from '../keys/secret-store.ts';
 import type { Logger } from '../logger.ts';
+import type { SettingsController } from '../settings/settings-controller.ts';
 import { testConnection } from './connection-test.ts';
 import { DashboardEvents } from './dashboard-events.ts';
 import { dashboardHandlers, type ContractHandlers } from './dashboard-handlers.ts';
@@ -28,6 +29,9 @@ export interface DashboardSetupDeps {
   storedKeys: StoredKeys;
   activity: (query: ActivityQuery) => Promise<ActivityPage>;
   tools: () => { name: string; title: string; description: string }[];
+  settings: () => SettingsController;
+  /** The public MCP URL when a tunnel is set in Settings. */
+  publicMcpUrl: () => string | undefined;
   /** Known once the server listens. */
   mcpUrl: () => string;
   onError: (error: Error) => void;
@@ -67,12 +71,16 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
   const serving = new ServingSwitch(() => events.emit('server.status', status()));
   deps.storedKeys.onStatus(() => events.emit('server.status', status()));
   deps.storedKeys.onReload(() => events.emit('keys.changed', {}));
-  const info = (): AppInfo => ({
-    version: deps.version,
-    platform: process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux',
-    dataDir: deps.dataDir,
-    mcpUrl: deps.mcpUrl(),
-  });
+  const info = (): AppInfo => {
+    const publicMcpUrl = deps.publicMcpUrl();
+    return {
+      version: deps.version,
+      platform: process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux',
+      dataDir: deps.dataDir,
+      mcpUrl: deps.mcpUrl(),
+      ...(publicMcpUrl !== undefined && { publicMcpUrl }),
+    };
+  };
   const keyStore = new KeyStore({
     dataDir: deps.dataDir,
     secrets: deps.secrets,
@@ -89,6 +97,7 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
     activity: deps.activity,
     testKey: (secret) => testConnection(deps.mcpUrl(), secret),
     tools: deps.tools,
+    settings: deps.settings,
     now: deps.now,
   });
   const tokens = new LoginTokens(deps.dataDir, deps.now);

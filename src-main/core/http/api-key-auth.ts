@@ -9,8 +9,8 @@ import { sendJsonError } from './json-error.ts';
 
 export interface ApiKeyAuthOptions {
   registry: KeyRegistry;
-  /** Accept `?api_key=` (on by default; the query form lands in proxies' logs, so it can be turned off). */
-  allowQueryKey: boolean;
+  /** Accept `?api_key=` (on by default; the query form lands in proxies' logs, so it can be turned off, live). */
+  allowQueryKey: () => boolean;
   lockout: FailedAuthLockout;
   now: () => number;
 }
@@ -43,9 +43,6 @@ declare module 'express-serve-static-core' {
  * its expiry: `key_expired`) with a challenge. Bad keys count towards the failed-auth lockout.
  */
 export function apiKeyAuth(options: ApiKeyAuthOptions): RequestHandler {
-  const forms = options.allowQueryKey
-    ? 'an X-API-Key header, an Authorization: Bearer header, or ?api_key='
-    : 'an X-API-Key header or an Authorization: Bearer header';
   const challenge = `Bearer realm="${PRODUCT_NAME}"`;
   return (req, res, next) => {
     const address = req.socket.remoteAddress ?? 'unknown';
@@ -59,7 +56,8 @@ export function apiKeyAuth(options: ApiKeyAuthOptions): RequestHandler {
         `Too many wrong API keys came from this address; try again in ${wait} seconds with a key copied from MCP Tray.`,
       );
     }
-    const secret = presentedKey(req, options.allowQueryKey);
+    const allowQueryKey = options.allowQueryKey();
+    const secret = presentedKey(req, allowQueryKey);
     const found = secret === undefined ? undefined : options.registry.lookup(secret);
     const now = options.now();
     const match = found?.validUntil !== undefined && now >= found.validUntil ? undefined : found;
@@ -74,7 +72,7 @@ export function apiKeyAuth(options: ApiKeyAuthOptions): RequestHandler {
         401,
         'invalid_api_key',
         secret === undefined
-          ? `No API key was sent. Send one in ${forms}.`
+          ? `No API key was sent. Send one in an X-API-Key header, an Authorization: Bearer header${allowQueryKey ? ', or ?api_key=' : ''}.`
           : 'This API key is not known to this server (or was revoked or rotated). Copy the key again from MCP Tray, or check MCP_API_KEYS.',
       );
     }

@@ -18,7 +18,7 @@ export interface HttpAppOptions {
   allowedHosts: ReadonlySet<string>;
   allowedOrigins: ReadonlySet<string>;
   registry: KeyRegistry;
-  allowQueryKey: boolean;
+  allowQueryKey: () => boolean;
   lockout: FailedAuthLockout;
   limiter: RateLimiter;
   now: () => number;

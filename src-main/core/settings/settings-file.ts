@@ -1,0 +1,70 @@
+import { readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { withFileLock } from '../fs/file-lock.ts';
+
+/** What the dashboard's Settings screen changes; flags and environment variables still win over it. */
+export const SettingsSchema = z.object({
+  port: z.number().int().min(1).max(65535).optional(),
+  /** The public HTTPS origin of a tunnel (https://tray.example.com), used in configs for cloud clients. */
+  publicBaseUrl: z.string().url().optional(),
+  allowQueryKey: z.boolean().optional(),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const SETTINGS_FILE = 'settings.json';
+
+/** `<data-dir>/settings.json`, written atomically; one that cannot be read is kept aside and reported. */
+export class SettingsFile {
+  readonly path: string;
+  private readonly now: () => number;
+
+  constructor(dataDir: string, now: () => number = Date.now) {
+    this.path = join(dataDir, SETTINGS_FILE);
+    this.now = now;
+  }
+
+  async read(): Promise<{ settings: Settings; problem?: string }> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: {} };
+      throw error;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    const result = SettingsSchema.safeParse(parsed);
+    if (result.success) return { settings: result.data };
+    const aside = `${this.path}.corrupt-${new Date(this.now()).toISOString().replace(/[:.]/g, '-')}`;
+    await rename(this.path, aside).catch(() => {});
+    return {
+      settings: {},
+      problem: `${this.path} could not be read; it was kept as ${aside} and the defaults apply.`,
+    };
+  }
+
+  async update(changes: Settings): Promise<Settings> {
+    return withFileLock(this.path, async () => {
+      const { settings } = await this.read();
+      const next = SettingsSchema.parse({ ...settings, ...changes });
+      await writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`, 0o600);
+      return next;
+    });
+  }
+}
+
+/** The saved settings for a data folder, reporting (never throwing on) a file that had to be set aside. */
+export async function loadSettings(dataDir: string, warn: (message: string) => void): Promise<Settings> {
+  const { settings, problem } = await new SettingsFile(dataDir)
+    .read()
+    .catch(() => ({ settings: {}, problem: undefined }));
+  if (problem !== undefined) warn(problem);
+  return settings;
+}

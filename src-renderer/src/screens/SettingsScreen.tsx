@@ -1,0 +1,132 @@
+import { useEffect, useState } from 'react';
+import type { SettingsView } from '../../../src-shared/dashboard-contract.ts';
+import { CopyButton } from '../parts/CopyButton.tsx';
+import { ErrorNote } from '../parts/ErrorNote.tsx';
+import { errorText, useClient } from '../use-contract.ts';
+
+/** Port, public URL for tunnels, query-string keys, and where the data lives. */
+export function SettingsScreen() {
+  const client = useClient();
+  const [settings, setSettings] = useState<SettingsView>();
+  const [port, setPort] = useState('');
+  const [publicUrl, setPublicUrl] = useState('');
+  const [error, setError] = useState<string>();
+  const [saved, setSaved] = useState<string>();
+
+  const show = (view: SettingsView) => {
+    setSettings(view);
+    setPort(String(view.port));
+    setPublicUrl(view.publicBaseUrl ?? '');
+  };
+  useEffect(() => {
+    client.invoke('settings.get', {}).then(show, (e: unknown) => setError(errorText(e)));
+  }, [client]);
+
+  const save = async (changes: Parameters<typeof client.invoke<'settings.update'>>[1], what: string) => {
+    setError(undefined);
+    setSaved(undefined);
+    try {
+      show(await client.invoke('settings.update', changes));
+      setSaved(what);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  if (!settings) return error ? <ErrorNote message={error} /> : null;
+  return (
+    <section aria-labelledby="settings-title" className="settings">
+      <h1 id="settings-title">Settings</h1>
+      {error && <ErrorNote message={error} />}
+      {saved && (
+        <div className="note" role="status">
+          Saved: {saved}.
+        </div>
+      )}
+      <form
+        className="setting"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const value = Number(port);
+          if (!Number.isInteger(value) || value < 1 || value > 65535)
+            return setError('A port is a whole number from 1 to 65535.');
+          void save({ port: value }, `port ${value}`);
+        }}
+      >
+        <label>
+          Port
+          <input value={port} inputMode="numeric" onChange={(e) => setPort(e.target.value)} />
+        </label>
+        <button type="submit" className="button">
+          Save port
+        </button>
+        <p className="muted">
+          {settings.restartNeeded
+            ? `Listening on ${settings.runningPort} now; port ${settings.port} applies when the server restarts. Update your clients’ configs (Connect) then.`
+            : 'Checked to be free before it is saved. Clients’ configs (Connect) use it.'}
+        </p>
+      </form>
+      <form
+        className="setting"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save(
+            { publicBaseUrl: publicUrl.trim() === '' ? null : publicUrl },
+            publicUrl.trim() === '' ? 'no public URL' : 'the public URL',
+          );
+        }}
+      >
+        <label>
+          Public URL (for tunnels)
+          <input
+            value={publicUrl}
+            onChange={(e) => setPublicUrl(e.target.value)}
+            placeholder="https://tray.example.com"
+          />
+        </label>
+        <button type="submit" className="button">
+          Save URL
+        </button>
+        <p className="muted">
+          ChatGPT, Claude on the web and the Responses API run on the internet: they reach this computer only
+          through an HTTPS tunnel (cloudflared, ngrok) to port {settings.runningPort}. Its address goes here
+          and into their configs.
+        </p>
+      </form>
+      <div className="setting">
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={settings.allowQueryKey}
+            onChange={(e) =>
+              void save(
+                { allowQueryKey: e.target.checked },
+                e.target.checked ? 'keys in URLs allowed' : 'keys in URLs refused',
+              )
+            }
+          />
+          <span>Accept keys in the URL (?api_key=)</span>
+        </label>
+        <p className="muted">
+          Some clients can only send a URL. Keys in URLs end up in proxy logs: turn this off if your clients
+          send headers.
+        </p>
+      </div>
+      <div className="setting">
+        <span className="label">Launch at login</span>
+        <p className="muted">Set from the tray menu of the desktop app.</p>
+      </div>
+      <div className="setting">
+        <span className="label">Data folder</span>
+        <div className="url">
+          <code>{settings.dataDir}</code>
+          <CopyButton text={settings.dataDir} label="Copy path" ariaLabel="Copy the data folder path" />
+        </div>
+        <p className="muted">
+          Key names and limits (keys.json), settings, and the audit log (logs/). Key secrets are in{' '}
+          {settings.secretsIn}.
+        </p>
+      </div>
+    </section>
+  );
+}
