@@ -1,16 +1,10 @@
-/** One line of the audit log: who called what, and how it went. Never a secret, never tool arguments. */
-export interface AuditEntry {
-  time: string;
-  keyId: string | null;
-  keyName: string | null;
-  method: string;
-  /** The URL path without its query (a query may carry ?api_key=). */
-  path: string;
-  /** The JSON-RPC method of an MCP request (`batch` for several), and the tool of a tools/call. */
-  mcpMethod: string | null;
-  tool: string | null;
-  status: number;
-  durationMs: number;
+import type { ActivityRow } from '../../../src-shared/dashboard-contract.ts';
+
+/**
+ * One line of the audit log: who called what, and how it went (the dashboard's ActivityRow), plus where it
+ * came from. Never a secret, never tool arguments; `path` never has the query (it may carry ?api_key=).
+ */
+export interface AuditEntry extends ActivityRow {
   userAgent: string | null;
   remoteAddress: string | null;
 }

@@ -1,7 +1,7 @@
-import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { withFileLock } from '../fs/file-lock.ts';
+import { readJsonOrSetAside } from '../fs/json-file.ts';
 import { KeysFileSchema, type KeyRecord } from './key-record.ts';
 
 export const KEYS_FILE = 'keys.json';
@@ -26,21 +26,18 @@ export class KeysFile {
   }
 
   async read(): Promise<KeysRead> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { keys: [] };
-      throw error;
-    }
-    const parsed = KeysFileSchema.safeParse(safeJson(text));
-    if (parsed.success) return { keys: parsed.data.keys };
-    const aside = `${this.path}.corrupt-${new Date(this.now()).toISOString().replace(/[:.]/g, '-')}`;
-    await rename(this.path, aside).catch(() => {});
-    return {
-      keys: [],
-      problem: `${this.path} could not be read (${parsed.error.issues[0]?.message ?? 'not JSON'}); it was kept as ${aside} and the key list starts empty. Secrets already in the keychain show up as keys without metadata.`,
-    };
+    const { value, problem } = await readJsonOrSetAside(
+      this.path,
+      KeysFileSchema,
+      { version: 1, keys: [] },
+      this.now,
+    );
+    return problem === undefined
+      ? { keys: value.keys }
+      : {
+          keys: value.keys,
+          problem: `${problem} and the key list starts empty. Secrets already in the keychain show up as keys without metadata.`,
+        };
   }
 
   /** Read, change and write back under a lock, so concurrent CLI and app changes never overwrite each other. */
@@ -51,13 +48,5 @@ export class KeysFile {
       await writeFileAtomic(this.path, `${JSON.stringify({ version: 1, keys }, null, 2)}\n`, 0o600);
       return problem === undefined ? { result } : { result, problem };
     });
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }

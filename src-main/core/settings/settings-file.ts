@@ -1,8 +1,8 @@
-import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { withFileLock } from '../fs/file-lock.ts';
+import { readJsonOrSetAside } from '../fs/json-file.ts';
 
 /** What the dashboard's Settings screen changes; flags and environment variables still win over it. */
 export const SettingsSchema = z.object({
@@ -27,27 +27,10 @@ export class SettingsFile {
   }
 
   async read(): Promise<{ settings: Settings; problem?: string }> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: {} };
-      throw error;
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
-    }
-    const result = SettingsSchema.safeParse(parsed);
-    if (result.success) return { settings: result.data };
-    const aside = `${this.path}.corrupt-${new Date(this.now()).toISOString().replace(/[:.]/g, '-')}`;
-    await rename(this.path, aside).catch(() => {});
-    return {
-      settings: {},
-      problem: `${this.path} could not be read; it was kept as ${aside} and the defaults apply.`,
-    };
+    const { value, problem } = await readJsonOrSetAside(this.path, SettingsSchema, {}, this.now);
+    return problem === undefined
+      ? { settings: value }
+      : { settings: value, problem: `${problem} and the defaults apply.` };
   }
 
   async update(changes: Settings): Promise<Settings> {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ConnectionTest, KeyRow } from '../../../src-shared/dashboard-contract.ts';
+import type { KeyRow } from '../../../src-shared/dashboard-contract.ts';
 import { CopyButton } from '../parts/CopyButton.tsx';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
 import { Modal } from '../parts/Modal.tsx';
@@ -7,6 +7,7 @@ import { errorText, useClient } from '../use-contract.ts';
 import { describePermissions } from '../view/permission-presets.ts';
 import { expiryLabel, timeAgo } from '../view/time-format.ts';
 import { KeyDialog } from './KeyDialog.tsx';
+import { KeyTest } from './KeyTest.tsx';
 import { NewSecret } from './NewSecret.tsx';
 
 type Pending =
@@ -14,7 +15,7 @@ type Pending =
   | { kind: 'edit'; key: KeyRow }
   | { kind: 'confirm'; action: 'rotate' | 'revoke'; key: KeyRow }
   | { kind: 'secret'; name: string; secret: string }
-  | { kind: 'test'; key: KeyRow; result?: ConnectionTest };
+  | { kind: 'test'; key: KeyRow };
 
 /** The keys: a table, a create dialog, and per key copy, reveal, test, rotate, revoke, edit. */
 export function KeysScreen() {
@@ -141,18 +142,7 @@ export function KeysScreen() {
                       <button
                         type="button"
                         className="button"
-                        onClick={() => {
-                          setPending({ kind: 'test', key });
-                          client.invoke('keys.test', { id: key.id }).then(
-                            (result) => setPending({ kind: 'test', key, result }),
-                            (e: unknown) =>
-                              setPending({
-                                kind: 'test',
-                                key,
-                                result: { ok: false, error: { message: errorText(e), fix: '' } },
-                              }),
-                          );
-                        }}
+                        onClick={() => setPending({ kind: 'test', key })}
                       >
                         Test
                       </button>
@@ -251,25 +241,7 @@ export function KeysScreen() {
           </div>
         </Modal>
       )}
-      {pending?.kind === 'test' && (
-        <Modal title={`Test “${pending.key.name}”`} onClose={() => setPending(undefined)}>
-          {pending.result === undefined && <p role="status">Connecting as a client would…</p>}
-          {pending.result?.ok && (
-            <p role="status">
-              Connected. Tools this key may use:{' '}
-              {pending.result.tools?.length ? pending.result.tools.join(', ') : 'none'}.
-            </p>
-          )}
-          {pending.result?.error && (
-            <ErrorNote message={`${pending.result.error.message} ${pending.result.error.fix}`} />
-          )}
-          <div className="actions">
-            <button type="button" className="button" onClick={() => setPending(undefined)}>
-              Close
-            </button>
-          </div>
-        </Modal>
-      )}
+      {pending?.kind === 'test' && <KeyTest keyRow={pending.key} onClose={() => setPending(undefined)} />}
     </section>
   );
 }
