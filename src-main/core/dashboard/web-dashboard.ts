@@ -1,4 +1,5 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { CONTENT_SECURITY_POLICY } from '../../../src-shared/content-security-policy.ts';
 import { EVENT_CHANNELS } from '../../../src-shared/dashboard-contract.ts';
 import { isAppError } from '../app-error.ts';
 import { isLoopbackHost } from '../http/host-allowlist.ts';
@@ -11,10 +12,6 @@ import { SESSION_TTL_SECONDS, type SessionSigner } from './session-signer.ts';
 export const SESSION_COOKIE = 'mcp_tray_session';
 /** Mutations must carry this header: a cross-site form or image cannot, so it defeats CSRF. */
 export const CSRF_HEADER = 'x-mcp-tray-request';
-
-const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-  "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 export interface WebDashboardOptions {
   handlers: ContractHandlers;

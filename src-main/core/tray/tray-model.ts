@@ -1,0 +1,120 @@
+import { PRODUCT_NAME } from '../../../src-shared/product.ts';
+
+/** What the tray shows; the Electron layer only renders this. */
+export type TrayIcon = 'running' | 'stopped' | 'error' | 'busy';
+
+export type TrayAction =
+  | { kind: 'copy-key'; keyId: string }
+  | { kind: 'copy-url' }
+  | { kind: 'open-dashboard' }
+  | { kind: 'start-server' }
+  | { kind: 'stop-server' }
+  | { kind: 'sign-in-github' }
+  | { kind: 'toggle-launch-at-login' }
+  | { kind: 'quit' };
+
+export type TrayMenuItem =
+  | { type: 'separator' }
+  | { type: 'normal'; label: string; enabled: boolean; action?: TrayAction }
+  | { type: 'checkbox'; label: string; checked: boolean; action: TrayAction }
+  | { type: 'submenu'; label: string; items: TrayMenuItem[] };
+
+export interface TrayInput {
+  state: 'running' | 'paused' | 'stopped' | 'error';
+  /** What is wrong, in a few words (the tray shows it; the dashboard has the fix). */
+  error?: string;
+  /** Requests in flight, held for a second by BusyHold so the icon does not flicker. */
+  busy: boolean;
+  host: string;
+  port: number;
+  /** Active stored keys the user can copy, by name. */
+  keys: { id: string; name: string }[];
+  signedInAs?: string;
+  launchAtLogin: boolean;
+}
+
+export interface TrayModel {
+  icon: TrayIcon;
+  tooltip: string;
+  menu: TrayMenuItem[];
+}
+
+function statusLine(input: TrayInput): string {
+  if (input.state === 'error') return `Error: ${input.error ?? 'the server could not start'}`;
+  if (input.state === 'stopped') return 'Server stopped';
+  if (input.state === 'paused') return `Paused on ${input.host}:${input.port}`;
+  return `Running on ${input.host}:${input.port}`;
+}
+
+function keyItems(keys: TrayInput['keys']): TrayMenuItem {
+  if (keys.length === 0)
+    return { type: 'normal', label: 'Copy connector key (create one first)', enabled: false };
+  if (keys.length === 1) {
+    const [only] = keys as [{ id: string; name: string }];
+    return {
+      type: 'normal',
+      label: `Copy connector key (${only.name})`,
+      enabled: true,
+      action: { kind: 'copy-key', keyId: only.id },
+    };
+  }
+  return {
+    type: 'submenu',
+    label: 'Copy connector key',
+    items: keys.map((key) => ({
+      type: 'normal',
+      label: key.name,
+      enabled: true,
+      action: { kind: 'copy-key', keyId: key.id },
+    })),
+  };
+}
+
+/** The tray for a state: icon, tooltip ("MCP Tray: running on 127.0.0.1:3210, 3 keys") and menu. */
+export function trayModel(input: TrayInput): TrayModel {
+  const icon: TrayIcon =
+    input.state === 'error'
+      ? 'error'
+      : input.state !== 'running'
+        ? 'stopped'
+        : input.busy
+          ? 'busy'
+          : 'running';
+  const keys = `${input.keys.length} ${input.keys.length === 1 ? 'key' : 'keys'}`;
+  const tooltip =
+    input.state === 'error'
+      ? `${PRODUCT_NAME}: error: ${input.error ?? 'the server could not start'}`
+      : `${PRODUCT_NAME}: ${input.state === 'running' ? 'running' : input.state} on ${input.host}:${input.port}, ${keys}`;
+  const serving = input.state === 'running';
+  return {
+    icon,
+    tooltip,
+    menu: [
+      { type: 'normal', label: statusLine(input), enabled: false },
+      { type: 'separator' },
+      keyItems(input.keys),
+      {
+        type: 'normal',
+        label: 'Copy MCP URL',
+        enabled: input.state !== 'error',
+        action: { kind: 'copy-url' },
+      },
+      { type: 'normal', label: 'Open dashboard', enabled: true, action: { kind: 'open-dashboard' } },
+      { type: 'separator' },
+      serving
+        ? { type: 'normal', label: 'Stop server', enabled: true, action: { kind: 'stop-server' } }
+        : { type: 'normal', label: 'Start server', enabled: true, action: { kind: 'start-server' } },
+      input.signedInAs === undefined
+        ? { type: 'normal', label: 'Sign in with GitHub', enabled: true, action: { kind: 'sign-in-github' } }
+        : { type: 'normal', label: `Signed in as @${input.signedInAs}`, enabled: false },
+      {
+        type: 'checkbox',
+        label: 'Launch at login',
+        checked: input.launchAtLogin,
+        action: { kind: 'toggle-launch-at-login' },
+      },
+      { type: 'separator' },
+      { type: 'normal', label: 'Quit', enabled: true, action: { kind: 'quit' } },
+    ],
+  };
+}

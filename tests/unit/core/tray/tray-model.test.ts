@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { BusyHold } from '../../../../src-main/core/tray/busy-hold.ts';
+import { trayModel, type TrayInput, type TrayMenuItem } from '../../../../src-main/core/tray/tray-model.ts';
+
+const base: TrayInput = {
+  state: 'running',
+  busy: false,
+  host: '127.0.0.1',
+  port: 3210,
+  keys: [
+    { id: 'key_a', name: 'Cursor' },
+    { id: 'key_b', name: 'Claude Code' },
+    { id: 'key_c', name: 'Codex' },
+  ],
+  launchAtLogin: false,
+};
+
+const labels = (items: TrayMenuItem[]) =>
+  items.map((item) => (item.type === 'separator' ? '---' : item.label));
+
+describe('the tray model', () => {
+  test('running: icon, tooltip and the full menu', () => {
+    const model = trayModel(base);
+    assert.equal(model.icon, 'running');
+    assert.equal(model.tooltip, 'MCP Tray: running on 127.0.0.1:3210, 3 keys');
+    assert.deepEqual(labels(model.menu), [
+      'Running on 127.0.0.1:3210',
+      '---',
+      'Copy connector key',
+      'Copy MCP URL',
+      'Open dashboard',
+      '---',
+      'Stop server',
+      'Sign in with GitHub',
+      'Launch at login',
+      '---',
+      'Quit',
+    ]);
+  });
+
+  test('several keys: a submenu by name, each copying its own key', () => {
+    const item = trayModel(base).menu[2];
+    assert.equal(item?.type, 'submenu');
+    if (item?.type !== 'submenu') return;
+    assert.deepEqual(
+      item.items.map((k) => (k.type === 'normal' ? [k.label, k.action] : [])),
+      [
+        ['Cursor', { kind: 'copy-key', keyId: 'key_a' }],
+        ['Claude Code', { kind: 'copy-key', keyId: 'key_b' }],
+        ['Codex', { kind: 'copy-key', keyId: 'key_c' }],
+      ],
+    );
+  });
+
+  test('one key: copies it directly; none: says to create one', () => {
+    const one = trayModel({ ...base, keys: [{ id: 'key_a', name: 'Cursor' }] });
+    assert.deepEqual(one.menu[2], {
+      type: 'normal',
+      label: 'Copy connector key (Cursor)',
+      enabled: true,
+      action: { kind: 'copy-key', keyId: 'key_a' },
+    });
+    assert.equal(one.tooltip, 'MCP Tray: running on 127.0.0.1:3210, 1 key');
+    const none = trayModel({ ...base, keys: [] });
+    assert.deepEqual(none.menu[2], {
+      type: 'normal',
+      label: 'Copy connector key (create one first)',
+      enabled: false,
+    });
+  });
+
+  test('states pick their icon; busy only while running', () => {
+    assert.equal(trayModel({ ...base, busy: true }).icon, 'busy');
+    assert.equal(trayModel({ ...base, state: 'stopped', busy: true }).icon, 'stopped');
+    assert.equal(trayModel({ ...base, state: 'paused' }).icon, 'stopped');
+    const failed = trayModel({ ...base, state: 'error', error: 'port 3210 is in use' });
+    assert.equal(failed.icon, 'error');
+    assert.equal(failed.tooltip, 'MCP Tray: error: port 3210 is in use');
+    assert.equal(labels(failed.menu)[0], 'Error: port 3210 is in use');
+    assert.ok(labels(failed.menu).includes('Start server'));
+  });
+
+  test('signed in, and launch at login, show as such', () => {
+    const model = trayModel({ ...base, signedInAs: 'octocat', launchAtLogin: true });
+    assert.ok(labels(model.menu).includes('Signed in as @octocat'));
+    assert.deepEqual(
+      model.menu.find((item) => item.type === 'checkbox'),
+      {
+        type: 'checkbox',
+        label: 'Launch at login',
+        checked: true,
+        action: { kind: 'toggle-launch-at-login' },
+      },
+    );
+  });
+});
+
+describe('busy hold', () => {
+  test('busy while requests run and for a second after the last one, so bursts do not flicker', () => {
+    let now = 0;
+    const hold = new BusyHold(() => now);
+    assert.equal(hold.busy(), false);
+    hold.started();
+    now = 5;
+    hold.finished();
+    assert.equal(hold.busy(), true, 'a 5 ms request still shows busy');
+    assert.equal(hold.nextChangeIn(), 1000);
+    now = 800;
+    hold.started();
+    now = 810;
+    hold.finished();
+    now = 1500;
+    assert.equal(hold.busy(), true, 'a gap shorter than a second keeps it busy');
+    now = 1811;
+    assert.equal(hold.busy(), false);
+    assert.equal(hold.nextChangeIn(), undefined);
+  });
+});
