@@ -1,7 +1,9 @@
 import { PRODUCT_NAME } from '../../../src-shared/product.ts';
 
+import type { TrayState } from './icon-files.ts';
+
 /** What the tray shows; the Electron layer only renders this. */
-export type TrayIcon = 'running' | 'stopped' | 'error' | 'busy';
+export type TrayIcon = TrayState;
 
 export type TrayAction =
   | { kind: 'copy-key'; keyId: string }
