@@ -1,39 +1,150 @@
-import { app } from 'electron';
+import { app, clipboard, ipcMain, Notification } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { appVersion } from '../core/app-version.ts';
 import { isAppError } from '../core/app-error.ts';
 import { streamLogger } from '../core/logger.ts';
 import { startServer, type RunningServer } from '../core/mcp-tray-server.ts';
 import { resolveServerConfig } from '../core/server-config.ts';
-import { loadSettings } from '../core/settings/settings-file.ts';
+import { loadSettings, SettingsFile } from '../core/settings/settings-file.ts';
+import { BusyHold } from '../core/tray/busy-hold.ts';
+import { runTrayAction, type TrayActionDeps } from '../core/tray/tray-actions.ts';
+import { trayModel, type TrayInput } from '../core/tray/tray-model.ts';
+import { setupDashboardIpc } from './dashboard-ipc.ts';
+import { dashboardWindow } from './dashboard-window.ts';
+import { launchAtLogin } from './launch-at-login.ts';
+import { trayController } from './tray-controller.ts';
+import { utilityKeychainRunner } from './utility-keychain-runner.ts';
 
 /**
- * The Electron entry. For now it only runs the core server in the main process; the tray, the windows and
- * the dashboard arrive in their own issues, each as one setupX() here.
+ * The Electron entry: the core server in the main process, the tray, and the dashboard window. Every
+ * decision (tray model, menu actions, window options) lives in plain functions in core/ and app/ that the
+ * tests exercise; this file only connects them to Electron.
  */
 const logger = streamLogger((line) => void process.stderr.write(line));
-let server: RunningServer | undefined;
 
 // Same V8 tuning as the CLI's shebang: a small young generation keeps GC pauses and RSS down under load.
 app.commandLine.appendSwitch('js-flags', '--max-semi-space-size=8');
 
 if (!app.requestSingleInstanceLock()) app.quit();
+else run();
 
-app.whenReady().then(async () => {
-  try {
+function run(): void {
+  const root = app.getAppPath();
+  const indexHtml = join(root, 'dist', 'renderer', 'index.html');
+  let quitting = false;
+  let server: RunningServer | undefined;
+  let startProblem: { code: string; message: string } | undefined;
+  const window = dashboardWindow({
+    preload: join(root, 'dist', 'src-main', 'app', 'preload.cjs'),
+    indexHtml,
+    externalUrls: new Set(),
+    quitting: () => quitting,
+  });
+  app.on('second-instance', () => window.show());
+  // The app lives in the tray: closing its last window does not quit it.
+  app.on('window-all-closed', () => {});
+
+  void app.whenReady().then(async () => {
+    if (process.platform === 'darwin') app.dock?.hide();
     const dataDir = app.getPath('userData');
     const settings = await loadSettings(dataDir, (message) => logger.warn(message));
-    const config = resolveServerConfig({ dataDir }, process.env, settings);
-    server = await startServer(config, { logger, version: appVersion(app.getAppPath()) });
-    logger.info(`MCP server listening on ${server.url}`);
-  } catch (error) {
-    logger.error(isAppError(error) ? error.message : String(error));
-  }
-});
+    const busy = new BusyHold();
+    const deps: TrayActionDeps = {
+      revealKey: async (id) => {
+        const handlers = server?.dashboard.handlers;
+        if (handlers === undefined) throw new Error(startProblem?.message ?? 'The server is not running.');
+        const { keys } = await handlers['keys.list']({});
+        return {
+          name: keys.find((key) => key.id === id)?.name ?? id,
+          secret: (await handlers['keys.reveal']({ id })).secret,
+        };
+      },
+      mcpUrl: () => server?.url ?? '',
+      writeClipboard: (text) => clipboard.writeText(text),
+      notify: (title, body) => new Notification({ title, body }).show(),
+      openDashboard: () => window.show(),
+      setServing: async (running) => {
+        server?.dashboard.serving.set(!running);
+        await refresh();
+      },
+      signInWithGitHub: () => window.show(),
+      launchAtLogin: () => launchAtLogin.get(),
+      setLaunchAtLogin: async (enabled) => {
+        await launchAtLogin.set(enabled);
+        await refresh();
+      },
+      quit: () => app.quit(),
+    };
+    const tray = trayController(join(root, 'assets', 'icons'), (action) => void runTrayAction(action, deps));
+    const refresh = async () => {
+      const config = resolveServerConfig({ dataDir }, process.env, settings);
+      const listing = await server?.dashboard.handlers['keys.list']({}).catch(() => undefined);
+      const input: TrayInput = {
+        state: startProblem ? 'error' : server?.dashboard.serving.paused ? 'paused' : 'running',
+        ...(startProblem && { error: startProblem.message }),
+        busy: busy.busy(),
+        host: config.host,
+        port: server?.port ?? config.port,
+        keys: (listing?.keys ?? [])
+          .filter((key) => key.status === 'active')
+          .map(({ id, name }) => ({ id, name })),
+        launchAtLogin: launchAtLogin.get(),
+      };
+      tray.render(trayModel(input));
+      const later = busy.nextChangeIn();
+      if (later !== undefined) setTimeout(() => void refresh(), later + 10);
+    };
 
-app.on('before-quit', (event) => {
-  if (!server) return;
-  event.preventDefault();
-  const closing = server;
-  server = undefined;
-  void closing.close().finally(() => app.quit());
-});
+    try {
+      const config = resolveServerConfig({ dataDir }, process.env, settings);
+      server = await startServer(config, {
+        logger,
+        version: appVersion(root),
+        keychainRunner: utilityKeychainRunner,
+      });
+      setupDashboardIpc(ipcMain, window.current, server.dashboard, pathToFileURL(indexHtml).href);
+      server.dashboard.events.on('server.status', () => void refresh());
+      server.dashboard.events.on('keys.changed', () => void refresh());
+      server.dashboard.events.on('activity.added', () => {
+        busy.started();
+        busy.finished();
+        void refresh();
+      });
+    } catch (error) {
+      // Start-up failures (port in use, ...) show as the tray's error state and in the dashboard, never as a crash.
+      startProblem = isAppError(error)
+        ? { code: error.code, message: error.message }
+        : { code: 'start_failed', message: String(error) };
+      logger.error(startProblem.message);
+      ipcMain.handle('contract:invoke', (_event, channel: unknown) =>
+        channel === 'server.status'
+          ? {
+              ok: true,
+              value: {
+                state: 'error',
+                mcpUrl: '',
+                uptimeSeconds: 0,
+                problem: startProblem,
+                storedKeys: { available: false },
+              },
+            }
+          : { ok: false, error: startProblem },
+      );
+    }
+    await refresh();
+    if (!settings.welcomed && !process.argv.includes('--hidden')) {
+      window.show();
+      await new SettingsFile(dataDir).update({ welcomed: true }).catch(() => {});
+    }
+  });
+
+  app.on('before-quit', (event) => {
+    quitting = true;
+    if (!server) return;
+    event.preventDefault();
+    const closing = server;
+    server = undefined;
+    void closing.close().finally(() => app.quit());
+  });
+}

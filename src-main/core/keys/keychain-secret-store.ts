@@ -10,14 +10,17 @@ export type KeychainRunner = (request: KeychainRequest, timeoutMs: number) => Pr
 /** Each keychain call may take this long before its helper is killed (a keys command stays under 10 s). */
 export const KEYCHAIN_TIMEOUT_MS = 8_000;
 
-const HELPER = fileURLToPath(
+export const KEYCHAIN_HELPER = fileURLToPath(
   new URL(`./keychain-helper${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url),
 );
 
 /** Runs the helper with this Node (plain Node: the CLI and tests; the app supplies its own runner). */
 export const nodeKeychainRunner: KeychainRunner = (request, timeoutMs) =>
   new Promise((resolve) => {
-    const child = spawn(process.execPath, [HELPER], { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    const child = spawn(process.execPath, [KEYCHAIN_HELPER], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
     let stdout = '';
     let stderr = '';
     let settled = false;

@@ -10,6 +10,8 @@ export const SettingsSchema = z.object({
   /** The public HTTPS origin of a tunnel (https://tray.example.com), used in configs for cloud clients. */
   publicBaseUrl: z.string().url().optional(),
   allowQueryKey: z.boolean().optional(),
+  /** The desktop app opens the dashboard by itself on its first run only. */
+  welcomed: z.boolean().optional(),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -1,0 +1,43 @@
+import { BrowserWindow, shell } from 'electron';
+import { dashboardWindowOptions, isAllowedExternalUrl } from './window-options.ts';
+
+export interface DashboardWindowDeps {
+  preload: string;
+  indexHtml: string;
+  /** URLs the app itself built and may open in the system browser (sign-in pages). */
+  externalUrls: ReadonlySet<string>;
+  /** True once the user chose Quit: only then does closing the window let it go. */
+  quitting: () => boolean;
+}
+
+/** One dashboard window, made on demand; closing hides it (the app lives on in the tray). */
+export function dashboardWindow(deps: DashboardWindowDeps) {
+  let window: BrowserWindow | undefined;
+  const create = () => {
+    const created = new BrowserWindow(dashboardWindowOptions(deps.preload));
+    created.webContents.on('will-navigate', (event) => event.preventDefault());
+    created.webContents.setWindowOpenHandler(({ url }) => {
+      if (isAllowedExternalUrl(url, deps.externalUrls)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+    created.on('close', (event) => {
+      if (deps.quitting()) return;
+      event.preventDefault();
+      created.hide();
+    });
+    created.once('ready-to-show', () => created.show());
+    void created.loadFile(deps.indexHtml);
+    return created;
+  };
+  return {
+    current: () => window,
+    show: () => {
+      if (window === undefined || window.isDestroyed()) window = create();
+      else {
+        if (window.isMinimized()) window.restore();
+        window.show();
+        window.focus();
+      }
+    },
+  };
+}

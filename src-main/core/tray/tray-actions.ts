@@ -1,0 +1,50 @@
+import type { TrayAction } from './tray-model.ts';
+
+/** What tray actions may do; the app passes Electron's clipboard, notifications and windows. */
+export interface TrayActionDeps {
+  revealKey(id: string): Promise<{ name: string; secret: string }>;
+  mcpUrl(): string;
+  writeClipboard(text: string): void;
+  notify(title: string, body: string): void;
+  openDashboard(): void;
+  setServing(running: boolean): Promise<void>;
+  signInWithGitHub(): void;
+  launchAtLogin(): boolean;
+  setLaunchAtLogin(enabled: boolean): Promise<void>;
+  quit(): void;
+}
+
+/** Carries out one tray menu action through the core; failures become a notification, never a crash. */
+export async function runTrayAction(action: TrayAction, deps: TrayActionDeps): Promise<void> {
+  try {
+    switch (action.kind) {
+      case 'copy-key': {
+        const { name, secret } = await deps.revealKey(action.keyId);
+        deps.writeClipboard(secret);
+        deps.notify(
+          'Connector key copied',
+          `The key “${name}” is on the clipboard; paste it into your client.`,
+        );
+        return;
+      }
+      case 'copy-url':
+        deps.writeClipboard(deps.mcpUrl());
+        deps.notify('MCP URL copied', deps.mcpUrl());
+        return;
+      case 'open-dashboard':
+        return deps.openDashboard();
+      case 'start-server':
+        return await deps.setServing(true);
+      case 'stop-server':
+        return await deps.setServing(false);
+      case 'sign-in-github':
+        return deps.signInWithGitHub();
+      case 'toggle-launch-at-login':
+        return await deps.setLaunchAtLogin(!deps.launchAtLogin());
+      case 'quit':
+        return deps.quit();
+    }
+  } catch (error) {
+    deps.notify('MCP Tray could not do that', error instanceof Error ? error.message : String(error));
+  }
+}

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runTrayAction, type TrayActionDeps } from '../../../../src-main/core/tray/tray-actions.ts';
+
+function recorder(overrides: Partial<TrayActionDeps> = {}) {
+  const calls: string[] = [];
+  let launch = false;
+  const deps: TrayActionDeps = {
+    revealKey: async (id) => {
+      calls.push(`reveal ${id}`);
+      return { name: 'Cursor', secret: 'mcp_sk_secret' };
+    },
+    mcpUrl: () => 'http://127.0.0.1:3210/mcp',
+    writeClipboard: (text) => calls.push(`clipboard ${text}`),
+    notify: (title, body) => calls.push(`notify ${title}: ${body}`),
+    openDashboard: () => calls.push('open dashboard'),
+    setServing: async (running) => void calls.push(`serving ${running}`),
+    signInWithGitHub: () => calls.push('sign in'),
+    launchAtLogin: () => launch,
+    setLaunchAtLogin: async (enabled) => {
+      launch = enabled;
+      calls.push(`launch at login ${enabled}`);
+    },
+    quit: () => calls.push('quit'),
+    ...overrides,
+  };
+  return { deps, calls };
+}
+
+test('each menu action reaches the matching core call', async () => {
+  const { deps, calls } = recorder();
+  await runTrayAction({ kind: 'copy-key', keyId: 'key_a' }, deps);
+  await runTrayAction({ kind: 'copy-url' }, deps);
+  await runTrayAction({ kind: 'open-dashboard' }, deps);
+  await runTrayAction({ kind: 'stop-server' }, deps);
+  await runTrayAction({ kind: 'start-server' }, deps);
+  await runTrayAction({ kind: 'sign-in-github' }, deps);
+  await runTrayAction({ kind: 'toggle-launch-at-login' }, deps);
+  await runTrayAction({ kind: 'toggle-launch-at-login' }, deps);
+  await runTrayAction({ kind: 'quit' }, deps);
+  assert.deepEqual(calls, [
+    'reveal key_a',
+    'clipboard mcp_sk_secret',
+    'notify Connector key copied: The key “Cursor” is on the clipboard; paste it into your client.',
+    'clipboard http://127.0.0.1:3210/mcp',
+    'notify MCP URL copied: http://127.0.0.1:3210/mcp',
+    'open dashboard',
+    'serving false',
+    'serving true',
+    'sign in',
+    'launch at login true',
+    'launch at login false',
+    'quit',
+  ]);
+});
+
+test('a failing action becomes a notification with the reason, and never puts a secret in it', async () => {
+  const { deps, calls } = recorder({
+    revealKey: async () => {
+      throw new Error('The keychain is locked. Unlock it and try again.');
+    },
+  });
+  await runTrayAction({ kind: 'copy-key', keyId: 'key_a' }, deps);
+  assert.deepEqual(calls, [
+    'notify MCP Tray could not do that: The keychain is locked. Unlock it and try again.',
+  ]);
+});
