@@ -83,6 +83,8 @@ function run(): void {
       const input: TrayInput = {
         state: startProblem ? 'error' : server?.dashboard.serving.paused ? 'paused' : 'running',
         ...(startProblem && { error: startProblem.message }),
+        ...(server !== undefined &&
+          !server.storedKeys.status.available && { problem: 'stored keys unavailable (see the dashboard)' }),
         busy: busy.busy(),
         host: config.host,
         port: server?.port ?? config.port,

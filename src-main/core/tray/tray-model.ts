@@ -25,6 +25,8 @@ export interface TrayInput {
   state: 'running' | 'paused' | 'stopped' | 'error';
   /** What is wrong, in a few words (the tray shows it; the dashboard has the fix). */
   error?: string;
+  /** Something wrong while the server still runs (the keychain is locked): the icon shows error, the menu says it. */
+  problem?: string;
   /** Requests in flight, held for a second by BusyHold so the icon does not flicker. */
   busy: boolean;
   host: string;
@@ -44,8 +46,8 @@ export interface TrayModel {
 function statusLine(input: TrayInput): string {
   if (input.state === 'error') return `Error: ${input.error ?? 'the server could not start'}`;
   if (input.state === 'stopped') return 'Server stopped';
-  if (input.state === 'paused') return `Paused on ${input.host}:${input.port}`;
-  return `Running on ${input.host}:${input.port}`;
+  const where = `${input.state === 'paused' ? 'Paused' : 'Running'} on ${input.host}:${input.port}`;
+  return input.problem === undefined ? where : `${where}; ${input.problem}`;
 }
 
 function keyItems(keys: TrayInput['keys']): TrayMenuItem {
@@ -75,7 +77,7 @@ function keyItems(keys: TrayInput['keys']): TrayMenuItem {
 /** The tray for a state: icon, tooltip ("MCP Tray: running on 127.0.0.1:3210, 3 keys") and menu. */
 export function trayModel(input: TrayInput): TrayModel {
   const icon: TrayIcon =
-    input.state === 'error'
+    input.state === 'error' || input.problem !== undefined
       ? 'error'
       : input.state !== 'running'
         ? 'stopped'
@@ -86,7 +88,7 @@ export function trayModel(input: TrayInput): TrayModel {
   const tooltip =
     input.state === 'error'
       ? `${PRODUCT_NAME}: error: ${input.error ?? 'the server could not start'}`
-      : `${PRODUCT_NAME}: ${input.state === 'running' ? 'running' : input.state} on ${input.host}:${input.port}, ${keys}`;
+      : `${PRODUCT_NAME}: ${input.state} on ${input.host}:${input.port}, ${keys}${input.problem === undefined ? '' : `; ${input.problem}`}`;
   const serving = input.state === 'running';
   return {
     icon,

@@ -81,6 +81,20 @@ describe('the tray model', () => {
     assert.ok(labels(failed.menu).includes('Start server'));
   });
 
+  test('a problem while running (keychain locked) shows the error icon and says so, serving on', () => {
+    const model = trayModel({ ...base, problem: 'stored keys unavailable (keychain locked)' });
+    assert.equal(model.icon, 'error');
+    assert.equal(
+      model.tooltip,
+      'MCP Tray: running on 127.0.0.1:3210, 3 keys; stored keys unavailable (keychain locked)',
+    );
+    assert.equal(
+      labels(model.menu)[0],
+      'Running on 127.0.0.1:3210; stored keys unavailable (keychain locked)',
+    );
+    assert.ok(labels(model.menu).includes('Stop server'));
+  });
+
   test('signed in, and launch at login, show as such', () => {
     const model = trayModel({ ...base, signedInAs: 'octocat', launchAtLogin: true });
     assert.ok(labels(model.menu).includes('Signed in as @octocat'));
