@@ -77,9 +77,20 @@ function run(): void {
       quit: () => app.quit(),
     };
     const tray = trayController(join(root, 'assets', 'icons'), (action) => void runTrayAction(action, deps));
+    // The keys the menu offers are read (through the keychain) only when they change; everything else the
+    // tray shows is in memory, so a busy server re-renders it cheaply and only when the state changes.
+    let trayKeys: { id: string; name: string }[] = [];
+    let shown = '';
+    let idleCheck: NodeJS.Timeout | undefined;
+    const reloadKeys = async () => {
+      const listing = await server?.dashboard.handlers['keys.list']({}).catch(() => undefined);
+      trayKeys = (listing?.keys ?? [])
+        .filter((key) => key.status === 'active')
+        .map(({ id, name }) => ({ id, name }));
+      await refresh();
+    };
     const refresh = async () => {
       const config = resolveServerConfig({ dataDir }, process.env, settings);
-      const listing = await server?.dashboard.handlers['keys.list']({}).catch(() => undefined);
       const input: TrayInput = {
         state: startProblem ? 'error' : server?.dashboard.serving.paused ? 'paused' : 'running',
         ...(startProblem && { error: startProblem.message }),
@@ -88,14 +99,20 @@ function run(): void {
         busy: busy.busy(),
         host: config.host,
         port: server?.port ?? config.port,
-        keys: (listing?.keys ?? [])
-          .filter((key) => key.status === 'active')
-          .map(({ id, name }) => ({ id, name })),
+        keys: trayKeys,
         launchAtLogin: launchAtLogin.get(),
       };
-      tray.render(trayModel(input));
+      const model = trayModel(input);
+      const key = JSON.stringify(model);
+      if (key !== shown) tray.render(model);
+      shown = key;
       const later = busy.nextChangeIn();
-      if (later !== undefined) setTimeout(() => void refresh(), later + 10);
+      if (later !== undefined && idleCheck === undefined) {
+        idleCheck = setTimeout(() => {
+          idleCheck = undefined;
+          void refresh();
+        }, later + 10);
+      }
     };
 
     try {
@@ -104,15 +121,21 @@ function run(): void {
         logger,
         version: appVersion(root),
         keychainRunner: utilityKeychainRunner,
+        inFlight: {
+          started: () => {
+            const wasBusy = busy.busy();
+            busy.started();
+            if (!wasBusy) void refresh();
+          },
+          finished: () => {
+            busy.finished();
+            void refresh();
+          },
+        },
       });
       setupDashboardIpc(ipcMain, window.current, server.dashboard, pathToFileURL(indexHtml).href);
       server.dashboard.events.on('server.status', () => void refresh());
-      server.dashboard.events.on('keys.changed', () => void refresh());
-      server.dashboard.events.on('activity.added', () => {
-        busy.started();
-        busy.finished();
-        void refresh();
-      });
+      server.dashboard.events.on('keys.changed', () => void reloadKeys());
     } catch (error) {
       // Start-up failures (port in use, ...) show as the tray's error state and in the dashboard, never as a crash.
       startProblem = isAppError(error)
@@ -134,7 +157,7 @@ function run(): void {
           : { ok: false, error: startProblem },
       );
     }
-    await refresh();
+    await reloadKeys();
     if (!settings.welcomed && !process.argv.includes('--hidden')) {
       window.show();
       await new SettingsFile(dataDir).update({ welcomed: true }).catch(() => {});

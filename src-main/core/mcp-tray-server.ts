@@ -21,6 +21,7 @@ import {
   LOOPBACK_HOSTNAMES,
 } from './http/host-allowlist.ts';
 import { createHttpApp } from './http/http-app.ts';
+import type { RequestsInFlight } from './http/request-audit.ts';
 import { setupDashboard, type Dashboard } from './dashboard/setup-dashboard.ts';
 import {
   settingsController,
@@ -65,6 +66,8 @@ export interface ServerDeps {
   providers?: readonly ToolProvider[];
   /** How keychain calls run (the app passes a utilityProcess runner; default: a Node child process). */
   keychainRunner?: KeychainRunner;
+  /** Told when MCP requests start and end (the tray's busy icon). */
+  inFlight?: RequestsInFlight;
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
@@ -179,6 +182,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     audit,
     usage,
     onAudit: (entry) => dashboard.recordActivity(entry),
+    ...(deps.inFlight !== undefined && { inFlight: deps.inFlight }),
     serving: dashboard.serving,
     dashboard: dashboard.router,
     mcp: mcp.handlers,

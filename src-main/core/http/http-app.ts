@@ -8,7 +8,7 @@ import type { RateLimiter } from '../auth/rate-limiter.ts';
 import { rateLimit } from './rate-limit.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { KeyUsageFile } from '../keys/key-usage-file.ts';
-import { requestAudit } from './request-audit.ts';
+import { requestAudit, type RequestsInFlight } from './request-audit.ts';
 import type { ServerStatus } from '../server-status.ts';
 import { apiKeyAuth, requirePermission } from './api-key-auth.ts';
 import { sendJsonError, sendJsonRpcError } from './json-error.ts';
@@ -25,6 +25,7 @@ export interface HttpAppOptions {
   audit: AuditLog;
   usage: KeyUsageFile;
   onAudit: (entry: AuditEntry) => void;
+  inFlight?: RequestsInFlight;
   serving: ServingSwitch;
   /** The web dashboard: `/login`, `/api/*` and the renderer at `/`. */
   dashboard: Router;
@@ -64,7 +65,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(
-    requestAudit(options.audit, options.usage, options.now, options.onAudit),
+    requestAudit(options.audit, options.usage, options.now, options.onAudit, options.inFlight),
     hostGuard(options.allowedHosts),
     originGuard(options.allowedOrigins),
   );

@@ -3,6 +3,12 @@ import { mcpTarget, type AuditEntry } from '../audit/audit-entry.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { KeyUsageFile } from '../keys/key-usage-file.ts';
 
+/** Told when an MCP request starts and ends (the tray's busy icon). */
+export interface RequestsInFlight {
+  started(): void;
+  finished(): void;
+}
+
 /**
  * Writes one audit line per request when its response is finished, and counts the request against its key.
  * Sees every request, rejected ones included, so it runs before the guards.
@@ -12,10 +18,15 @@ export function requestAudit(
   usage: KeyUsageFile,
   now: () => number,
   onEntry: (entry: AuditEntry) => void = () => {},
+  inFlight?: RequestsInFlight,
 ): RequestHandler {
   return (req, res, next) => {
     const started = now();
     const path = req.path;
+    const mcp = path.startsWith('/mcp');
+    if (mcp) inFlight?.started();
+    // 'close' comes for every request, answered or abandoned; 'finish' only for answered ones.
+    if (mcp) res.once('close', () => inFlight?.finished());
     res.on('finish', () => {
       const caller = req.caller;
       const finished = now();
