@@ -129,7 +129,8 @@ function run(): void {
           },
           finished: () => {
             busy.finished();
-            void refresh();
+            // One pending idle check is enough: it re-renders when the hold has passed.
+            if (idleCheck === undefined) void refresh();
           },
         },
       });
