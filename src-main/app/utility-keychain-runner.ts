@@ -1,6 +1,6 @@
 import { utilityProcess } from 'electron';
 import { KEYCHAIN_HELPER, type KeychainRunner } from '../core/keys/keychain-secret-store.ts';
-import type { KeychainResponse } from '../core/keys/keychain-protocol.ts';
+import { firstAnswer, NO_ANSWER, type KeychainResponse } from '../core/keys/keychain-protocol.ts';
 
 /**
  * In the packaged app (RunAsNode fuse off) the keychain helper runs as an Electron utility process, which
@@ -12,23 +12,8 @@ export const utilityKeychainRunner: KeychainRunner = (request, timeoutMs) =>
       serviceName: 'MCP Tray keychain',
       stdio: 'ignore',
     });
-    let settled = false;
-    const finish = (response: KeychainResponse) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(response);
-    };
-    const timer = setTimeout(() => {
-      child.kill();
-      finish({
-        ok: false,
-        error: `The keychain did not answer within ${Math.round(timeoutMs / 1000)} seconds`,
-      });
-    }, timeoutMs);
+    const finish = firstAnswer(resolve, timeoutMs, () => child.kill());
     child.once('message', (response: KeychainResponse) => finish(response));
-    child.once('exit', () =>
-      finish({ ok: false, error: 'The keychain gave no answer; it may be locked behind a password prompt' }),
-    );
+    child.once('exit', () => finish(NO_ANSWER));
     child.once('spawn', () => child.postMessage(request));
   });

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { keychainFailure, keychainLabel } from './keychain-failure.ts';
-import type { KeychainRequest, KeychainResponse } from './keychain-protocol.ts';
+import { firstAnswer, NO_ANSWER, type KeychainRequest, type KeychainResponse } from './keychain-protocol.ts';
 import { KEYCHAIN_SERVICE, type SecretStore } from './secret-store.ts';
 
 /** Runs one keychain request in a process that can be killed; resolves with the helper's answer. */
@@ -23,20 +23,7 @@ export const nodeKeychainRunner: KeychainRunner = (request, timeoutMs) =>
     });
     let stdout = '';
     let stderr = '';
-    let settled = false;
-    const finish = (response: KeychainResponse) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(response);
-    };
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      finish({
-        ok: false,
-        error: `The keychain did not answer within ${Math.round(timeoutMs / 1000)} seconds`,
-      });
-    }, timeoutMs);
+    const finish = firstAnswer(resolve, timeoutMs, () => child.kill('SIGKILL'));
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', (error) =>
@@ -47,13 +34,7 @@ export const nodeKeychainRunner: KeychainRunner = (request, timeoutMs) =>
         finish(JSON.parse(stdout) as KeychainResponse);
       } catch {
         const why = stderr.trim().split('\n').pop() ?? '';
-        finish({
-          ok: false,
-          error:
-            why !== '' && code !== 0
-              ? why
-              : 'The keychain gave no answer; it may be locked behind a password prompt',
-        });
+        finish(why !== '' && code !== 0 ? { ok: false, error: why } : NO_ANSWER);
       }
     });
     child.stdin.end(JSON.stringify(request));
