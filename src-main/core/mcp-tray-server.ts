@@ -128,6 +128,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     storedKeys,
     activity: (query) => recentActivity(audit.dir, query),
     mcpUrl: () => mcpUrl,
+    oauth: config.oauth,
     publicMcpUrl: () => (live.publicBaseUrl === undefined ? undefined : `${live.publicBaseUrl}${MCP_PATH}`),
     settings: () => {
       if (settingsRef.current === undefined)

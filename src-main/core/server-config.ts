@@ -5,6 +5,7 @@ import { parseSecretStoreKind } from './keys/open-secret-store.ts';
 import { parseRate, type RateLimit } from './keys/quantity-parsers.ts';
 import type { SecretStoreKind } from './keys/secret-store.ts';
 import type { Settings } from './settings/settings-file.ts';
+import { oauthConfigFromEnv, type OAuthConfig } from './oauth/oauth-config.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { isLoopbackHost } from './http/host-allowlist.ts';
 import { canonicalOrigin } from './http/origin-allowlist.ts';
@@ -25,6 +26,8 @@ export interface ServerConfig {
   publicBaseUrl?: string;
   /** The rate limit of keys that have none of their own. */
   defaultRateLimit: RateLimit;
+  /** Sign-in with GitHub for the dashboard (MCP_OAUTH_*). */
+  oauth: OAuthConfig;
 }
 
 /** What the command line gave; anything absent falls back to the environment, then the defaults. */
@@ -114,6 +117,7 @@ export function resolveServerConfig(
     apiKeys: env['MCP_API_KEYS'],
     secretStore: parseSecretStoreKind(flags.secretStore),
     defaultRateLimit: flags.rateLimit === undefined ? DEFAULT_RATE_LIMIT : parseRate(flags.rateLimit),
+    oauth: oauthConfigFromEnv(env),
   };
 }
 

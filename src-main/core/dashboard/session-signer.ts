@@ -1,4 +1,13 @@
-import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type CryptoKey, type JWK } from 'jose';
+import {
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  jwtVerify,
+  SignJWT,
+  type CryptoKey,
+  type JWK,
+  type JWTPayload,
+} from 'jose';
 import type { SecretStore } from '../keys/secret-store.ts';
 import type { Logger } from '../logger.ts';
 
@@ -60,8 +69,8 @@ export class SessionSigner {
     }
   }
 
-  issue(subject: string): Promise<string> {
-    return new SignJWT({})
+  issue(subject: string, claims: Record<string, string | null> = {}): Promise<string> {
+    return new SignJWT(claims)
       .setProtectedHeader({ alg: 'ES256' })
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
@@ -71,15 +80,15 @@ export class SessionSigner {
       .sign(this.privateKey);
   }
 
-  /** The session's subject, or undefined for a token that is forged, foreign or expired. */
-  async verify(token: string): Promise<string | undefined> {
+  /** The session's claims (`sub` and the profile), or undefined for a token forged, foreign or expired. */
+  async verify(token: string): Promise<JWTPayload | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.publicKey, {
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: ['ES256'],
       });
-      return payload.sub;
+      return payload.sub === undefined ? undefined : payload;
     } catch {
       return undefined;
     }

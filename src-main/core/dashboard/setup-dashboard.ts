@@ -16,7 +16,11 @@ import { dashboardHandlers, type ContractHandlers } from './dashboard-handlers.t
 import { LoginTokens, loginUrl } from './login-tokens.ts';
 import { rendererDir } from './renderer-dir.ts';
 import { SessionSigner } from './session-signer.ts';
-import { webDashboard } from './web-dashboard.ts';
+import { SESSION_COOKIE, webDashboard } from './web-dashboard.ts';
+import type { OAuthConfig } from '../oauth/oauth-config.ts';
+import { oauthRoutes } from '../oauth/oauth-routes.ts';
+import { OwnerList } from '../oauth/owner-list.ts';
+import { PendingSignIns } from '../oauth/pending-sign-ins.ts';
 
 export interface DashboardSetupDeps {
   dataDir: string;
@@ -35,6 +39,7 @@ export interface DashboardSetupDeps {
   /** Known once the server listens. */
   mcpUrl: () => string;
   onError: (error: Error) => void;
+  oauth: OAuthConfig;
 }
 
 export interface Dashboard {
@@ -101,11 +106,20 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
     now: deps.now,
   });
   const tokens = new LoginTokens(deps.dataDir, deps.now);
+  const sessions = await SessionSigner.load(deps.secrets, deps.logger);
   const web = webDashboard({
     handlers,
     events,
     tokens,
-    sessions: await SessionSigner.load(deps.secrets, deps.logger),
+    sessions,
+    extra: oauthRoutes({
+      config: deps.oauth,
+      pending: new PendingSignIns(deps.now),
+      owners: new OwnerList(deps.dataDir, deps.now),
+      sessions,
+      sessionCookie: SESSION_COOKIE,
+      onSignedIn: (login) => deps.logger.info(`Signed in to the dashboard as @${login}.`),
+    }),
     rendererDir: rendererDir(),
     onError: deps.onError,
   });

@@ -20,6 +20,8 @@ export interface WebDashboardOptions {
   sessions: SessionSigner;
   /** The built renderer (index.html and assets). */
   rendererDir: string;
+  /** More routes on the same loopback-only door (sign-in with GitHub). */
+  extra?: Router;
   onError: (error: Error) => void;
 }
 
@@ -124,6 +126,7 @@ export function webDashboard(options: WebDashboardOptions): { router: Router; cl
     });
   });
 
+  if (options.extra) router.use(options.extra);
   router.use(express.static(options.rendererDir, { index: 'index.html', maxAge: 0 }));
   return {
     router,

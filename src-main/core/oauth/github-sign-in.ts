@@ -1,0 +1,145 @@
+import * as oauth from 'oauth4webapi';
+import { AppError } from '../app-error.ts';
+import type { GitHubSettings } from './oauth-config.ts';
+
+export interface GitHubIdentity {
+  /** `github:<numeric id>`: stable across renames. */
+  subject: string;
+  login: string;
+  name: string | null;
+  email: string | null;
+  avatarUrl: string | null;
+}
+
+const TIMEOUT_MS = 10_000;
+
+function server(settings: GitHubSettings): oauth.AuthorizationServer {
+  return {
+    issuer: settings.baseUrl,
+    authorization_endpoint: `${settings.baseUrl}/login/oauth/authorize`,
+    token_endpoint: `${settings.baseUrl}/login/oauth/access_token`,
+  };
+}
+
+/** oauth4webapi refuses plain http unless told; only a loopback provider (tests, a local GHES proxy) may use it. */
+function options(settings: GitHubSettings) {
+  const loopback = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(
+    new URL(settings.baseUrl).origin,
+  );
+  return { [oauth.allowInsecureRequests]: loopback, signal: AbortSignal.timeout(TIMEOUT_MS) };
+}
+
+/** The URL to send the person to: GitHub's authorize page with state and PKCE (S256). */
+export async function githubAuthorizeUrl(
+  settings: GitHubSettings,
+  redirectUri: string,
+  state: string,
+  codeVerifier: string,
+): Promise<string> {
+  const url = new URL(server(settings).authorization_endpoint as string);
+  url.searchParams.set('client_id', settings.clientId);
+  url.searchParams.set('redirect_uri', redirectUri);
+  url.searchParams.set('scope', 'read:user user:email');
+  url.searchParams.set('state', state);
+  url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(codeVerifier));
+  url.searchParams.set('code_challenge_method', 'S256');
+  return url.href;
+}
+
+function providerError(code: string, description: string | undefined, redirectUri: string): AppError {
+  if (code === 'access_denied')
+    return new AppError('access_denied', 'You declined the sign-in at GitHub; nothing was changed.');
+  if (code === 'redirect_uri_mismatch') {
+    return new AppError(
+      'redirect_uri_mismatch',
+      `GitHub does not know this callback URL. Register exactly ${redirectUri} as the callback URL of your GitHub OAuth app.`,
+    );
+  }
+  if (code === 'incorrect_client_credentials') {
+    return new AppError(
+      'bad_client_secret',
+      'GitHub refused the client id or secret. Check MCP_OAUTH_GITHUB_CLIENT_ID and MCP_OAUTH_GITHUB_CLIENT_SECRET.',
+    );
+  }
+  if (code === 'bad_verification_code')
+    return new AppError('bad_code', 'GitHub says this sign-in code is used or expired; start again.');
+  return new AppError(
+    'provider_error',
+    `GitHub refused the sign-in (${code}${description ? `: ${description}` : ''}).`,
+  );
+}
+
+/** Exchanges the code from the callback (checked against state and PKCE) for the person's identity. */
+export async function githubIdentity(
+  settings: GitHubSettings,
+  redirectUri: string,
+  callback: URL,
+  state: string,
+  codeVerifier: string,
+): Promise<GitHubIdentity> {
+  const as = server(settings);
+  const client: oauth.Client = { client_id: settings.clientId };
+  const error = callback.searchParams.get('error');
+  if (error !== null)
+    throw providerError(error, callback.searchParams.get('error_description') ?? undefined, redirectUri);
+  try {
+    const params = oauth.validateAuthResponse(as, client, callback, state);
+    const response = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      oauth.ClientSecretPost(settings.clientSecret),
+      params,
+      redirectUri,
+      codeVerifier,
+      { ...options(settings), headers: new Headers({ accept: 'application/json' }) },
+    );
+    // GitHub answers token errors with HTTP 200 and {"error": ...}.
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => ({}))) as { error?: string; error_description?: string };
+    if (body.error !== undefined) throw providerError(body.error, body.error_description, redirectUri);
+    const tokens = await oauth.processAuthorizationCodeResponse(as, client, response);
+    const get = async (path: string) => {
+      const res = await fetch(`${settings.apiUrl}${path}`, {
+        headers: {
+          authorization: `Bearer ${tokens.access_token}`,
+          accept: 'application/vnd.github+json',
+          'user-agent': 'MCP Tray',
+        },
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      if (!res.ok) throw new AppError('provider_error', `GitHub's API answered ${res.status} for ${path}.`);
+      return res.json() as Promise<unknown>;
+    };
+    const user = (await get('/user')) as {
+      id: number;
+      login: string;
+      name?: string | null;
+      avatar_url?: string | null;
+    };
+    const emails = (await get('/user/emails').catch(() => [])) as {
+      email: string;
+      primary: boolean;
+      verified: boolean;
+    }[];
+    const primary = emails.find((e) => e.primary && e.verified)?.email ?? null;
+    return {
+      subject: `github:${user.id}`,
+      login: user.login,
+      name: user.name ?? null,
+      email: primary,
+      avatarUrl: user.avatar_url ?? null,
+    };
+  } catch (caught) {
+    if (caught instanceof AppError) throw caught;
+    const text = caught instanceof Error ? caught.message : String(caught);
+    if (/timeout|abort|ECONNREFUSED|fetch failed|ENOTFOUND/i.test(text)) {
+      throw new AppError(
+        'provider_unreachable',
+        `GitHub (${settings.baseUrl}) could not be reached within 10 seconds; check the network and try again.`,
+      );
+    }
+    throw new AppError('provider_error', `The sign-in with GitHub failed: ${text}`);
+  }
+}

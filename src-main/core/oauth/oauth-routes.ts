@@ -1,0 +1,147 @@
+import express, { type Response, type Router } from 'express';
+import * as oauth from 'oauth4webapi';
+import { isAppError } from '../app-error.ts';
+import type { SessionSigner } from '../dashboard/session-signer.ts';
+import { SESSION_TTL_SECONDS } from '../dashboard/session-signer.ts';
+import { githubAuthorizeUrl, githubIdentity } from './github-sign-in.ts';
+import type { OAuthConfig } from './oauth-config.ts';
+import type { OwnerList } from './owner-list.ts';
+import type { PendingSignIns } from './pending-sign-ins.ts';
+
+export interface OAuthRoutesOptions {
+  config: OAuthConfig;
+  pending: PendingSignIns;
+  owners: OwnerList;
+  sessions: SessionSigner;
+  sessionCookie: string;
+  onSignedIn: (login: string) => void;
+}
+
+const escape = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+/** A small page for a person in a browser (no scripts, no inline styles: the CSP forbids both). */
+function page(res: Response, status: number, title: string, body: string): void {
+  res
+    .status(status)
+    .type('html')
+    .send(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)} · MCP Tray</title></head>` +
+        `<body><main><h1>${escape(title)}</h1>${body}</main></body></html>`,
+    );
+}
+
+/** Sign in with GitHub in the system browser: /auth/oauth/login, /start, /callback, and /api/user/profile. */
+export function oauthRoutes(options: OAuthRoutesOptions): Router {
+  const router = express.Router();
+  const { config } = options;
+  const github = config.enabled ? config.github : undefined;
+
+  router.get('/auth/oauth/login', (_req, res) => {
+    const links = github ? '<p><a href="/auth/oauth/github/start">Sign in with GitHub</a></p>' : '';
+    const none =
+      '<p>No sign-in provider is set up. Set MCP_OAUTH_ENABLED and MCP_OAUTH_GITHUB_CLIENT_ID / _SECRET, or sign in with a one-time link from <code>mcp-tray dashboard</code>.</p>';
+    page(res, 200, 'Sign in to MCP Tray', links || none);
+  });
+
+  router.get('/auth/oauth/github/start', async (_req, res, next) => {
+    try {
+      if (!github)
+        return page(
+          res,
+          404,
+          'GitHub sign-in is off',
+          '<p>Set MCP_OAUTH_ENABLED and the GitHub client id and secret.</p>',
+        );
+      const verifier = oauth.generateRandomCodeVerifier();
+      const state = options.pending.begin('github', verifier);
+      res.redirect(302, await githubAuthorizeUrl(github, config.redirectUri, state, verifier));
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.get('/auth/oauth/callback', async (req, res) => {
+    const callback = new URL(req.originalUrl, config.redirectUri);
+    const state = callback.searchParams.get('state') ?? undefined;
+    const signIn = options.pending.take(state);
+    if (signIn === undefined || !github) {
+      return page(
+        res,
+        400,
+        'This sign-in link expired',
+        '<p>This sign-in link expired or was already used; start again from MCP Tray.</p>',
+      );
+    }
+    try {
+      const who = await githubIdentity(
+        github,
+        config.redirectUri,
+        callback,
+        state as string,
+        signIn.codeVerifier,
+      );
+      if (!(await options.owners.admit(who.subject, who.login))) {
+        return page(
+          res,
+          403,
+          'Not allowed',
+          `<p>@${escape(who.login)} is not on this MCP Tray's owner list. Ask its owner to add you in Settings.</p>`,
+        );
+      }
+      const session = await options.sessions.issue(who.subject, {
+        login: who.login,
+        name: who.name,
+        email: who.email,
+        avatarUrl: who.avatarUrl,
+      });
+      const secure = config.redirectUri.startsWith('https:') ? '; Secure' : '';
+      res.setHeader(
+        'Set-Cookie',
+        `${options.sessionCookie}=${session}; HttpOnly; SameSite=Lax; Path=/; Max-Age=${SESSION_TTL_SECONDS}${secure}`,
+      );
+      options.onSignedIn(who.login);
+      page(
+        res,
+        200,
+        `Signed in as @${who.login}`,
+        '<p>You can close this tab and return to MCP Tray. <a href="/">Open the dashboard</a></p>',
+      );
+    } catch (error) {
+      const message = isAppError(error) ? error.message : 'The sign-in failed; see the server log.';
+      page(
+        res,
+        isAppError(error) && error.code === 'provider_unreachable' ? 502 : 400,
+        'Sign-in failed',
+        `<p>${escape(message)}</p>`,
+      );
+    }
+  });
+
+  router.get('/api/user/profile', async (req, res) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const cookie = (req.headers.cookie ?? '')
+      .split(';')
+      .map((part) => part.trim())
+      .find((part) => part.startsWith(`${options.sessionCookie}=`));
+    const token = bearer ?? cookie?.slice(options.sessionCookie.length + 1);
+    const claims = token === undefined ? undefined : await options.sessions.verify(token);
+    if (claims === undefined) {
+      return void res
+        .status(401)
+        .json({ error: 'not_signed_in', message: 'Sign in with GitHub (/auth/oauth/login) first.' });
+    }
+    res.json({
+      subject: claims.sub,
+      login: claims['login'] ?? null,
+      name: claims['name'] ?? null,
+      email: claims['email'] ?? null,
+      avatarUrl: claims['avatarUrl'] ?? null,
+    });
+  });
+
+  return router;
+}
