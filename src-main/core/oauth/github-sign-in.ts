@@ -1,15 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { AppError } from '../app-error.ts';
+import type { Identity } from './identity.ts';
 import type { GitHubSettings } from './oauth-config.ts';
-
-export interface GitHubIdentity {
-  /** `github:<numeric id>`: stable across renames. */
-  subject: string;
-  login: string;
-  name: string | null;
-  email: string | null;
-  avatarUrl: string | null;
-}
 
 const TIMEOUT_MS = 10_000;
 
@@ -76,7 +68,7 @@ export async function githubIdentity(
   callback: URL,
   state: string,
   codeVerifier: string,
-): Promise<GitHubIdentity> {
+): Promise<Identity> {
   const as = server(settings);
   const client: oauth.Client = { client_id: settings.clientId };
   const error = callback.searchParams.get('error');

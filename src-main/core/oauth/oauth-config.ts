@@ -8,10 +8,18 @@ export interface GitHubSettings {
   apiUrl: string;
 }
 
+export interface GoogleSettings {
+  clientId: string;
+  clientSecret: string;
+  /** The OpenID issuer: https://accounts.google.com (in tests, a local OpenID provider). */
+  issuer: string;
+}
+
 export interface OAuthConfig {
   enabled: boolean;
   redirectUri: string;
   github?: GitHubSettings;
+  google?: GoogleSettings;
 }
 
 export const DEFAULT_REDIRECT_URI = 'http://localhost:3210/auth/oauth/callback';
@@ -53,5 +61,25 @@ export function oauthConfigFromEnv(env: NodeJS.ProcessEnv): OAuthConfig {
             'MCP_OAUTH_GITHUB_API_URL',
           ),
         };
-  return { enabled, redirectUri, ...(github && { github }) };
+  const googleId = env['MCP_OAUTH_GOOGLE_CLIENT_ID'] ?? '';
+  const googleSecret = env['MCP_OAUTH_GOOGLE_CLIENT_SECRET'] ?? '';
+  if (enabled && (googleId === '') !== (googleSecret === '')) {
+    throw new AppError(
+      'invalid_oauth_setting',
+      'Google sign-in needs both MCP_OAUTH_GOOGLE_CLIENT_ID and MCP_OAUTH_GOOGLE_CLIENT_SECRET (from your Google OAuth client).',
+      { exitCode: 2 },
+    );
+  }
+  const google =
+    googleId === ''
+      ? undefined
+      : {
+          clientId: googleId,
+          clientSecret: googleSecret,
+          issuer: url(
+            env['MCP_OAUTH_GOOGLE_ISSUER'] || 'https://accounts.google.com',
+            'MCP_OAUTH_GOOGLE_ISSUER',
+          ),
+        };
+  return { enabled, redirectUri, ...(github && { github }), ...(google && { google }) };
 }

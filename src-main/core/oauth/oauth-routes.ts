@@ -4,7 +4,8 @@ import { isAppError } from '../app-error.ts';
 import type { SessionSigner } from '../dashboard/session-signer.ts';
 import { SESSION_TTL_SECONDS } from '../dashboard/session-signer.ts';
 import { githubAuthorizeUrl, githubIdentity } from './github-sign-in.ts';
-import type { OAuthConfig } from './oauth-config.ts';
+import type { GitHubSettings, OAuthConfig } from './oauth-config.ts';
+import { oidcAuthorizeUrl, oidcIdentity } from './oidc-sign-in.ts';
 import type { OwnerList } from './owner-list.ts';
 import type { PendingSignIns } from './pending-sign-ins.ts';
 
@@ -39,9 +40,12 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
   const router = express.Router();
   const { config } = options;
   const github = config.enabled ? config.github : undefined;
+  const google = config.enabled ? config.google : undefined;
 
   router.get('/auth/oauth/login', (_req, res) => {
-    const links = github ? '<p><a href="/auth/oauth/github/start">Sign in with GitHub</a></p>' : '';
+    const links =
+      (github ? '<p><a href="/auth/oauth/github/start">Sign in with GitHub</a></p>' : '') +
+      (google ? '<p><a href="/auth/oauth/google/start">Sign in with Google</a></p>' : '');
     const none =
       '<p>No sign-in provider is set up. Set MCP_OAUTH_ENABLED and MCP_OAUTH_GITHUB_CLIENT_ID / _SECRET, or sign in with a one-time link from <code>mcp-tray dashboard</code>.</p>';
     page(res, 200, 'Sign in to MCP Tray', links || none);
@@ -64,11 +68,30 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
     }
   });
 
+  router.get('/auth/oauth/google/start', async (_req, res, next) => {
+    try {
+      if (!google)
+        return page(
+          res,
+          404,
+          'Google sign-in is off',
+          '<p>Set MCP_OAUTH_ENABLED and the Google client id and secret.</p>',
+        );
+      const verifier = oauth.generateRandomCodeVerifier();
+      const nonce = oauth.generateRandomNonce();
+      const state = options.pending.begin('google', verifier, nonce);
+      res.redirect(302, await oidcAuthorizeUrl(google, config.redirectUri, state, nonce, verifier));
+    } catch (error) {
+      if (isAppError(error)) return page(res, 502, 'Sign-in failed', `<p>${escape(error.message)}</p>`);
+      next(error);
+    }
+  });
+
   router.get('/auth/oauth/callback', async (req, res) => {
     const callback = new URL(req.originalUrl, config.redirectUri);
     const state = callback.searchParams.get('state') ?? undefined;
     const signIn = options.pending.take(state);
-    if (signIn === undefined || !github) {
+    if (signIn === undefined || (signIn.provider === 'github' ? !github : !google)) {
       return page(
         res,
         400,
@@ -77,13 +100,23 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
       );
     }
     try {
-      const who = await githubIdentity(
-        github,
-        config.redirectUri,
-        callback,
-        state as string,
-        signIn.codeVerifier,
-      );
+      const who =
+        signIn.provider === 'google' && google
+          ? await oidcIdentity(
+              google,
+              config.redirectUri,
+              callback,
+              state as string,
+              signIn.nonce ?? '',
+              signIn.codeVerifier,
+            )
+          : await githubIdentity(
+              github as GitHubSettings,
+              config.redirectUri,
+              callback,
+              state as string,
+              signIn.codeVerifier,
+            );
       if (!(await options.owners.admit(who.subject, who.login))) {
         return page(
           res,

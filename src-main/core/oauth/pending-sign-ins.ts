@@ -5,6 +5,8 @@ export const SIGN_IN_TTL_MS = 10 * 60_000;
 interface Pending {
   provider: string;
   codeVerifier: string;
+  /** OpenID Connect: the nonce the id_token must carry. */
+  nonce?: string;
   expiresAt: number;
 }
 
@@ -17,10 +19,15 @@ export class PendingSignIns {
     this.now = now;
   }
 
-  begin(provider: string, codeVerifier: string): string {
+  begin(provider: string, codeVerifier: string, nonce?: string): string {
     const state = randomBytes(32).toString('base64url');
     for (const [key, entry] of this.pending) if (entry.expiresAt <= this.now()) this.pending.delete(key);
-    this.pending.set(state, { provider, codeVerifier, expiresAt: this.now() + SIGN_IN_TTL_MS });
+    this.pending.set(state, {
+      provider,
+      codeVerifier,
+      ...(nonce && { nonce }),
+      expiresAt: this.now() + SIGN_IN_TTL_MS,
+    });
     return state;
   }
 
