@@ -123,10 +123,17 @@ export interface EventPayloads {
   'server.status': ServerStatusView;
   'activity.added': ActivityRow;
   'keys.changed': Record<string, never>;
+  /** Someone signed in with GitHub or Google in the browser (the desktop app shows who). */
+  'user.signedIn': { login: string; name: string | null; avatarUrl: string | null };
 }
 
 export type EventChannel = keyof EventPayloads;
-export const EVENT_CHANNELS: EventChannel[] = ['server.status', 'activity.added', 'keys.changed'];
+export const EVENT_CHANNELS: EventChannel[] = [
+  'server.status',
+  'activity.added',
+  'keys.changed',
+  'user.signedIn',
+];
 
 /** A failed call, as both doors deliver it: a stable code and a message a person can act on. */
 export interface ContractError {

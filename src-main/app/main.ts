@@ -1,4 +1,4 @@
-import { app, clipboard, ipcMain, Notification } from 'electron';
+import { app, clipboard, ipcMain, Notification, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { appVersion } from '../core/app-version.ts';
@@ -68,7 +68,13 @@ function run(): void {
         server?.dashboard.serving.set(!running);
         await refresh();
       },
-      signInWithGitHub: () => window.show(),
+      // In the system browser, never an embedded view (RFC 8252); the URL is the app's own.
+      signInWithGitHub: () => {
+        if (server)
+          void shell.openExternal(
+            new URL('/auth/oauth/github/start', server.url.replace('127.0.0.1', 'localhost')).href,
+          );
+      },
       launchAtLogin: () => launchAtLogin.get(),
       setLaunchAtLogin: async (enabled) => {
         await launchAtLogin.set(enabled);
@@ -80,6 +86,7 @@ function run(): void {
     // The keys the menu offers are read (through the keychain) only when they change; everything else the
     // tray shows is in memory, so a busy server re-renders it cheaply and only when the state changes.
     let trayKeys: { id: string; name: string }[] = [];
+    let signedInAs: string | undefined;
     let shown = '';
     let idleCheck: NodeJS.Timeout | undefined;
     const reloadKeys = async () => {
@@ -100,6 +107,7 @@ function run(): void {
         host: config.host,
         port: server?.port ?? config.port,
         keys: trayKeys,
+        ...(signedInAs !== undefined && { signedInAs }),
         launchAtLogin: launchAtLogin.get(),
       };
       const model = trayModel(input);
@@ -137,6 +145,10 @@ function run(): void {
       setupDashboardIpc(ipcMain, window.current, server.dashboard, pathToFileURL(indexHtml).href);
       server.dashboard.events.on('server.status', () => void refresh());
       server.dashboard.events.on('keys.changed', () => void reloadKeys());
+      server.dashboard.events.on('user.signedIn', (who) => {
+        signedInAs = who.login;
+        void refresh();
+      });
     } catch (error) {
       // Start-up failures (port in use, ...) show as the tray's error state and in the dashboard, never as a crash.
       startProblem = isAppError(error)

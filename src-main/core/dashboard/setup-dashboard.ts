@@ -118,7 +118,10 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
       owners: new OwnerList(deps.dataDir, deps.now),
       sessions,
       sessionCookie: SESSION_COOKIE,
-      onSignedIn: (login) => deps.logger.info(`Signed in to the dashboard as @${login}.`),
+      onSignedIn: (who) => {
+        deps.logger.info(`Signed in to the dashboard as @${who.login}.`);
+        events.emit('user.signedIn', { login: who.login, name: who.name, avatarUrl: who.avatarUrl });
+      },
     }),
     rendererDir: rendererDir(),
     onError: deps.onError,

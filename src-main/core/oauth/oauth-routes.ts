@@ -4,6 +4,7 @@ import { isAppError } from '../app-error.ts';
 import type { SessionSigner } from '../dashboard/session-signer.ts';
 import { SESSION_TTL_SECONDS } from '../dashboard/session-signer.ts';
 import { githubAuthorizeUrl, githubIdentity } from './github-sign-in.ts';
+import type { Identity } from './identity.ts';
 import type { GitHubSettings, OAuthConfig } from './oauth-config.ts';
 import { oidcAuthorizeUrl, oidcIdentity } from './oidc-sign-in.ts';
 import type { OwnerList } from './owner-list.ts';
@@ -15,7 +16,7 @@ export interface OAuthRoutesOptions {
   owners: OwnerList;
   sessions: SessionSigner;
   sessionCookie: string;
-  onSignedIn: (login: string) => void;
+  onSignedIn: (who: Identity) => void;
 }
 
 const escape = (text: string) =>
@@ -136,7 +137,7 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
         'Set-Cookie',
         `${options.sessionCookie}=${session}; HttpOnly; SameSite=Lax; Path=/; Max-Age=${SESSION_TTL_SECONDS}${secure}`,
       );
-      options.onSignedIn(who.login);
+      options.onSignedIn(who);
       page(
         res,
         200,
