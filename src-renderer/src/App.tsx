@@ -29,7 +29,15 @@ export function App() {
   if (!signedIn) return <SignIn expired={new URLSearchParams(location.search).get('signin') === 'expired'} />;
   return (
     <ClientContext.Provider value={client}>
-      <StatusHeader />
+      <StatusHeader
+        {...(door === 'web' && {
+          onSignOut: () => {
+            void fetch('/logout', { method: 'POST', credentials: 'same-origin' }).then(() =>
+              setSignedIn(false),
+            );
+          },
+        })}
+      />
       <nav className="tabs" aria-label="Sections">
         {TABS.map((t) => (
           <button

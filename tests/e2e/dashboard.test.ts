@@ -192,6 +192,17 @@ describe('the web dashboard in Chromium, against a real mcp-tray serve', () => {
     await assert.rejects(mcpClient(secret), /401|invalid_api_key/);
   });
 
+  test('Sign out ends the session: the sign-in page shows, and the API refuses the old cookie', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to MCP Tray' }).waitFor();
+    const status = await page.evaluate(async () => (await fetch('/api/session')).status);
+    assert.equal(status, 401);
+    // Chromium logs that asked-for 401 as a console error.
+    const refused = consoleErrors.findIndex((text) => /status of 401/.test(text));
+    assert.ok(refused >= 0);
+    consoleErrors.splice(refused, 1);
+  });
+
   test('no console errors on the way', () => {
     assert.deepEqual(consoleErrors, []);
   });

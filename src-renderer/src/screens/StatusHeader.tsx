@@ -7,7 +7,7 @@ import { uptimeLabel } from '../view/time-format.ts';
 const STATE_LABEL = { running: 'Running', paused: 'Paused', stopped: 'Stopped', error: 'Error' } as const;
 
 /** Running / paused / error at a glance, the MCP URL to copy, uptime, and start / stop. */
-export function StatusHeader() {
+export function StatusHeader({ onSignOut }: { onSignOut?: () => void }) {
   const client = useClient();
   const [status, setStatus] = useState<ServerStatusView>();
   const [error, setError] = useState<string>();
@@ -50,6 +50,11 @@ export function StatusHeader() {
       {status && (
         <button type="button" className="button" onClick={() => void toggle()}>
           {status.state === 'paused' ? 'Start' : 'Stop'}
+        </button>
+      )}
+      {onSignOut && (
+        <button type="button" className="button" onClick={onSignOut}>
+          Sign out
         </button>
       )}
       {(error ?? status?.problem) && (
