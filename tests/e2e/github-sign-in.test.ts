@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
 import { startGitHubProvider } from '../support/github-provider.ts';
-import { startServe, type ServeProcess } from '../support/serve-process.ts';
+import { freePort, startServe, type ServeProcess } from '../support/serve-process.ts';
 
 const CLIENT = { clientId: 'Iv1.e2eclient', clientSecret: 'e2e-client-secret-0123456789' };
 let provider: Awaited<ReturnType<typeof startGitHubProvider>>;
@@ -15,11 +12,7 @@ let browser: Browser;
 let port = 0;
 
 before(async () => {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  port = (probe.address() as AddressInfo).port;
-  probe.close();
-  await once(probe, 'close');
+  port = await freePort();
   provider = await startGitHubProvider(CLIENT);
   server = await startServe({
     args: ['--port', String(port), '--secret-store', 'file'],
@@ -58,11 +51,7 @@ test('sign in with GitHub in Chromium, then the dashboard opens with that sessio
 });
 
 test('a provider that cannot be reached is reported within 10 seconds', async () => {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const closed = (probe.address() as AddressInfo).port;
-  probe.close();
-  await once(probe, 'close');
+  const closed = await freePort();
   const other = await startServe({
     args: ['--secret-store', 'file'],
     env: {

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
 import { startOpenIdProvider } from '../support/openid-provider.ts';
-import { startServe, type ServeProcess } from '../support/serve-process.ts';
+import { freePort, startServe, type ServeProcess } from '../support/serve-process.ts';
 
 let provider: Awaited<ReturnType<typeof startOpenIdProvider>>;
 let server: ServeProcess;
@@ -14,11 +11,7 @@ let browser: Browser;
 let port = 0;
 
 before(async () => {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  port = (probe.address() as AddressInfo).port;
-  probe.close();
-  await once(probe, 'close');
+  port = await freePort();
   const redirectUri = `http://localhost:${port}/auth/oauth/callback`;
   provider = await startOpenIdProvider({
     clientId: 'mcp-tray-test',

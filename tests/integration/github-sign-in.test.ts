@@ -1,25 +1,13 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { rawRequest } from '../support/raw-http.ts';
 import { startGitHubProvider } from '../support/github-provider.ts';
-import { startServe, type ServeProcess } from '../support/serve-process.ts';
+import { freePort, startServe, type ServeProcess } from '../support/serve-process.ts';
 
 const CLIENT = { clientId: 'Iv1.testclient', clientSecret: 'test-client-secret-0123456789' };
 let provider: Awaited<ReturnType<typeof startGitHubProvider>>;
 let server: ServeProcess;
 let port = 0;
-
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const free = (probe.address() as AddressInfo).port;
-  probe.close();
-  await once(probe, 'close');
-  return free;
-}
 
 function env(secret = CLIENT.clientSecret): Record<string, string> {
   return {

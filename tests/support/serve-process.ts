@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { after, before } from 'node:test';
 
 /** The CLI as it ships: the built JavaScript that package.json's `bin` points to (npm test builds first). */
@@ -123,4 +124,14 @@ export function serveDuringTests(options: ServeOptions = {}): () => ServeProcess
     if (server === undefined) throw new Error('the test server has not started');
     return server;
   };
+}
+
+/** A port that was free a moment ago (for servers whose URL must be known before they start). */
+export async function freePort(): Promise<number> {
+  const probe = createNetServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const port = (probe.address() as AddressInfo).port;
+  probe.close();
+  await once(probe, 'close');
+  return port;
 }

@@ -1,5 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import { AppError } from '../app-error.ts';
+import { authorizeUrl } from './authorize-url.ts';
 import type { Identity } from './identity.ts';
 import type { GitHubSettings } from './oauth-config.ts';
 
@@ -28,14 +29,13 @@ export async function githubAuthorizeUrl(
   state: string,
   codeVerifier: string,
 ): Promise<string> {
-  const url = new URL(server(settings).authorization_endpoint as string);
-  url.searchParams.set('client_id', settings.clientId);
-  url.searchParams.set('redirect_uri', redirectUri);
-  url.searchParams.set('scope', 'read:user user:email');
-  url.searchParams.set('state', state);
-  url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(codeVerifier));
-  url.searchParams.set('code_challenge_method', 'S256');
-  return url.href;
+  return authorizeUrl(server(settings).authorization_endpoint as string, {
+    clientId: settings.clientId,
+    redirectUri,
+    scope: 'read:user user:email',
+    state,
+    codeVerifier,
+  });
 }
 
 function providerError(code: string, description: string | undefined, redirectUri: string): AppError {

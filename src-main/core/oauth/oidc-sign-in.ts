@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as oauth from 'oauth4webapi';
 import { AppError } from '../app-error.ts';
+import { authorizeUrl } from './authorize-url.ts';
 import type { Identity } from './identity.ts';
 import type { GoogleSettings } from './oauth-config.ts';
 
@@ -44,16 +45,14 @@ export async function oidcAuthorizeUrl(
   codeVerifier: string,
 ): Promise<string> {
   const as = await discover(settings);
-  const url = new URL(as.authorization_endpoint as string);
-  url.searchParams.set('client_id', settings.clientId);
-  url.searchParams.set('redirect_uri', redirectUri);
-  url.searchParams.set('response_type', 'code');
-  url.searchParams.set('scope', 'openid email profile');
-  url.searchParams.set('state', state);
-  url.searchParams.set('nonce', nonce);
-  url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(codeVerifier));
-  url.searchParams.set('code_challenge_method', 'S256');
-  return url.href;
+  return authorizeUrl(as.authorization_endpoint as string, {
+    clientId: settings.clientId,
+    redirectUri,
+    scope: 'openid email profile',
+    state,
+    nonce,
+    codeVerifier,
+  });
 }
 
 /** Exchanges the code for tokens and validates the id_token against the provider's JWKS, nonce included. */
