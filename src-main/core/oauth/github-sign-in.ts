@@ -1,10 +1,8 @@
 import * as oauth from 'oauth4webapi';
 import { AppError } from '../app-error.ts';
-import { authorizeUrl } from './authorize-url.ts';
+import { authorizeUrl, exchangeCode, PROVIDER_TIMEOUT_MS } from './code-flow.ts';
 import type { Identity } from './identity.ts';
 import type { GitHubSettings } from './oauth-config.ts';
-
-const TIMEOUT_MS = 10_000;
 
 function server(settings: GitHubSettings): oauth.AuthorizationServer {
   return {
@@ -12,14 +10,6 @@ function server(settings: GitHubSettings): oauth.AuthorizationServer {
     authorization_endpoint: `${settings.baseUrl}/login/oauth/authorize`,
     token_endpoint: `${settings.baseUrl}/login/oauth/access_token`,
   };
-}
-
-/** oauth4webapi refuses plain http unless told; only a loopback provider (tests, a local GHES proxy) may use it. */
-function options(settings: GitHubSettings) {
-  const loopback = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(
-    new URL(settings.baseUrl).origin,
-  );
-  return { [oauth.allowInsecureRequests]: loopback, signal: AbortSignal.timeout(TIMEOUT_MS) };
 }
 
 /** The URL to send the person to: GitHub's authorize page with state and PKCE (S256). */
@@ -75,15 +65,14 @@ export async function githubIdentity(
   if (error !== null)
     throw providerError(error, callback.searchParams.get('error_description') ?? undefined, redirectUri);
   try {
-    const params = oauth.validateAuthResponse(as, client, callback, state);
-    const response = await oauth.authorizationCodeGrantRequest(
+    const response = await exchangeCode(
       as,
-      client,
-      oauth.ClientSecretPost(settings.clientSecret),
-      params,
+      { id: settings.clientId, secret: settings.clientSecret },
+      callback,
+      state,
       redirectUri,
       codeVerifier,
-      { ...options(settings), headers: new Headers({ accept: 'application/json' }) },
+      new Headers({ accept: 'application/json' }),
     );
     // GitHub answers token errors with HTTP 200 and {"error": ...}.
     const body = (await response
@@ -99,7 +88,7 @@ export async function githubIdentity(
           accept: 'application/vnd.github+json',
           'user-agent': 'MCP Tray',
         },
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
       });
       if (!res.ok) throw new AppError('provider_error', `GitHub's API answered ${res.status} for ${path}.`);
       return res.json() as Promise<unknown>;

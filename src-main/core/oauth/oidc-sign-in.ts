@@ -1,17 +1,9 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as oauth from 'oauth4webapi';
 import { AppError } from '../app-error.ts';
-import { authorizeUrl } from './authorize-url.ts';
+import { authorizeUrl, exchangeCode, PROVIDER_TIMEOUT_MS, requestOptions } from './code-flow.ts';
 import type { Identity } from './identity.ts';
 import type { GoogleSettings } from './oauth-config.ts';
-
-const TIMEOUT_MS = 10_000;
-const isLoopback = (issuer: string) =>
-  /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(new URL(issuer).origin);
-const options = (issuer: string) => ({
-  [oauth.allowInsecureRequests]: isLoopback(issuer),
-  signal: AbortSignal.timeout(TIMEOUT_MS),
-});
 
 function unreachable(settings: GoogleSettings, error: unknown): AppError {
   const text = error instanceof Error ? error.message : String(error);
@@ -30,7 +22,7 @@ export async function discover(settings: GoogleSettings): Promise<oauth.Authoriz
     const issuer = new URL(settings.issuer);
     return await oauth.processDiscoveryResponse(
       issuer,
-      await oauth.discoveryRequest(issuer, { ...options(settings.issuer), algorithm: 'oidc' }),
+      await oauth.discoveryRequest(issuer, { ...requestOptions(settings.issuer), algorithm: 'oidc' }),
     );
   } catch (error) {
     throw unreachable(settings, error);
@@ -72,15 +64,13 @@ export async function oidcIdentity(
   const client: oauth.Client = { client_id: settings.clientId };
   let idToken: string | undefined;
   try {
-    const params = oauth.validateAuthResponse(as, client, callback, state);
-    const response = await oauth.authorizationCodeGrantRequest(
+    const response = await exchangeCode(
       as,
-      client,
-      oauth.ClientSecretPost(settings.clientSecret),
-      params,
+      { id: settings.clientId, secret: settings.clientSecret },
+      callback,
+      state,
       redirectUri,
       codeVerifier,
-      options(settings.issuer),
     );
     const tokens = await oauth.processAuthorizationCodeResponse(as, client, response, {
       expectedNonce: nonce,
@@ -96,7 +86,7 @@ export async function oidcIdentity(
     }
     throw unreachable(settings, caught);
   }
-  const jwks = createRemoteJWKSet(new URL(as.jwks_uri as string), { timeoutDuration: TIMEOUT_MS });
+  const jwks = createRemoteJWKSet(new URL(as.jwks_uri as string), { timeoutDuration: PROVIDER_TIMEOUT_MS });
   const { payload } = await jwtVerify(idToken ?? '', jwks, {
     issuer: as.issuer,
     audience: settings.clientId,
