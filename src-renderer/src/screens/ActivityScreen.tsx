@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ActivityRow, KeyRow } from '../../../src-shared/dashboard-contract.ts';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
+import { KeySelect } from '../parts/KeySelect.tsx';
 import { errorText, useClient } from '../use-contract.ts';
 
 const PAGE = 50;
@@ -45,21 +46,7 @@ export function ActivityScreen() {
     <section aria-labelledby="activity-title">
       <div className="section-head">
         <h1 id="activity-title">Activity</h1>
-        <label>
-          <span id="activity-key-label">Key</span>{' '}
-          <select
-            aria-labelledby="activity-key-label"
-            value={keyId}
-            onChange={(e) => setKeyId(e.target.value)}
-          >
-            <option value="">All keys</option>
-            {keys.map((key) => (
-              <option key={key.id} value={key.id}>
-                {key.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <KeySelect keys={keys} value={keyId} onChange={setKeyId} allLabel="All keys" />
       </div>
       {error && <ErrorNote message={error} action={{ label: 'Try again', run: () => load() }} />}
       {rows.length === 0 ? (

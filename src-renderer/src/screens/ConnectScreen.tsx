@@ -8,6 +8,7 @@ import {
 } from '../../../src-shared/connectors/connector-configs.ts';
 import { CopyButton } from '../parts/CopyButton.tsx';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
+import { KeySelect } from '../parts/KeySelect.tsx';
 import { errorText, useClient } from '../use-contract.ts';
 
 const CLIENT_TITLES: Record<ClientId, string> = {
@@ -85,16 +86,7 @@ export function ConnectScreen() {
             ))}
           </select>
         </label>
-        <label>
-          <span id="pick-key-label">Key</span>
-          <select aria-labelledby="pick-key-label" value={keyId} onChange={(e) => setKeyId(e.target.value)}>
-            {keys.map((key) => (
-              <option key={key.id} value={key.id}>
-                {key.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <KeySelect keys={keys} value={keyId} onChange={setKeyId} />
       </div>
       {keys.length === 0 && (
         <div className="empty">Create a key first (Keys), then come back to get its config.</div>
