@@ -28,6 +28,13 @@ export const INVOKE_CHANNELS = [
   'activity.list',
   'settings.get',
   'settings.update',
+  'signIn.get',
+  'signIn.update',
+  'owners.add',
+  'owners.remove',
+  'account.get',
+  'account.signIn',
+  'account.signOut',
 ] as const satisfies readonly InvokeChannel[];
 
 export type ServerState = 'running' | 'paused' | 'stopped' | 'error';
@@ -90,6 +97,52 @@ export interface SettingsView {
   restartNeeded: boolean;
 }
 
+export type SignInProvider = 'github' | 'google';
+
+export interface SignInProviderView {
+  /** Null when this provider is not set up. */
+  clientId: string | null;
+  /** The client secret is in the secret store (it is never sent to the dashboard). */
+  secretSaved: boolean;
+  /** Set by MCP_OAUTH_* variables: shown, not changed here. */
+  fromEnvironment: boolean;
+  /** GitHub's web URL (GitHub Enterprise Server too) or Google's OpenID issuer. */
+  serverUrl: string;
+  /** GitHub's API URL. */
+  apiUrl?: string;
+}
+
+export interface OwnerView {
+  /** What owners.remove takes. */
+  id: string;
+  provider: SignInProvider;
+  /** A GitHub login, or a Google email or name. */
+  login: string;
+  /** False for someone added in Settings who has not signed in yet. */
+  signedInBefore: boolean;
+  addedAt: string;
+}
+
+export interface SignInSettingsView {
+  enabled: boolean;
+  enabledFromEnvironment: boolean;
+  /** The exact URL to register at GitHub and Google as the callback (redirect) URL. */
+  callbackUrl: string;
+  github: SignInProviderView;
+  google: SignInProviderView;
+  /** Who may sign in to the dashboard: the first account to sign in, and those added here. */
+  owners: OwnerView[];
+  /** Where client secrets are kept, in words. */
+  secretsIn: string;
+}
+
+export interface AccountView {
+  /** Who is signed in (the desktop app's account; in the browser, this browser's session). */
+  account: { login: string; name: string | null; avatarUrl: string | null; provider: SignInProvider } | null;
+  /** Providers that are set up and turned on: offer to sign in with these. */
+  providers: SignInProvider[];
+}
+
 export interface ConnectionTest {
   ok: boolean;
   tools?: string[];
@@ -114,6 +167,14 @@ export interface InvokeOutputs {
   'activity.list': { entries: ActivityRow[]; nextBefore?: string };
   'settings.get': SettingsView;
   'settings.update': SettingsView;
+  'signIn.get': SignInSettingsView;
+  'signIn.update': SignInSettingsView;
+  'owners.add': SignInSettingsView;
+  'owners.remove': SignInSettingsView;
+  'account.get': AccountView;
+  /** The sign-in page to open: the desktop app opens it in the system browser itself. */
+  'account.signIn': { url: string };
+  'account.signOut': AccountView;
 }
 
 export type InvokeOutput<C extends InvokeChannel> = InvokeOutputs[C];
@@ -123,8 +184,8 @@ export interface EventPayloads {
   'server.status': ServerStatusView;
   'activity.added': ActivityRow;
   'keys.changed': Record<string, never>;
-  /** Someone signed in with GitHub or Google in the browser (the desktop app shows who). */
-  'user.signedIn': { login: string; name: string | null; avatarUrl: string | null };
+  /** Someone signed in with GitHub or Google in the browser, signed out, or sign-in was set up or off. */
+  'account.changed': AccountView;
 }
 
 export type EventChannel = keyof EventPayloads;
@@ -132,7 +193,7 @@ export const EVENT_CHANNELS: EventChannel[] = [
   'server.status',
   'activity.added',
   'keys.changed',
-  'user.signedIn',
+  'account.changed',
 ];
 
 /** A failed call, as both doors deliver it: a stable code and a message a person can act on. */

@@ -7,6 +7,9 @@ const rateLimit = z.object({
   limit: z.number().int().positive(),
   windowSeconds: z.number().int().positive(),
 });
+const provider = z.enum(['github', 'google']);
+const clientId = z.string().trim().min(1, 'Paste the client ID.').max(200);
+const clientSecret = z.string().trim().min(1, 'Paste the client secret.').max(500);
 const permissions = z.array(z.string().min(1).max(200)).min(1).max(100);
 
 export const invokeInputs = {
@@ -53,4 +56,32 @@ export const invokeInputs = {
     publicBaseUrl: z.string().max(500).nullable().optional(),
     allowQueryKey: z.boolean().optional(),
   }),
+  'signIn.get': z.object({}),
+  'signIn.update': z.object({
+    enabled: z.boolean().optional(),
+    /** null removes the provider (and its secret). */
+    github: z
+      .object({
+        clientId: clientId,
+        /** Omitted: keep the saved one. */
+        clientSecret: clientSecret.optional(),
+        baseUrl: z.string().trim().max(500).optional(),
+        apiUrl: z.string().trim().max(500).optional(),
+      })
+      .nullable()
+      .optional(),
+    google: z
+      .object({
+        clientId: clientId,
+        clientSecret: clientSecret.optional(),
+        issuer: z.string().trim().max(500).optional(),
+      })
+      .nullable()
+      .optional(),
+  }),
+  'owners.add': z.object({ provider, login: z.string().trim().min(1).max(254) }),
+  'owners.remove': z.object({ id: z.string().min(1).max(300) }),
+  'account.get': z.object({}),
+  'account.signIn': z.object({ provider }),
+  'account.signOut': z.object({}),
 } as const;

@@ -2,6 +2,7 @@ import { app, clipboard, ipcMain, Notification, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { appVersion } from '../core/app-version.ts';
+import type { AccountView } from '../../src-shared/dashboard-contract.ts';
 import { isAppError } from '../core/app-error.ts';
 import { streamLogger } from '../core/logger.ts';
 import { startServer, type RunningServer } from '../core/mcp-tray-server.ts';
@@ -68,12 +69,12 @@ function run(): void {
         server?.dashboard.serving.set(!running);
         await refresh();
       },
-      // In the system browser, never an embedded view (RFC 8252); the URL is the app's own.
-      signInWithGitHub: () => {
-        if (server)
-          void shell.openExternal(
-            new URL('/auth/oauth/github/start', server.url.replace('127.0.0.1', 'localhost')).href,
-          );
+      // The core opens the sign-in page in the system browser (openInBrowser below), never an embedded view.
+      signIn: async (provider) => {
+        await server?.dashboard.handlers['account.signIn']({ provider });
+      },
+      signOut: async () => {
+        await server?.dashboard.handlers['account.signOut']({});
       },
       launchAtLogin: () => launchAtLogin.get(),
       setLaunchAtLogin: async (enabled) => {
@@ -86,7 +87,7 @@ function run(): void {
     // The keys the menu offers are read (through the keychain) only when they change; everything else the
     // tray shows is in memory, so a busy server re-renders it cheaply and only when the state changes.
     let trayKeys: { id: string; name: string }[] = [];
-    let signedInAs: string | undefined;
+    let account: AccountView = { account: null, providers: [] };
     let shown = '';
     let idleCheck: NodeJS.Timeout | undefined;
     const reloadKeys = async () => {
@@ -107,7 +108,8 @@ function run(): void {
         host: config.host,
         port: server?.port ?? config.port,
         keys: trayKeys,
-        ...(signedInAs !== undefined && { signedInAs }),
+        ...(account.account !== null && { signedInAs: account.account.login }),
+        signInWith: account.providers,
         launchAtLogin: launchAtLogin.get(),
       };
       const model = trayModel(input);
@@ -129,6 +131,8 @@ function run(): void {
         logger,
         version: appVersion(root),
         keychainRunner: utilityKeychainRunner,
+        // RFC 8252: sign-in happens in the system browser; the URL is always the app's own start page.
+        openInBrowser: (url) => void shell.openExternal(url),
         inFlight: {
           started: () => {
             const wasBusy = busy.busy();
@@ -145,10 +149,12 @@ function run(): void {
       setupDashboardIpc(ipcMain, window.current, server.dashboard, pathToFileURL(indexHtml).href);
       server.dashboard.events.on('server.status', () => void refresh());
       server.dashboard.events.on('keys.changed', () => void reloadKeys());
-      server.dashboard.events.on('user.signedIn', (who) => {
-        signedInAs = who.login;
+      const showAccount = (view: AccountView) => {
+        account = view;
         void refresh();
-      });
+      };
+      server.dashboard.events.on('account.changed', showAccount);
+      void server.dashboard.handlers['account.get']({}).then(showAccount, () => {});
     } catch (error) {
       // Start-up failures (port in use, ...) show as the tray's error state and in the dashboard, never as a crash.
       startProblem = isAppError(error)

@@ -68,6 +68,8 @@ export interface ServerDeps {
   keychainRunner?: KeychainRunner;
   /** Told when MCP requests start and end (the tray's busy icon). */
   inFlight?: RequestsInFlight;
+  /** Opens a URL in the system browser (sign-in from the desktop app). */
+  openInBrowser?: (url: string) => void;
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
@@ -129,6 +131,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     activity: (query) => recentActivity(audit.dir, query),
     mcpUrl: () => mcpUrl,
     oauth: config.oauth,
+    ...(deps.openInBrowser && { openInBrowser: deps.openInBrowser }),
     publicMcpUrl: () => (live.publicBaseUrl === undefined ? undefined : `${live.publicBaseUrl}${MCP_PATH}`),
     settings: () => {
       if (settingsRef.current === undefined)

@@ -5,7 +5,7 @@ import { parseSecretStoreKind } from './keys/open-secret-store.ts';
 import { parseRate, type RateLimit } from './keys/quantity-parsers.ts';
 import type { SecretStoreKind } from './keys/secret-store.ts';
 import type { Settings } from './settings/settings-file.ts';
-import { oauthConfigFromEnv, type OAuthConfig } from './oauth/oauth-config.ts';
+import { oauthConfigFromEnv, type OAuthEnvironment } from './oauth/oauth-config.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { isLoopbackHost } from './http/host-allowlist.ts';
 import { canonicalOrigin } from './http/origin-allowlist.ts';
@@ -26,8 +26,8 @@ export interface ServerConfig {
   publicBaseUrl?: string;
   /** The rate limit of keys that have none of their own. */
   defaultRateLimit: RateLimit;
-  /** Sign-in with GitHub for the dashboard (MCP_OAUTH_*). */
-  oauth: OAuthConfig;
+  /** Sign-in with GitHub or Google for the dashboard, as far as MCP_OAUTH_* set it (Settings does the rest). */
+  oauth: OAuthEnvironment;
 }
 
 /** What the command line gave; anything absent falls back to the environment, then the defaults. */

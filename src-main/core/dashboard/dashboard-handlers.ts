@@ -13,6 +13,7 @@ import type { ActivityPage, ActivityQuery } from '../audit/recent-activity.ts';
 import type { KeyStore } from '../keys/key-store.ts';
 import type { ServingSwitch } from '../http/serving-switch.ts';
 import type { SettingsController } from '../settings/settings-controller.ts';
+import type { SignInChannel } from '../oauth/sign-in-handlers.ts';
 import { environmentKeyRow, keyRow } from './key-rows.ts';
 
 export type ContractHandlers = {
@@ -31,6 +32,8 @@ export interface DashboardDeps {
   settings: () => SettingsController;
   /** Every tool the server offers, for choosing what a key may call. */
   tools: () => { name: string; title: string; description: string }[];
+  /** Sign-in: its Settings, the owner list, and who is signed in. */
+  signIn: Pick<ContractHandlers, SignInChannel>;
   now: () => number;
 }
 
@@ -104,6 +107,7 @@ export function dashboardHandlers(deps: DashboardDeps): ContractHandlers {
     'keys.test': async ({ id }) => deps.testKey(await deps.keyStore.reveal(id)),
     'settings.get': async () => deps.settings().view(),
     'settings.update': async (changes) => deps.settings().update(changes),
+    ...deps.signIn,
     'activity.list': async (query) => {
       const page = await deps.activity({ ...query, pathPrefix: '/mcp' });
       return {

@@ -8,8 +8,10 @@ import {
   type JWK,
   type JWTPayload,
 } from 'jose';
+import { randomUUID } from 'node:crypto';
 import type { SecretStore } from '../keys/secret-store.ts';
 import type { Logger } from '../logger.ts';
+import type { SignedOutSessions } from './signed-out-sessions.ts';
 
 /** The secret-store account holding the dashboard's session signing key (not an API key). */
 export const SESSION_KEY_ACCOUNT = 'dashboard-session-key';
@@ -25,6 +27,8 @@ export const SESSION_TTL_SECONDS = 12 * 3600;
 export class SessionSigner {
   private readonly privateKey: CryptoKey;
   private readonly publicKey: CryptoKey;
+  /** Sessions ended before they expire (sign out); checked by verify. */
+  signedOut: SignedOutSessions | undefined;
 
   private constructor(privateKey: CryptoKey, publicKey: CryptoKey) {
     this.privateKey = privateKey;
@@ -32,7 +36,17 @@ export class SessionSigner {
   }
 
   /** Loads (or makes) the key pair; a store slower than `waitMs` gets a key for this run only. */
-  static async load(store: SecretStore, logger: Logger, waitMs = 2_000): Promise<SessionSigner> {
+  static async load(
+    store: SecretStore,
+    logger: Logger,
+    options: { waitMs?: number; signedOut?: SignedOutSessions } = {},
+  ): Promise<SessionSigner> {
+    const signer = await SessionSigner.loadKey(store, logger, options.waitMs ?? 2_000);
+    signer.signedOut = options.signedOut;
+    return signer;
+  }
+
+  private static async loadKey(store: SecretStore, logger: Logger, waitMs: number): Promise<SessionSigner> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), waitMs)));
     const signer = await Promise.race([SessionSigner.fromStore(store, logger), late]);
@@ -70,8 +84,10 @@ export class SessionSigner {
   }
 
   issue(subject: string, claims: Record<string, string | null> = {}): Promise<string> {
-    return new SignJWT(claims)
+    // iat_ms orders a session against a sign-out in the same second (iat counts whole seconds).
+    return new SignJWT({ ...claims, iat_ms: Date.now() })
       .setProtectedHeader({ alg: 'ES256' })
+      .setJti(randomUUID())
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setSubject(subject)
@@ -80,7 +96,7 @@ export class SessionSigner {
       .sign(this.privateKey);
   }
 
-  /** The session's claims (`sub` and the profile), or undefined for a token forged, foreign or expired. */
+  /** The session's claims (`sub` and the profile), or undefined for a token forged, foreign, expired or signed out. */
   async verify(token: string): Promise<JWTPayload | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.publicKey, {
@@ -88,7 +104,8 @@ export class SessionSigner {
         audience: AUDIENCE,
         algorithms: ['ES256'],
       });
-      return payload.sub === undefined ? undefined : payload;
+      if (payload.sub === undefined || this.signedOut?.ended(payload)) return undefined;
+      return payload;
     } catch {
       return undefined;
     }

@@ -17,10 +17,15 @@ import { LoginTokens, loginUrl } from './login-tokens.ts';
 import { rendererDir } from './renderer-dir.ts';
 import { SessionSigner } from './session-signer.ts';
 import { SESSION_COOKIE, webDashboard } from './web-dashboard.ts';
-import type { OAuthConfig } from '../oauth/oauth-config.ts';
+import type { OAuthEnvironment } from '../oauth/oauth-config.ts';
 import { oauthRoutes } from '../oauth/oauth-routes.ts';
+import { OAuthSettings } from '../oauth/oauth-settings.ts';
 import { OwnerList } from '../oauth/owner-list.ts';
 import { PendingSignIns } from '../oauth/pending-sign-ins.ts';
+import { signInCore } from '../oauth/sign-in-handlers.ts';
+import { SignedInAccount } from '../oauth/signed-in-account.ts';
+import { SettingsFile } from '../settings/settings-file.ts';
+import { SignedOutSessions } from './signed-out-sessions.ts';
 
 export interface DashboardSetupDeps {
   dataDir: string;
@@ -39,7 +44,10 @@ export interface DashboardSetupDeps {
   /** Known once the server listens. */
   mcpUrl: () => string;
   onError: (error: Error) => void;
-  oauth: OAuthConfig;
+  /** Sign-in settings from MCP_OAUTH_* (Settings fills in the rest). */
+  oauth: OAuthEnvironment;
+  /** Opens a URL in the system browser (the desktop app passes shell.openExternal). */
+  openInBrowser?: (url: string) => void;
 }
 
 export interface Dashboard {
@@ -93,6 +101,25 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
     userId: userInfo().username,
     warn: (message) => deps.logger.warn(message),
   });
+  const warn = (message: string) => deps.logger.warn(message);
+  const signedOut = await SignedOutSessions.load(deps.dataDir, deps.now, warn);
+  const owners = new OwnerList(deps.dataDir, deps.now, warn);
+  const oauthSettings = new OAuthSettings({
+    env: deps.oauth,
+    file: new SettingsFile(deps.dataDir, deps.now),
+    secrets: deps.secrets,
+    port: () => Number(new URL(deps.mcpUrl()).port),
+  });
+  const signIn = signInCore({
+    settings: oauthSettings,
+    owners,
+    account: new SignedInAccount(deps.dataDir, deps.now, warn),
+    signedOut,
+    secretsIn: deps.secrets.label,
+    port: () => Number(new URL(deps.mcpUrl()).port),
+    ...(deps.openInBrowser && { openInBrowser: deps.openInBrowser }),
+    changed: (view) => events.emit('account.changed', view),
+  });
   const handlers = dashboardHandlers({
     info,
     status,
@@ -103,24 +130,28 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
     testKey: (secret) => testConnection(deps.mcpUrl(), secret),
     tools: deps.tools,
     settings: deps.settings,
+    signIn: signIn.handlers,
     now: deps.now,
   });
   const tokens = new LoginTokens(deps.dataDir, deps.now);
-  const sessions = await SessionSigner.load(deps.secrets, deps.logger);
+  const sessions = await SessionSigner.load(deps.secrets, deps.logger, { signedOut });
   const web = webDashboard({
     handlers,
     events,
     tokens,
     sessions,
     extra: oauthRoutes({
-      config: deps.oauth,
+      settings: oauthSettings,
       pending: new PendingSignIns(deps.now),
-      owners: new OwnerList(deps.dataDir, deps.now),
+      owners,
       sessions,
       sessionCookie: SESSION_COOKIE,
-      onSignedIn: (who) => {
+      onSignedIn: async (who) => {
         deps.logger.info(`Signed in to the dashboard as @${who.login}.`);
-        events.emit('user.signedIn', { login: who.login, name: who.name, avatarUrl: who.avatarUrl });
+        // The session stands even if the desktop app cannot be told (the account file is only for display).
+        await signIn
+          .signedIn(who)
+          .catch((error: Error) => warn(`Could not record the sign-in: ${error.message}`));
       },
     }),
     rendererDir: rendererDir(),

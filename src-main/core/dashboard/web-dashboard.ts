@@ -1,4 +1,6 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import type { JWTPayload } from 'jose';
+import type { AccountView } from '../../../src-shared/dashboard-contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../src-shared/content-security-policy.ts';
 import { EVENT_CHANNELS } from '../../../src-shared/dashboard-contract.ts';
 import { isAppError } from '../app-error.ts';
@@ -68,41 +70,86 @@ export function webDashboard(options: WebDashboardOptions): { router: Router; cl
     }
   });
 
-  const signedIn: RequestHandler = (req, res, next) => {
+  const session = async (req: Request) => {
     const token = cookie(req, SESSION_COOKIE);
-    void (token === undefined ? Promise.resolve(undefined) : options.sessions.verify(token)).then(
-      (subject) => {
-        if (subject !== undefined) return next();
-        sendJsonError(
-          res,
-          401,
-          'not_signed_in',
-          'Sign in with the link that "mcp-tray serve" printed, or run "mcp-tray dashboard" for a new one.',
-        );
-      },
-    );
+    return token === undefined ? undefined : options.sessions.verify(token);
+  };
+  const signedIn: RequestHandler = (req, res, next) => {
+    void session(req).then((claims) => {
+      if (claims !== undefined) {
+        res.locals['session'] = claims;
+        return next();
+      }
+      sendJsonError(
+        res,
+        401,
+        'not_signed_in',
+        'Sign in with the link that "mcp-tray serve" printed, or run "mcp-tray dashboard" for a new one.',
+      );
+    });
   };
 
   router.get('/api/session', signedIn, (_req, res) => void res.json({ signedIn: true }));
 
-  router.post('/logout', (_req, res) => {
+  /** Ends this browser's session: the cookie goes, and the token stops working even if it was copied. */
+  const signOut = async (req: Request, res: Response) => {
+    const claims = await session(req);
+    if (claims !== undefined) await options.sessions.signedOut?.endSession(claims);
     res.setHeader('Set-Cookie', `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`);
-    res.status(204).end();
+  };
+  router.post('/logout', (req, res, next) => {
+    if (req.headers[CSRF_HEADER] !== '1')
+      return sendJsonError(
+        res,
+        403,
+        'csrf',
+        `Sign out from the dashboard (it sends the ${CSRF_HEADER} header).`,
+      );
+    signOut(req, res).then(() => res.status(204).end(), next);
   });
+
+  /** In the browser, "who is signed in" is this browser's session, not the desktop app's account. */
+  const browserAccount = async (req: Request, res: Response): Promise<AccountView | undefined> => {
+    const channel = String(req.params['channel']);
+    if (channel !== 'account.get' && channel !== 'account.signOut') return undefined;
+    if (channel === 'account.signOut') await signOut(req, res);
+    const { providers } = await options.handlers['account.get']({});
+    const claims = res.locals['session'] as JWTPayload;
+    const login = claims['login'];
+    return {
+      account:
+        channel === 'account.get' && typeof login === 'string'
+          ? {
+              login,
+              name: typeof claims['name'] === 'string' ? claims['name'] : null,
+              avatarUrl: typeof claims['avatarUrl'] === 'string' ? claims['avatarUrl'] : null,
+              provider: claims.sub?.startsWith('google:') ? 'google' : 'github',
+            }
+          : null,
+      providers,
+    };
+  };
 
   router.post('/api/invoke/:channel', signedIn, express.json({ limit: '1mb' }), (req, res) => {
     if (req.headers[CSRF_HEADER] !== '1') {
       return sendJsonError(res, 403, 'csrf', `Dashboard calls must carry the ${CSRF_HEADER} header.`);
     }
-    invokeChannel(options.handlers, String(req.params['channel']), req.body).then(
-      (result) => res.json(result),
-      (error: unknown) => {
-        if (isAppError(error))
-          return sendJsonError(res, error.code === 'unknown_channel' ? 404 : 400, error.code, error.message);
-        options.onError(error as Error);
-        sendJsonError(res, 500, 'internal_error', 'The dashboard call failed; see the server log.');
-      },
-    );
+    browserAccount(req, res)
+      .then((view) => view ?? invokeChannel(options.handlers, String(req.params['channel']), req.body))
+      .then(
+        (result) => res.json(result),
+        (error: unknown) => {
+          if (isAppError(error))
+            return sendJsonError(
+              res,
+              error.code === 'unknown_channel' ? 404 : 400,
+              error.code,
+              error.message,
+            );
+          options.onError(error as Error);
+          sendJsonError(res, 500, 'internal_error', 'The dashboard call failed; see the server log.');
+        },
+      );
   });
 
   router.get('/api/events', signedIn, (req, res) => {

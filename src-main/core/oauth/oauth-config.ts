@@ -1,5 +1,7 @@
 import { AppError } from '../app-error.ts';
 
+export type SignInProvider = 'github' | 'google';
+
 export interface GitHubSettings {
   clientId: string;
   clientSecret: string;
@@ -15,6 +17,7 @@ export interface GoogleSettings {
   issuer: string;
 }
 
+/** What sign-in uses at the moment of a request: the environment over Settings (see oauth-settings.ts). */
 export interface OAuthConfig {
   enabled: boolean;
   redirectUri: string;
@@ -22,12 +25,27 @@ export interface OAuthConfig {
   google?: GoogleSettings;
 }
 
-export const DEFAULT_REDIRECT_URI = 'http://localhost:3210/auth/oauth/callback';
+/** What the MCP_OAUTH_* variables set; anything absent falls back to Settings, then the defaults. */
+export interface OAuthEnvironment {
+  enabled?: boolean;
+  redirectUri?: string;
+  github?: GitHubSettings;
+  google?: GoogleSettings;
+}
 
-function url(value: string, name: string): string {
+export const GITHUB_DEFAULT_BASE_URL = 'https://github.com';
+export const GOOGLE_DEFAULT_ISSUER = 'https://accounts.google.com';
+
+/** The callback URL a provider must have registered: on `localhost` (what GitHub and Google accept) at our port. */
+export function defaultRedirectUri(port: number): string {
+  return `http://localhost:${port}/auth/oauth/callback`;
+}
+
+/** An http(s) URL without its trailing slash, or an error that names the setting. */
+export function httpUrl(value: string, name: string): string {
   try {
-    const parsed = new URL(value);
-    if (parsed.protocol === 'https:' || parsed.protocol === 'http:') return value.replace(/\/$/, '');
+    const parsed = new URL(value.trim());
+    if (parsed.protocol === 'https:' || parsed.protocol === 'http:') return parsed.href.replace(/\/$/, '');
   } catch {
     // fall through
   }
@@ -36,10 +54,15 @@ function url(value: string, name: string): string {
   });
 }
 
-/** MCP_OAUTH_<PROVIDER>_CLIENT_ID and _SECRET: both or neither (half an app is refused when sign-in is on). */
+/** GitHub's API beside its web URL: api.github.com for github.com, `<base>/api/v3` for GitHub Enterprise Server. */
+export function githubApiUrl(baseUrl: string, apiUrl: string | undefined, name: string): string {
+  if (apiUrl !== undefined && apiUrl !== '') return httpUrl(apiUrl, name);
+  return baseUrl === GITHUB_DEFAULT_BASE_URL ? 'https://api.github.com' : `${baseUrl}/api/v3`;
+}
+
+/** MCP_OAUTH_<PROVIDER>_CLIENT_ID and _SECRET: both or neither. */
 function clientCredentials(
   env: NodeJS.ProcessEnv,
-  enabled: boolean,
   provider: 'GITHUB' | 'GOOGLE',
   what: string,
   source: string,
@@ -48,38 +71,49 @@ function clientCredentials(
   const secretName = `MCP_OAUTH_${provider}_CLIENT_SECRET`;
   const clientId = env[idName] ?? '';
   const clientSecret = env[secretName] ?? '';
-  if (enabled && (clientId === '') !== (clientSecret === '')) {
+  if ((clientId === '') !== (clientSecret === '')) {
     throw new AppError(
       'invalid_oauth_setting',
       `${what} needs both ${idName} and ${secretName} (from ${source}).`,
-      {
-        exitCode: 2,
-      },
+      { exitCode: 2 },
     );
   }
   return clientId === '' ? undefined : { clientId, clientSecret };
 }
 
+function parseEnabled(value: string | undefined): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new AppError('invalid_oauth_setting', `MCP_OAUTH_ENABLED must be true or false, not "${value}".`, {
+    exitCode: 2,
+  });
+}
+
 /** The seed's OAuth variables (MCP_OAUTH_*). Secrets are read here and never logged. */
-export function oauthConfigFromEnv(env: NodeJS.ProcessEnv): OAuthConfig {
-  const enabled = /^(1|true|yes|on)$/i.test(env['MCP_OAUTH_ENABLED'] ?? '');
-  const redirectUri = url(env['MCP_OAUTH_REDIRECT_URI'] || DEFAULT_REDIRECT_URI, 'MCP_OAUTH_REDIRECT_URI');
-  const githubClient = clientCredentials(env, enabled, 'GITHUB', 'GitHub sign-in', 'your GitHub OAuth app');
+export function oauthConfigFromEnv(env: NodeJS.ProcessEnv): OAuthEnvironment {
+  const enabled = parseEnabled(env['MCP_OAUTH_ENABLED']);
+  const redirect = env['MCP_OAUTH_REDIRECT_URI'];
+  const githubClient = clientCredentials(env, 'GITHUB', 'GitHub sign-in', 'your GitHub OAuth app');
+  const baseUrl = httpUrl(
+    env['MCP_OAUTH_GITHUB_BASE_URL'] || GITHUB_DEFAULT_BASE_URL,
+    'MCP_OAUTH_GITHUB_BASE_URL',
+  );
   const github = githubClient && {
     ...githubClient,
-    baseUrl: url(env['MCP_OAUTH_GITHUB_BASE_URL'] || 'https://github.com', 'MCP_OAUTH_GITHUB_BASE_URL'),
-    apiUrl: url(env['MCP_OAUTH_GITHUB_API_URL'] || 'https://api.github.com', 'MCP_OAUTH_GITHUB_API_URL'),
+    baseUrl,
+    apiUrl: githubApiUrl(baseUrl, env['MCP_OAUTH_GITHUB_API_URL'], 'MCP_OAUTH_GITHUB_API_URL'),
   };
-  const googleClient = clientCredentials(
-    env,
-    enabled,
-    'GOOGLE',
-    'Google sign-in',
-    'your Google OAuth client',
-  );
+  const googleClient = clientCredentials(env, 'GOOGLE', 'Google sign-in', 'your Google OAuth client');
   const google = googleClient && {
     ...googleClient,
-    issuer: url(env['MCP_OAUTH_GOOGLE_ISSUER'] || 'https://accounts.google.com', 'MCP_OAUTH_GOOGLE_ISSUER'),
+    issuer: httpUrl(env['MCP_OAUTH_GOOGLE_ISSUER'] || GOOGLE_DEFAULT_ISSUER, 'MCP_OAUTH_GOOGLE_ISSUER'),
   };
-  return { enabled, redirectUri, ...(github && { github }), ...(google && { google }) };
+  return {
+    ...(enabled !== undefined && { enabled }),
+    ...(redirect !== undefined &&
+      redirect !== '' && { redirectUri: httpUrl(redirect, 'MCP_OAUTH_REDIRECT_URI') }),
+    ...(github && { github }),
+    ...(google && { google }),
+  };
 }

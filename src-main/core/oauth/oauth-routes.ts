@@ -6,17 +6,18 @@ import { SESSION_TTL_SECONDS } from '../dashboard/session-signer.ts';
 import { githubAuthorizeUrl, githubIdentity } from './github-sign-in.ts';
 import type { Identity } from './identity.ts';
 import type { GitHubSettings, OAuthConfig } from './oauth-config.ts';
+import type { OAuthSettings } from './oauth-settings.ts';
 import { oidcAuthorizeUrl, oidcIdentity } from './oidc-sign-in.ts';
 import type { OwnerList } from './owner-list.ts';
 import type { PendingSignIns } from './pending-sign-ins.ts';
 
 export interface OAuthRoutesOptions {
-  config: OAuthConfig;
+  settings: OAuthSettings;
   pending: PendingSignIns;
   owners: OwnerList;
   sessions: SessionSigner;
   sessionCookie: string;
-  onSignedIn: (who: Identity) => void;
+  onSignedIn: (who: Identity) => Promise<void>;
 }
 
 const escape = (text: string) =>
@@ -39,44 +40,54 @@ function page(res: Response, status: number, title: string, body: string): void 
 /** Sign in with GitHub in the system browser: /auth/oauth/login, /start, /callback, and /api/user/profile. */
 export function oauthRoutes(options: OAuthRoutesOptions): Router {
   const router = express.Router();
-  const { config } = options;
-  const github = config.enabled ? config.github : undefined;
-  const google = config.enabled ? config.google : undefined;
+  /** The settings of this moment (Settings can change them while the server runs); providers only when on. */
+  const current = async () => {
+    const config: OAuthConfig = await options.settings.config();
+    return {
+      config,
+      github: config.enabled ? config.github : undefined,
+      google: config.enabled ? config.google : undefined,
+    };
+  };
 
-  router.get('/auth/oauth/login', (_req, res) => {
+  router.get('/auth/oauth/login', async (_req, res) => {
+    const { github, google } = await current().catch(() => ({ github: undefined, google: undefined }));
     const links =
       (github ? '<p><a href="/auth/oauth/github/start">Sign in with GitHub</a></p>' : '') +
       (google ? '<p><a href="/auth/oauth/google/start">Sign in with Google</a></p>' : '');
     const none =
-      '<p>No sign-in provider is set up. Set MCP_OAUTH_ENABLED and MCP_OAUTH_GITHUB_CLIENT_ID / _SECRET, or sign in with a one-time link from <code>mcp-tray dashboard</code>.</p>';
+      '<p>No sign-in provider is set up. Add a GitHub or Google OAuth client in the dashboard’s Settings (or set MCP_OAUTH_ENABLED and MCP_OAUTH_GITHUB_CLIENT_ID / _SECRET), or sign in with a one-time link from <code>mcp-tray dashboard</code>.</p>';
     page(res, 200, 'Sign in to MCP Tray', links || none);
   });
 
   router.get('/auth/oauth/github/start', async (_req, res, next) => {
     try {
+      const { config, github } = await current();
       if (!github)
         return page(
           res,
           404,
           'GitHub sign-in is off',
-          '<p>Set MCP_OAUTH_ENABLED and the GitHub client id and secret.</p>',
+          '<p>Add your GitHub OAuth app’s client ID and secret in the dashboard’s Settings, under Sign-in (or set MCP_OAUTH_ENABLED and MCP_OAUTH_GITHUB_CLIENT_ID / _SECRET).</p>',
         );
       const verifier = oauth.generateRandomCodeVerifier();
       const state = options.pending.begin('github', verifier);
       res.redirect(302, await githubAuthorizeUrl(github, config.redirectUri, state, verifier));
     } catch (error) {
+      if (isAppError(error)) return page(res, 502, 'Sign-in failed', `<p>${escape(error.message)}</p>`);
       next(error);
     }
   });
 
   router.get('/auth/oauth/google/start', async (_req, res, next) => {
     try {
+      const { config, google } = await current();
       if (!google)
         return page(
           res,
           404,
           'Google sign-in is off',
-          '<p>Set MCP_OAUTH_ENABLED and the Google client id and secret.</p>',
+          '<p>Add your Google OAuth client’s ID and secret in the dashboard’s Settings, under Sign-in (or set MCP_OAUTH_ENABLED and MCP_OAUTH_GOOGLE_CLIENT_ID / _SECRET).</p>',
         );
       const verifier = oauth.generateRandomCodeVerifier();
       const nonce = oauth.generateRandomNonce();
@@ -89,6 +100,18 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
   });
 
   router.get('/auth/oauth/callback', async (req, res) => {
+    const { config, github, google } = await current().catch(() => ({
+      config: undefined,
+      github: undefined,
+      google: undefined,
+    }));
+    if (config === undefined)
+      return page(
+        res,
+        502,
+        'Sign-in failed',
+        '<p>The sign-in settings could not be read; see the server log.</p>',
+      );
     const callback = new URL(req.originalUrl, config.redirectUri);
     const state = callback.searchParams.get('state') ?? undefined;
     const signIn = options.pending.take(state);
@@ -118,7 +141,7 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
               state as string,
               signIn.codeVerifier,
             );
-      if (!(await options.owners.admit(who.subject, who.login))) {
+      if (!(await options.owners.admit(who))) {
         return page(
           res,
           403,
@@ -137,7 +160,7 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
         'Set-Cookie',
         `${options.sessionCookie}=${session}; HttpOnly; SameSite=Lax; Path=/; Max-Age=${SESSION_TTL_SECONDS}${secure}`,
       );
-      options.onSignedIn(who);
+      await options.onSignedIn(who);
       page(
         res,
         200,

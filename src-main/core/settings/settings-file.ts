@@ -10,6 +10,20 @@ export const SettingsSchema = z.object({
   /** The public HTTPS origin of a tunnel (https://tray.example.com), used in configs for cloud clients. */
   publicBaseUrl: z.string().url().optional(),
   allowQueryKey: z.boolean().optional(),
+  /** Sign-in with GitHub or Google, as set in Settings (client secrets are in the secret store, not here). */
+  oauth: z
+    .object({
+      enabled: z.boolean().optional(),
+      github: z
+        .object({
+          clientId: z.string().min(1),
+          baseUrl: z.string().url().optional(),
+          apiUrl: z.string().url().optional(),
+        })
+        .optional(),
+      google: z.object({ clientId: z.string().min(1), issuer: z.string().url().optional() }).optional(),
+    })
+    .optional(),
   /** The desktop app opens the dashboard by itself on its first run only. */
   welcomed: z.boolean().optional(),
 });

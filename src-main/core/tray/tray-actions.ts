@@ -1,3 +1,4 @@
+import type { SignInProvider } from '../../../src-shared/dashboard-contract.ts';
 import type { TrayAction } from './tray-model.ts';
 
 /** What tray actions may do; the app passes Electron's clipboard, notifications and windows. */
@@ -8,7 +9,9 @@ export interface TrayActionDeps {
   notify(title: string, body: string): void;
   openDashboard(): void;
   setServing(running: boolean): Promise<void>;
-  signInWithGitHub(): void;
+  /** Opens the provider's sign-in in the system browser. */
+  signIn(provider: SignInProvider): Promise<void>;
+  signOut(): Promise<void>;
   launchAtLogin(): boolean;
   setLaunchAtLogin(enabled: boolean): Promise<void>;
   quit(): void;
@@ -37,8 +40,10 @@ export async function runTrayAction(action: TrayAction, deps: TrayActionDeps): P
         return await deps.setServing(true);
       case 'stop-server':
         return await deps.setServing(false);
-      case 'sign-in-github':
-        return deps.signInWithGitHub();
+      case 'sign-in':
+        return await deps.signIn(action.provider);
+      case 'sign-out':
+        return await deps.signOut();
       case 'toggle-launch-at-login':
         return await deps.setLaunchAtLogin(!deps.launchAtLogin());
       case 'quit':

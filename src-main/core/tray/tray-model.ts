@@ -1,3 +1,4 @@
+import type { SignInProvider } from '../../../src-shared/dashboard-contract.ts';
 import { PRODUCT_NAME } from '../../../src-shared/product.ts';
 
 import type { TrayState } from './icon-files.ts';
@@ -11,7 +12,8 @@ export type TrayAction =
   | { kind: 'open-dashboard' }
   | { kind: 'start-server' }
   | { kind: 'stop-server' }
-  | { kind: 'sign-in-github' }
+  | { kind: 'sign-in'; provider: SignInProvider }
+  | { kind: 'sign-out' }
   | { kind: 'toggle-launch-at-login' }
   | { kind: 'quit' };
 
@@ -34,6 +36,8 @@ export interface TrayInput {
   /** Active stored keys the user can copy, by name. */
   keys: { id: string; name: string }[];
   signedInAs?: string;
+  /** Sign-in providers set up in Settings (none: no sign-in items). */
+  signInWith: SignInProvider[];
   launchAtLogin: boolean;
 }
 
@@ -48,6 +52,22 @@ function statusLine(input: TrayInput): string {
   if (input.state === 'stopped') return 'Server stopped';
   const where = `${input.state === 'paused' ? 'Paused' : 'Running'} on ${input.host}:${input.port}`;
   return input.problem === undefined ? where : `${where}; ${input.problem}`;
+}
+
+const PROVIDER_NAME: Record<SignInProvider, string> = { github: 'GitHub', google: 'Google' };
+
+function accountItems(input: TrayInput): TrayMenuItem[] {
+  if (input.signedInAs !== undefined)
+    return [
+      { type: 'normal', label: `Signed in as @${input.signedInAs}`, enabled: false },
+      { type: 'normal', label: 'Sign out', enabled: true, action: { kind: 'sign-out' } },
+    ];
+  return input.signInWith.map((provider) => ({
+    type: 'normal',
+    label: `Sign in with ${PROVIDER_NAME[provider]}`,
+    enabled: input.state !== 'error',
+    action: { kind: 'sign-in', provider },
+  }));
 }
 
 function keyItems(keys: TrayInput['keys']): TrayMenuItem {
@@ -108,9 +128,7 @@ export function trayModel(input: TrayInput): TrayModel {
       serving
         ? { type: 'normal', label: 'Stop server', enabled: true, action: { kind: 'stop-server' } }
         : { type: 'normal', label: 'Start server', enabled: true, action: { kind: 'start-server' } },
-      input.signedInAs === undefined
-        ? { type: 'normal', label: 'Sign in with GitHub', enabled: true, action: { kind: 'sign-in-github' } }
-        : { type: 'normal', label: `Signed in as @${input.signedInAs}`, enabled: false },
+      ...accountItems(input),
       {
         type: 'checkbox',
         label: 'Launch at login',

@@ -15,7 +15,8 @@ function recorder(overrides: Partial<TrayActionDeps> = {}) {
     notify: (title, body) => calls.push(`notify ${title}: ${body}`),
     openDashboard: () => calls.push('open dashboard'),
     setServing: async (running) => void calls.push(`serving ${running}`),
-    signInWithGitHub: () => calls.push('sign in'),
+    signIn: async (provider) => void calls.push(`sign in ${provider}`),
+    signOut: async () => void calls.push('sign out'),
     launchAtLogin: () => launch,
     setLaunchAtLogin: async (enabled) => {
       launch = enabled;
@@ -34,7 +35,9 @@ test('each menu action reaches the matching core call', async () => {
   await runTrayAction({ kind: 'open-dashboard' }, deps);
   await runTrayAction({ kind: 'stop-server' }, deps);
   await runTrayAction({ kind: 'start-server' }, deps);
-  await runTrayAction({ kind: 'sign-in-github' }, deps);
+  await runTrayAction({ kind: 'sign-in', provider: 'github' }, deps);
+  await runTrayAction({ kind: 'sign-in', provider: 'google' }, deps);
+  await runTrayAction({ kind: 'sign-out' }, deps);
   await runTrayAction({ kind: 'toggle-launch-at-login' }, deps);
   await runTrayAction({ kind: 'toggle-launch-at-login' }, deps);
   await runTrayAction({ kind: 'quit' }, deps);
@@ -47,7 +50,9 @@ test('each menu action reaches the matching core call', async () => {
     'open dashboard',
     'serving false',
     'serving true',
-    'sign in',
+    'sign in github',
+    'sign in google',
+    'sign out',
     'launch at login true',
     'launch at login false',
     'quit',

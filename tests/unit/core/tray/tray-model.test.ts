@@ -13,6 +13,7 @@ const base: TrayInput = {
     { id: 'key_b', name: 'Claude Code' },
     { id: 'key_c', name: 'Codex' },
   ],
+  signInWith: ['github'],
   launchAtLogin: false,
 };
 
@@ -95,9 +96,31 @@ describe('the tray model', () => {
     assert.ok(labels(model.menu).includes('Stop server'));
   });
 
-  test('signed in, and launch at login, show as such', () => {
-    const model = trayModel({ ...base, signedInAs: 'octocat', launchAtLogin: true });
-    assert.ok(labels(model.menu).includes('Signed in as @octocat'));
+  test('sign-in items follow the providers set up; signed in shows who, with Sign out', () => {
+    const none = labels(trayModel({ ...base, signInWith: [] }).menu);
+    assert.ok(!none.some((label) => label.startsWith('Sign')), 'nothing to sign in with: no items');
+    const both = trayModel({ ...base, signInWith: ['github', 'google'] }).menu;
+    assert.deepEqual(
+      both.flatMap((item) =>
+        item.type === 'normal' && item.action?.kind === 'sign-in' ? [item.action] : [],
+      ),
+      [
+        { kind: 'sign-in', provider: 'github' },
+        { kind: 'sign-in', provider: 'google' },
+      ],
+    );
+    assert.ok(labels(both).includes('Sign in with Google'));
+    const signedIn = trayModel({ ...base, signedInAs: 'octocat' }).menu;
+    assert.ok(labels(signedIn).includes('Signed in as @octocat'));
+    assert.ok(!labels(signedIn).includes('Sign in with GitHub'));
+    assert.deepEqual(
+      signedIn.find((item) => item.type === 'normal' && item.label === 'Sign out'),
+      { type: 'normal', label: 'Sign out', enabled: true, action: { kind: 'sign-out' } },
+    );
+  });
+
+  test('launch at login shows as such', () => {
+    const model = trayModel({ ...base, launchAtLogin: true });
     assert.deepEqual(
       model.menu.find((item) => item.type === 'checkbox'),
       {
