@@ -29,15 +29,7 @@ export function App() {
   if (!signedIn) return <SignIn expired={new URLSearchParams(location.search).get('signin') === 'expired'} />;
   return (
     <ClientContext.Provider value={client}>
-      <StatusHeader
-        {...(door === 'web' && {
-          onSignOut: () => {
-            void fetch('/logout', { method: 'POST', credentials: 'same-origin' }).then(() =>
-              setSignedIn(false),
-            );
-          },
-        })}
-      />
+      <StatusHeader door={door} {...(door === 'web' && { onSignedOut: () => setSignedIn(false) })} />
       <nav className="tabs" aria-label="Sections">
         {TABS.map((t) => (
           <button

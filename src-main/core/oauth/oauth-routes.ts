@@ -60,6 +60,12 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
     page(res, 200, 'Sign in to MCP Tray', links || none);
   });
 
+  /** For the dashboard's sign-in page (no session yet): which providers to offer. Names only. */
+  router.get('/auth/oauth/providers', async (_req, res) => {
+    const { github, google } = await current().catch(() => ({ github: undefined, google: undefined }));
+    res.json({ providers: [...(github ? ['github'] : []), ...(google ? ['google'] : [])] });
+  });
+
   router.get('/auth/oauth/github/start', async (_req, res, next) => {
     try {
       const { config, github } = await current();

@@ -3,8 +3,9 @@ import type { SettingsView } from '../../../src-shared/dashboard-contract.ts';
 import { CopyButton } from '../parts/CopyButton.tsx';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
 import { errorText, useClient } from '../use-contract.ts';
+import { SignInSettings } from './SignInSettings.tsx';
 
-/** Port, public URL for tunnels, query-string keys, and where the data lives. */
+/** Port, public URL for tunnels, query-string keys, where the data lives, and sign-in. */
 export function SettingsScreen() {
   const client = useClient();
   const [settings, setSettings] = useState<SettingsView>();
@@ -127,6 +128,7 @@ export function SettingsScreen() {
           {settings.secretsIn}.
         </p>
       </div>
+      <SignInSettings />
     </section>
   );
 }

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { ServerStatusView } from '../../../src-shared/dashboard-contract.ts';
+import { AccountBadge } from '../parts/AccountBadge.tsx';
 import { CopyButton } from '../parts/CopyButton.tsx';
 import { errorText, useClient } from '../use-contract.ts';
 import { uptimeLabel } from '../view/time-format.ts';
 
 const STATE_LABEL = { running: 'Running', paused: 'Paused', stopped: 'Stopped', error: 'Error' } as const;
 
-/** Running / paused / error at a glance, the MCP URL to copy, uptime, and start / stop. */
-export function StatusHeader({ onSignOut }: { onSignOut?: () => void }) {
+/** Running / paused / error at a glance, the MCP URL to copy, uptime, start / stop, and who is signed in. */
+export function StatusHeader({ door, onSignedOut }: { door: 'desktop' | 'web'; onSignedOut?: () => void }) {
   const client = useClient();
   const [status, setStatus] = useState<ServerStatusView>();
   const [error, setError] = useState<string>();
@@ -52,11 +53,7 @@ export function StatusHeader({ onSignOut }: { onSignOut?: () => void }) {
           {status.state === 'paused' ? 'Start' : 'Stop'}
         </button>
       )}
-      {onSignOut && (
-        <button type="button" className="button" onClick={onSignOut}>
-          Sign out
-        </button>
-      )}
+      <AccountBadge door={door} {...(onSignedOut && { onSignedOut })} />
       {(error ?? status?.problem) && (
         <p className="header-problem" role="alert">
           {error ?? status?.problem?.message}
