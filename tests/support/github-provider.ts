@@ -73,6 +73,8 @@ export async function startGitHubProvider(options: { clientId: string; clientSec
       tokens.set(token, grant.user);
       return answer({ access_token: token, token_type: 'bearer', scope: 'read:user,user:email' });
     }
+    // GitHub Enterprise Server serves its API under /api/v3 on the same host; github.com on api.github.com.
+    if (url.pathname.startsWith('/api/v3/')) url.pathname = url.pathname.slice('/api/v3'.length);
     const who = tokens.get((req.headers.authorization ?? '').replace(/^Bearer /i, ''));
     if (req.headers['user-agent'] === undefined)
       return json(403, {
