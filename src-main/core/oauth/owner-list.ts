@@ -74,7 +74,7 @@ export class OwnerList {
     }));
   }
 
-  /** Whether `who` may sign in: an owner, someone added in Settings (bound now), or the very first account. */
+  /** Whether `who` may sign in: an owner, someone added in Settings (bound now), or the first account to sign in. */
   async admit(who: Identity): Promise<boolean> {
     return this.file.change((value) => {
       if (value.owners.some((owner) => owner.subject === who.subject)) return true;
@@ -85,7 +85,8 @@ export class OwnerList {
         if (invite.provider === 'github') invite.login = who.login;
         return true;
       }
-      if (value.owners.length > 0) return false;
+      // People added in Settings do not count: until an owner has signed in, the first account becomes one.
+      if (value.owners.some((owner) => owner.subject !== undefined)) return false;
       value.owners.push({
         subject: who.subject,
         provider: who.subject.startsWith('google:') ? 'google' : 'github',

@@ -108,8 +108,8 @@ export function SignInProviderForm({
         )}
       </div>
       <p className="muted">
-        Make the client at {text.where}, with the callback URL above. The secret goes to {secretsIn}, never to
-        a file.
+        Make the client at {text.where}, with the callback URL above. The secret is kept in {secretsIn}, not
+        in settings.json, and is never shown again.
       </p>
     </form>
   );

@@ -27,6 +27,14 @@ test('the first account to sign in becomes the owner; a stranger is turned away'
   );
 });
 
+test('people added before anyone signed in do not keep the first account out', async () => {
+  const owners = new OwnerList(mkdtempSync(join(tmpdir(), 'owners-')));
+  await owners.add('github', 'grace-h');
+  assert.equal(await owners.admit(ada), true, 'the first account becomes the owner');
+  assert.equal(await owners.admit(person('github:3', 'eve')), false, 'after that, only owners');
+  assert.equal(await owners.admit(grace), true);
+});
+
 test('someone added by GitHub username may sign in (any case) and is bound to that account', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'owners-'));
   const owners = new OwnerList(dir);
