@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { SettingsView } from '../../../src-shared/dashboard-contract.ts';
+import type { InvokeInput, SettingsView } from '../../../src-shared/dashboard-contract.ts';
 import { CopyButton } from '../parts/CopyButton.tsx';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
+import { SaveOutcome, useSaveOutcome } from '../parts/SaveOutcome.tsx';
 import { errorText, useClient } from '../use-contract.ts';
 import { SignInSettings } from './SignInSettings.tsx';
 
@@ -11,39 +12,26 @@ export function SettingsScreen() {
   const [settings, setSettings] = useState<SettingsView>();
   const [port, setPort] = useState('');
   const [publicUrl, setPublicUrl] = useState('');
-  const [error, setError] = useState<string>();
-  const [saved, setSaved] = useState<string>();
 
   const show = (view: SettingsView) => {
     setSettings(view);
     setPort(String(view.port));
     setPublicUrl(view.publicBaseUrl ?? '');
   };
+  const outcome = useSaveOutcome(show);
+  const { error, setError } = outcome;
   useEffect(() => {
     client.invoke('settings.get', {}).then(show, (e: unknown) => setError(errorText(e)));
-  }, [client]);
+  }, [client, setError]);
 
-  const save = async (changes: Parameters<typeof client.invoke<'settings.update'>>[1], what: string) => {
-    setError(undefined);
-    setSaved(undefined);
-    try {
-      show(await client.invoke('settings.update', changes));
-      setSaved(what);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+  const save = (changes: InvokeInput<'settings.update'>, what: string) =>
+    outcome.save(() => client.invoke('settings.update', changes), what);
 
   if (!settings) return error ? <ErrorNote message={error} /> : null;
   return (
     <section aria-labelledby="settings-title" className="settings">
       <h1 id="settings-title">Settings</h1>
-      {error && <ErrorNote message={error} />}
-      {saved && (
-        <div className="note" role="status">
-          Saved: {saved}.
-        </div>
-      )}
+      <SaveOutcome error={error} saved={outcome.saved} />
       <form
         className="setting"
         onSubmit={(e) => {

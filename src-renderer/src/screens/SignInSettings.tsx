@@ -1,33 +1,37 @@
 import { useEffect, useState } from 'react';
-import type { InvokeInput, SignInSettingsView } from '../../../src-shared/dashboard-contract.ts';
+import type {
+  InvokeInput,
+  SignInProvider,
+  SignInSettingsView,
+} from '../../../src-shared/dashboard-contract.ts';
 import { CopyButton } from '../parts/CopyButton.tsx';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
+import { SaveOutcome, useSaveOutcome } from '../parts/SaveOutcome.tsx';
 import { errorText, useClient } from '../use-contract.ts';
 import { OwnersList } from './OwnersList.tsx';
-import { SignInProviderForm } from './SignInProviderForm.tsx';
+import { SignInProviderForm, type ProviderChange } from './SignInProviderForm.tsx';
+
+const NAME: Record<SignInProvider, string> = { github: 'GitHub', google: 'Google' };
+
+/** The form's fields as signIn.update takes them: GitHub's server is its base URL, Google's its issuer. */
+function providerChange(
+  provider: SignInProvider,
+  { clientId, clientSecret, serverUrl }: ProviderChange,
+): InvokeInput<'signIn.update'> {
+  const secret = clientSecret === undefined ? {} : { clientSecret };
+  return provider === 'github'
+    ? { github: { clientId, baseUrl: serverUrl, ...secret } }
+    : { google: { clientId, issuer: serverUrl, ...secret } };
+}
 
 /** Settings › Sign-in: the OAuth clients of GitHub and Google, the callback URL to register, and the owners. */
 export function SignInSettings() {
   const client = useClient();
   const [view, setView] = useState<SignInSettingsView>();
-  const [error, setError] = useState<string>();
-  const [saved, setSaved] = useState<string>();
+  const { error, setError, saved, save: run } = useSaveOutcome(setView);
   useEffect(() => {
     client.invoke('signIn.get', {}).then(setView, (e: unknown) => setError(errorText(e)));
-  }, [client]);
-
-  const run = async (call: () => Promise<SignInSettingsView>, what: string): Promise<boolean> => {
-    setError(undefined);
-    setSaved(undefined);
-    try {
-      setView(await call());
-      setSaved(what);
-      return true;
-    } catch (e) {
-      setError(errorText(e));
-      return false;
-    }
-  };
+  }, [client, setError]);
   const update = (changes: InvokeInput<'signIn.update'>, what: string) =>
     run(() => client.invoke('signIn.update', changes), what);
 
@@ -35,12 +39,7 @@ export function SignInSettings() {
   return (
     <section aria-labelledby="signin-settings-title" className="settings">
       <h2 id="signin-settings-title">Sign-in with GitHub or Google</h2>
-      {error && <ErrorNote message={error} />}
-      {saved && (
-        <div className="note" role="status">
-          Saved: {saved}.
-        </div>
-      )}
+      <SaveOutcome error={error} saved={saved} />
       <div className="setting">
         <span className="label">Callback URL</span>
         <div className="url">
@@ -69,30 +68,16 @@ export function SignInSettings() {
           </span>
         </label>
       </div>
-      <SignInProviderForm
-        provider="github"
-        view={view.github}
-        secretsIn={view.secretsIn}
-        onSave={({ clientId, clientSecret, serverUrl }) =>
-          update(
-            { github: { clientId, baseUrl: serverUrl, ...(clientSecret !== undefined && { clientSecret }) } },
-            'GitHub sign-in',
-          )
-        }
-        onRemove={() => void update({ github: null }, 'GitHub sign-in removed')}
-      />
-      <SignInProviderForm
-        provider="google"
-        view={view.google}
-        secretsIn={view.secretsIn}
-        onSave={({ clientId, clientSecret, serverUrl }) =>
-          update(
-            { google: { clientId, issuer: serverUrl, ...(clientSecret !== undefined && { clientSecret }) } },
-            'Google sign-in',
-          )
-        }
-        onRemove={() => void update({ google: null }, 'Google sign-in removed')}
-      />
+      {(['github', 'google'] as const).map((provider) => (
+        <SignInProviderForm
+          key={provider}
+          provider={provider}
+          view={view[provider]}
+          secretsIn={view.secretsIn}
+          onSave={(change) => update(providerChange(provider, change), `${NAME[provider]} sign-in`)}
+          onRemove={() => void update({ [provider]: null }, `${NAME[provider]} sign-in removed`)}
+        />
+      ))}
       <OwnersList
         owners={view.owners}
         onAdd={(provider, login) =>
