@@ -101,6 +101,24 @@ describe('web dashboard sign-in', () => {
     assert.equal((ok.json() as { state: string }).state, 'running');
   });
 
+  test('sign out ends this session only: a cross-site post cannot, and the old cookie stops working', async () => {
+    const link = await runCli(['dashboard', '--port', String(server.port), '--data-dir', dataDir]);
+    const login = await rawRequest(server.port, { path: pathOf(link.stdout.trim()) });
+    const other = String(login.headers['set-cookie']).split(';')[0] ?? '';
+    const asOther = { cookie: other };
+    const logout = (headers: Record<string, string>) =>
+      rawRequest(server.port, { method: 'POST', path: '/logout', headers: { ...asOther, ...headers } });
+    assert.equal((await logout({})).status, 403, 'without the dashboard’s header (a form on another site)');
+    assert.equal((await invoke('server.status', {}, asOther)).status, 200, 'still signed in');
+    const out = await invoke('account.signOut', {}, asOther);
+    assert.equal(out.status, 200);
+    assert.match(String(out.headers['set-cookie']), /^mcp_tray_session=; .*Max-Age=0/);
+    assert.deepEqual((out.json() as { account: unknown }).account, null);
+    assert.equal((await invoke('server.status', {}, asOther)).status, 401, 'a kept copy is refused');
+    assert.equal((await invoke('server.status')).status, 200, 'another browser’s session stands');
+    assert.equal((await logout({ 'x-mcp-tray-request': '1', cookie: '' })).status, 204);
+  });
+
   test('bad input and unknown channels are refused with a reason', async () => {
     const bad = await invoke('keys.create', { name: '', permissions: [] });
     assert.equal(bad.status, 400);

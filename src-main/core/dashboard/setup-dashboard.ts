@@ -102,13 +102,14 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
     warn: (message) => deps.logger.warn(message),
   });
   const warn = (message: string) => deps.logger.warn(message);
+  const port = () => Number(new URL(deps.mcpUrl()).port);
   const signedOut = await SignedOutSessions.load(deps.dataDir, deps.now, warn);
   const owners = new OwnerList(deps.dataDir, deps.now, warn);
   const oauthSettings = new OAuthSettings({
     env: deps.oauth,
     file: new SettingsFile(deps.dataDir, deps.now),
     secrets: deps.secrets,
-    port: () => Number(new URL(deps.mcpUrl()).port),
+    port,
   });
   const signIn = signInCore({
     settings: oauthSettings,
@@ -116,7 +117,7 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
     account: new SignedInAccount(deps.dataDir, deps.now, warn),
     signedOut,
     secretsIn: deps.secrets.label,
-    port: () => Number(new URL(deps.mcpUrl()).port),
+    port,
     ...(deps.openInBrowser && { openInBrowser: deps.openInBrowser }),
     changed: (view) => events.emit('account.changed', view),
   });
@@ -146,6 +147,7 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
       owners,
       sessions,
       sessionCookie: SESSION_COOKIE,
+      warn,
       onSignedIn: async (who) => {
         deps.logger.info(`Signed in to the dashboard as @${who.login}.`);
         // The session stands even if the desktop app cannot be told (the account file is only for display).

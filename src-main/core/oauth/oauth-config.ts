@@ -1,7 +1,5 @@
 import { AppError } from '../app-error.ts';
 
-export type SignInProvider = 'github' | 'google';
-
 export interface GitHubSettings {
   clientId: string;
   clientSecret: string;
@@ -111,8 +109,10 @@ export function oauthConfigFromEnv(env: NodeJS.ProcessEnv): OAuthEnvironment {
   };
   return {
     ...(enabled !== undefined && { enabled }),
+    // Checked, but kept exactly as given: it must match the registered URL character for character.
     ...(redirect !== undefined &&
-      redirect !== '' && { redirectUri: httpUrl(redirect, 'MCP_OAUTH_REDIRECT_URI') }),
+      redirect.trim() !== '' &&
+      httpUrl(redirect, 'MCP_OAUTH_REDIRECT_URI') !== '' && { redirectUri: redirect.trim() }),
     ...(github && { github }),
     ...(google && { google }),
   };

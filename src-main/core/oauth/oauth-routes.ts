@@ -1,15 +1,16 @@
-import express, { type Response, type Router } from 'express';
+import express, { type Router } from 'express';
 import * as oauth from 'oauth4webapi';
 import { isAppError } from '../app-error.ts';
 import type { SessionSigner } from '../dashboard/session-signer.ts';
 import { SESSION_TTL_SECONDS } from '../dashboard/session-signer.ts';
 import { githubAuthorizeUrl, githubIdentity } from './github-sign-in.ts';
 import type { Identity } from './identity.ts';
-import type { GitHubSettings, OAuthConfig } from './oauth-config.ts';
+import type { GitHubSettings, GoogleSettings, OAuthConfig } from './oauth-config.ts';
 import type { OAuthSettings } from './oauth-settings.ts';
 import { oidcAuthorizeUrl, oidcIdentity } from './oidc-sign-in.ts';
 import type { OwnerList } from './owner-list.ts';
 import type { PendingSignIns } from './pending-sign-ins.ts';
+import { escapeHtml as escape, signInPage as page } from './sign-in-page.ts';
 
 export interface OAuthRoutesOptions {
   settings: OAuthSettings;
@@ -18,40 +19,38 @@ export interface OAuthRoutesOptions {
   sessions: SessionSigner;
   sessionCookie: string;
   onSignedIn: (who: Identity) => Promise<void>;
-}
-
-const escape = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-
-/** A small page for a person in a browser (no scripts, no inline styles: the CSP forbids both). */
-function page(res: Response, status: number, title: string, body: string): void {
-  res
-    .status(status)
-    .type('html')
-    .send(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)} · MCP Tray</title></head>` +
-        `<body><main><h1>${escape(title)}</h1>${body}</main></body></html>`,
-    );
+  /** Failures the person is told to look up in the server log. */
+  warn: (message: string) => void;
 }
 
 /** Sign in with GitHub in the system browser: /auth/oauth/login, /start, /callback, and /api/user/profile. */
 export function oauthRoutes(options: OAuthRoutesOptions): Router {
   const router = express.Router();
   /** The settings of this moment (Settings can change them while the server runs); providers only when on. */
-  const current = async () => {
-    const config: OAuthConfig = await options.settings.config();
-    return {
-      config,
-      github: config.enabled ? config.github : undefined,
-      google: config.enabled ? config.google : undefined,
-    };
+  const current = async (): Promise<{
+    config?: OAuthConfig;
+    github?: GitHubSettings | undefined;
+    google?: GoogleSettings | undefined;
+    problem?: string;
+  }> => {
+    try {
+      const config = await options.settings.config();
+      return {
+        config,
+        github: config.enabled ? config.github : undefined,
+        google: config.enabled ? config.google : undefined,
+      };
+    } catch (error) {
+      // The keychain is locked or unreachable (its message says what to do), or settings.json is unreadable.
+      const problem = `The sign-in settings could not be read: ${(error as Error).message}`;
+      options.warn(problem);
+      return { problem };
+    }
   };
 
   router.get('/auth/oauth/login', async (_req, res) => {
-    const { github, google } = await current().catch(() => ({ github: undefined, google: undefined }));
+    const { github, google, problem } = await current();
+    if (problem !== undefined) return page(res, 200, 'Sign in to MCP Tray', `<p>${escape(problem)}</p>`);
     const links =
       (github ? '<p><a href="/auth/oauth/github/start">Sign in with GitHub</a></p>' : '') +
       (google ? '<p><a href="/auth/oauth/google/start">Sign in with Google</a></p>' : '');
@@ -62,14 +61,15 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
 
   /** For the dashboard's sign-in page (no session yet): which providers to offer. Names only. */
   router.get('/auth/oauth/providers', async (_req, res) => {
-    const { github, google } = await current().catch(() => ({ github: undefined, google: undefined }));
+    const { github, google } = await current();
     res.json({ providers: [...(github ? ['github'] : []), ...(google ? ['google'] : [])] });
   });
 
   router.get('/auth/oauth/github/start', async (_req, res, next) => {
     try {
-      const { config, github } = await current();
-      if (!github)
+      const { config, github, problem } = await current();
+      if (problem !== undefined) return page(res, 502, 'Sign-in failed', `<p>${escape(problem)}</p>`);
+      if (!github || !config)
         return page(
           res,
           404,
@@ -87,8 +87,9 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
 
   router.get('/auth/oauth/google/start', async (_req, res, next) => {
     try {
-      const { config, google } = await current();
-      if (!google)
+      const { config, google, problem } = await current();
+      if (problem !== undefined) return page(res, 502, 'Sign-in failed', `<p>${escape(problem)}</p>`);
+      if (!google || !config)
         return page(
           res,
           404,
@@ -106,18 +107,9 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
   });
 
   router.get('/auth/oauth/callback', async (req, res) => {
-    const { config, github, google } = await current().catch(() => ({
-      config: undefined,
-      github: undefined,
-      google: undefined,
-    }));
+    const { config, github, google, problem } = await current();
     if (config === undefined)
-      return page(
-        res,
-        502,
-        'Sign-in failed',
-        '<p>The sign-in settings could not be read; see the server log.</p>',
-      );
+      return page(res, 502, 'Sign-in failed', `<p>${escape(problem ?? 'No sign-in settings.')}</p>`);
     const callback = new URL(req.originalUrl, config.redirectUri);
     const state = callback.searchParams.get('state') ?? undefined;
     const signIn = options.pending.take(state);
@@ -174,6 +166,7 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
         '<p>You can close this tab and return to MCP Tray. <a href="/">Open the dashboard</a></p>',
       );
     } catch (error) {
+      if (!isAppError(error)) options.warn(`Sign-in failed: ${(error as Error).message}`);
       const message = isAppError(error) ? error.message : 'The sign-in failed; see the server log.';
       page(
         res,

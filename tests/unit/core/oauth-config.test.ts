@@ -9,7 +9,7 @@ test('OAuth settings from the seed’s variables; what they leave out falls to S
     oauthConfigFromEnv({ MCP_OAUTH_ENABLED: 'off', MCP_OAUTH_REDIRECT_URI: 'https://t.example/cb/' }),
     {
       enabled: false,
-      redirectUri: 'https://t.example/cb',
+      redirectUri: 'https://t.example/cb/',
     },
   );
   assert.deepEqual(
