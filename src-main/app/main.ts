@@ -149,12 +149,18 @@ function run(): void {
       setupDashboardIpc(ipcMain, window.current, server.dashboard, pathToFileURL(indexHtml).href);
       server.dashboard.events.on('server.status', () => void refresh());
       server.dashboard.events.on('keys.changed', () => void reloadKeys());
-      const showAccount = (view: AccountView) => {
+      const showAccount = (view: AccountView, announce: boolean) => {
+        // The browser says "return to MCP Tray": the app confirms it heard, once per sign-in.
+        if (announce && view.account !== null && account.account?.login !== view.account.login)
+          deps.notify('Signed in', `MCP Tray: signed in as @${view.account.login}.`);
         account = view;
         void refresh();
       };
-      server.dashboard.events.on('account.changed', showAccount);
-      void server.dashboard.handlers['account.get']({}).then(showAccount, () => {});
+      server.dashboard.events.on('account.changed', (view) => showAccount(view, true));
+      void server.dashboard.handlers['account.get']({}).then(
+        (view) => showAccount(view, false),
+        () => {},
+      );
     } catch (error) {
       // Start-up failures (port in use, ...) show as the tray's error state and in the dashboard, never as a crash.
       startProblem = isAppError(error)
