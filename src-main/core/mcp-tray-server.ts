@@ -94,18 +94,15 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     logger: deps.logger,
     now,
   });
-  await storedKeys.start();
+  // Loading stored keys and the session key both ask the keychain, each waiting 2 s at most for a slow
+  // one: they wait side by side, so a stalled keychain holds up the start by 2 s, not 4.
+  const keysLoaded = storedKeys.start();
   const audit = new AuditLog({ dir: join(config.dataDir, 'logs'), now });
   await audit.open();
   const usage = new KeyUsageFile(config.dataDir);
   await usage.load();
   usage.start(USAGE_FLUSH_MS);
   const registry = combinedRegistry([environmentKeys, storedKeys]);
-  if (registry.size === 0) {
-    deps.logger.warn(
-      'No API keys yet, so every MCP request will be refused. Create one with "mcp-tray keys create --name <client>".',
-    );
-  }
 
   const startedAt = now();
   const status = () => serverStatus({ version: deps.version, startedAt, now, keyCount: () => registry.size });
@@ -119,7 +116,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
   // Settings name the running port, so they exist once the server listens.
   const settingsRef: { current?: SettingsController } = {};
   const live: LiveSettings = { allowQueryKey: config.allowQueryKey, publicBaseUrl: config.publicBaseUrl };
-  const dashboard = await setupDashboard({
+  const dashboardReady = setupDashboard({
     dataDir: config.dataDir,
     secrets,
     logger: deps.logger,
@@ -144,6 +141,12 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
       ),
     onError,
   });
+  const [dashboard] = await Promise.all([dashboardReady, keysLoaded]);
+  if (registry.size === 0) {
+    deps.logger.warn(
+      'No API keys yet, so every MCP request will be refused. Create one with "mcp-tray keys create --name <client>".',
+    );
+  }
 
   // The request handler is attached once the port is known (it may be 0 = any free one): the Host and
   // Origin allowlists name it.
