@@ -38,7 +38,11 @@ export function AccountBadge({ door, onSignedOut }: { door: 'desktop' | 'web'; o
     const load = () => client.invoke('account.get', {}).then(setView, (e: unknown) => setNote(errorText(e)));
     load();
     // The event carries the desktop app's account; in the browser it is a cue to ask again for this session's.
-    return client.on('account.changed', (changed) => (door === 'desktop' ? setView(changed) : load()));
+    return client.on('account.changed', (changed) => {
+      setNote(undefined);
+      if (door === 'desktop') setView(changed);
+      else load();
+    });
   }, [client, door]);
 
   const signOut = async () => {
