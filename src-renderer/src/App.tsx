@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { chooseClient } from './client/choose-client.ts';
 import { hasWebSession } from './client/web-client.ts';
 import { ActivityScreen } from './screens/ActivityScreen.tsx';
@@ -21,6 +21,7 @@ export function App() {
   const { client, door } = useMemo(chooseClient, []);
   const [signedIn, setSignedIn] = useState(door === 'desktop' ? true : undefined);
   const [tab, setTab] = useState<Tab>('keys');
+  const signedOut = useCallback(() => setSignedIn(false), []);
   useEffect(() => {
     if (door === 'web') hasWebSession().then(setSignedIn, () => setSignedIn(false));
   }, [door]);
@@ -29,7 +30,7 @@ export function App() {
   if (!signedIn) return <SignIn expired={new URLSearchParams(location.search).get('signin') === 'expired'} />;
   return (
     <ClientContext.Provider value={client}>
-      <StatusHeader door={door} {...(door === 'web' && { onSignedOut: () => setSignedIn(false) })} />
+      <StatusHeader door={door} {...(door === 'web' && { onSignedOut: signedOut })} />
       <nav className="tabs" aria-label="Sections">
         {TABS.map((t) => (
           <button

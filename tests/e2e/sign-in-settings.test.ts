@@ -122,7 +122,7 @@ describe('sign-in set up in Settings, used in Chromium', () => {
     await page.context().close();
   });
 
-  test('an owner added by GitHub username may sign in; removing them ends their session at once', async () => {
+  test('an owner added by GitHub username may sign in; removing them ends their session and open dashboard at once', async () => {
     const page = await ownerPage();
     await page.getByLabel('GitHub username').fill('HUBOT');
     await page.getByRole('button', { name: 'Add owner' }).click();
@@ -133,12 +133,15 @@ describe('sign-in set up in Settings, used in Chromium', () => {
     await hubot.getByRole('heading', { name: 'Signed in as @hubot' }).waitFor();
     const profile = () => hubot.request.get(`http://localhost:${port}/api/user/profile`);
     assert.equal((await profile()).status(), 200);
+    await hubot.getByRole('link', { name: 'Open the dashboard' }).click();
+    await hubot.getByText('@hubot', { exact: true }).waitFor();
 
     await page.reload();
     await page.getByRole('button', { name: 'Settings' }).click();
     await owners.getByRole('button', { name: 'Remove hubot' }).click();
     await page.getByText('Saved: hubot removed.').waitFor();
     assert.equal((await profile()).status(), 401, 'the removed owner’s session no longer works');
+    await hubot.getByRole('heading', { name: 'Sign in to MCP Tray' }).waitFor();
     await hubot.context().close();
     await page.context().close();
   });

@@ -38,6 +38,13 @@ async function printedLoginUrl(): Promise<string> {
   return url;
 }
 
+/** A new browser's session cookie, through a link from `mcp-tray dashboard`. */
+async function freshSession(): Promise<string> {
+  const link = await runCli(['dashboard', '--port', String(server.port), '--data-dir', dataDir]);
+  const login = await rawRequest(server.port, { path: pathOf(link.stdout.trim()) });
+  return String(login.headers['set-cookie']).split(';')[0] ?? '';
+}
+
 function invoke(channel: string, input: unknown = {}, headers: Record<string, string> = {}) {
   return rawRequest(server.port, {
     method: 'POST',
@@ -102,10 +109,8 @@ describe('web dashboard sign-in', () => {
   });
 
   test('sign out ends this session only: a cross-site post cannot, and the old cookie stops working', async () => {
-    const link = await runCli(['dashboard', '--port', String(server.port), '--data-dir', dataDir]);
-    const login = await rawRequest(server.port, { path: pathOf(link.stdout.trim()) });
-    const other = String(login.headers['set-cookie']).split(';')[0] ?? '';
-    const asOther = { cookie: other };
+    const asOther = { cookie: await freshSession() };
+    const elsewhere = { cookie: await freshSession() };
     const logout = (headers: Record<string, string>) =>
       rawRequest(server.port, { method: 'POST', path: '/logout', headers: { ...asOther, ...headers } });
     assert.equal((await logout({})).status, 403, 'without the dashboard’s header (a form on another site)');
@@ -115,8 +120,33 @@ describe('web dashboard sign-in', () => {
     assert.match(String(out.headers['set-cookie']), /^mcp_tray_session=; .*Max-Age=0/);
     assert.deepEqual((out.json() as { account: unknown }).account, null);
     assert.equal((await invoke('server.status', {}, asOther)).status, 401, 'a kept copy is refused');
-    assert.equal((await invoke('server.status')).status, 200, 'another browser’s session stands');
+    assert.equal((await invoke('server.status', {}, elsewhere)).status, 200, 'another browser stays in');
     assert.equal((await logout({ 'x-mcp-tray-request': '1', cookie: '' })).status, 204);
+  });
+
+  test('an open event stream ends with its session and carries nothing after it', async () => {
+    const other = { cookie: await freshSession() };
+    const owner = { cookie: await freshSession() };
+    const stream = await fetch(`${server.origin}/api/events`, { headers: other });
+    assert.equal(stream.status, 200);
+    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+    let text = '';
+    const readAll = (async () => {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        text += Buffer.from(value).toString();
+      }
+    })();
+    assert.equal((await invoke('account.signOut', {}, other)).status, 200);
+    assert.equal((await invoke('server.pause', {}, owner)).status, 200, 'an event for open dashboards');
+    assert.equal((await invoke('server.resume', {}, owner)).status, 200);
+    const timeout = sleep(5_000).then(() => 'open');
+    const outcome = await Promise.race([readAll.then(() => 'closed'), timeout]);
+    await reader.cancel().catch(() => {}); // a stream left open would keep this test file from ending
+    assert.equal(outcome, 'closed');
+    assert.match(text, /event: account\.changed\ndata: \{"account":null,"providers":\[\]\}/);
+    assert.doesNotMatch(text, /server\.status|paused/, 'nothing after the session ended');
   });
 
   test('bad input and unknown channels are refused with a reason', async () => {

@@ -96,6 +96,11 @@ export class SessionSigner {
       .sign(this.privateKey);
   }
 
+  /** Whether a session verified earlier still holds now: not expired since, not signed out since. */
+  stillValid(claims: JWTPayload): boolean {
+    return (claims.exp ?? 0) * 1000 > Date.now() && !this.signedOut?.ended(claims);
+  }
+
   /** The session's claims (`sub` and the profile), or undefined for a token forged, foreign, expired or signed out. */
   async verify(token: string): Promise<JWTPayload | undefined> {
     try {

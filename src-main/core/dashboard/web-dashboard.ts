@@ -152,21 +152,29 @@ export function webDashboard(options: WebDashboardOptions): { router: Router; cl
       );
   });
 
-  router.get('/api/events', signedIn, (req, res) => {
+  router.get('/api/events', signedIn, (_req, res) => {
     res.writeHead(200, {
       'content-type': 'text/event-stream',
       'cache-control': 'no-store',
       connection: 'keep-alive',
     });
     res.write(': connected\n\n');
+    const claims = res.locals['session'] as JWTPayload;
+    // A stream outlives the check at its start: once its session ends (signed out, owner removed, expired),
+    // it gets nothing more but a bare cue to look again (which then finds no session), and closes.
+    const open = () => {
+      if (options.sessions.stillValid(claims)) return true;
+      res.end(`event: account.changed\ndata: ${JSON.stringify({ account: null, providers: [] })}\n\n`);
+      return false;
+    };
     const stops = EVENT_CHANNELS.map((channel) =>
-      options.events.on(channel, (payload) =>
-        res.write(`event: ${channel}\ndata: ${JSON.stringify(payload)}\n\n`),
-      ),
+      options.events.on(channel, (payload) => {
+        if (open()) res.write(`event: ${channel}\ndata: ${JSON.stringify(payload)}\n\n`);
+      }),
     );
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    const keepAlive = setInterval(() => open() && res.write(': keep-alive\n\n'), 25_000);
     streams.add(res);
-    req.on('close', () => {
+    res.on('close', () => {
       clearInterval(keepAlive);
       streams.delete(res);
       for (const stop of stops) stop();

@@ -35,7 +35,12 @@ export function AccountBadge({ door, onSignedOut }: { door: 'desktop' | 'web'; o
   const [view, setView] = useState<AccountView>();
   const [note, setNote] = useState<string>();
   useEffect(() => {
-    const load = () => client.invoke('account.get', {}).then(setView, (e: unknown) => setNote(errorText(e)));
+    const load = () =>
+      client.invoke('account.get', {}).then(setView, (e: unknown) => {
+        // Signed out elsewhere (from the desktop app, or removed as an owner): back to the sign-in page.
+        if ((e as { status?: number }).status === 401) onSignedOut?.();
+        else setNote(errorText(e));
+      });
     load();
     // The event carries the desktop app's account; in the browser it is a cue to ask again for this session's.
     return client.on('account.changed', (changed) => {
@@ -43,7 +48,7 @@ export function AccountBadge({ door, onSignedOut }: { door: 'desktop' | 'web'; o
       if (door === 'desktop') setView(changed);
       else load();
     });
-  }, [client, door]);
+  }, [client, door, onSignedOut]);
 
   const signOut = async () => {
     try {
