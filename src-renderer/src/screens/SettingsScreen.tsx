@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { InvokeInput, SettingsView } from '../../../src-shared/dashboard-contract.ts';
-import { CopyButton } from '../parts/CopyButton.tsx';
+import { CopyableText } from '../parts/CopyableText.tsx';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
 import { SaveOutcome, useSaveOutcome } from '../parts/SaveOutcome.tsx';
 import { errorText, useClient } from '../use-contract.ts';
@@ -107,10 +107,7 @@ export function SettingsScreen() {
       </div>
       <div className="setting">
         <span className="label">Data folder</span>
-        <div className="url">
-          <code>{settings.dataDir}</code>
-          <CopyButton text={settings.dataDir} label="Copy path" ariaLabel="Copy the data folder path" />
-        </div>
+        <CopyableText text={settings.dataDir} label="Copy path" ariaLabel="Copy the data folder path" />
         <p className="muted">
           Key names and limits (keys.json), settings, and the audit log (logs/). Key secrets are in{' '}
           {settings.secretsIn}.

@@ -4,7 +4,7 @@ import type {
   SignInProvider,
   SignInSettingsView,
 } from '../../../src-shared/dashboard-contract.ts';
-import { CopyButton } from '../parts/CopyButton.tsx';
+import { CopyableText } from '../parts/CopyableText.tsx';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
 import { SaveOutcome, useSaveOutcome } from '../parts/SaveOutcome.tsx';
 import { errorText, useClient } from '../use-contract.ts';
@@ -42,10 +42,7 @@ export function SignInSettings() {
       <SaveOutcome error={error} saved={saved} />
       <div className="setting">
         <span className="label">Callback URL</span>
-        <div className="url">
-          <code>{view.callbackUrl}</code>
-          <CopyButton text={view.callbackUrl} label="Copy" ariaLabel="Copy the callback URL" />
-        </div>
+        <CopyableText text={view.callbackUrl} label="Copy" ariaLabel="Copy the callback URL" />
         <p className="muted">
           Register exactly this URL at GitHub (“Authorization callback URL”) and at Google (“Authorized
           redirect URIs”).

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ServerStatusView } from '../../../src-shared/dashboard-contract.ts';
 import { AccountBadge } from '../parts/AccountBadge.tsx';
-import { CopyButton } from '../parts/CopyButton.tsx';
+import { CopyableText } from '../parts/CopyableText.tsx';
 import { errorText, useClient } from '../use-contract.ts';
 import { uptimeLabel } from '../view/time-format.ts';
 
@@ -42,12 +42,7 @@ export function StatusHeader({ door, onSignedOut }: { door: 'desktop' | 'web'; o
           <span className="muted"> · up {uptimeLabel(status.uptimeSeconds)}</span>
         )}
       </div>
-      {status && (
-        <div className="url">
-          <code>{status.mcpUrl}</code>
-          <CopyButton text={status.mcpUrl} label="Copy URL" ariaLabel="Copy the MCP URL" />
-        </div>
-      )}
+      {status && <CopyableText text={status.mcpUrl} label="Copy URL" ariaLabel="Copy the MCP URL" />}
       {status && (
         <button type="button" className="button" onClick={() => void toggle()}>
           {status.state === 'paused' ? 'Start' : 'Stop'}
