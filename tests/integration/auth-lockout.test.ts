@@ -3,12 +3,24 @@ import { describe, test } from 'node:test';
 import { FULL_KEY, serveDuringTests } from '../support/serve-process.ts';
 import { rawRequest } from '../support/raw-http.ts';
 
-const server = serveDuringTests();
+const server = serveDuringTests({ args: ['--allow-host', 'tunnel.example'] });
 
-const status = (key: string) =>
-  rawRequest(server().port, { path: '/mcp/status', headers: { 'x-api-key': key } });
+const status = (key: string, host?: string) =>
+  rawRequest(server().port, {
+    path: '/mcp/status',
+    headers: { 'x-api-key': key, ...(host !== undefined && { host }) },
+  });
 
 describe('failed-auth lockout', () => {
+  test('guessing through a tunnel locks out the tunnel, not this computer’s own clients', async () => {
+    const tunnel = `tunnel.example:${server().port}`;
+    for (let i = 0; i < 20; i += 1)
+      assert.equal((await status(`mcp_sk_remote_${i}_00000000000000000000000`, tunnel)).status, 401);
+    await status('mcp_sk_remote_21_00000000000000000000000', tunnel);
+    assert.equal((await status(FULL_KEY, tunnel)).status, 429, 'the tunnel side, good key or not');
+    assert.equal((await status(FULL_KEY)).status, 200, 'a local client with its key still works');
+  });
+
   test('20 bad keys in a minute are answered 401; the 21st locks the address out, good key or not', async () => {
     for (let i = 0; i < 20; i += 1) {
       assert.equal((await status(`mcp_sk_guess_${i}_000000000000000000000000`)).status, 401);

@@ -1,11 +1,12 @@
-/** More than this many bad keys from one address within the window locks it out. */
+/** More than this many bad keys from one client (address and door, see lockoutClient) within the window locks it out. */
 export const MAX_FAILURES = 20;
 export const FAILURE_WINDOW_MS = 60_000;
 export const LOCKOUT_MS = 5 * 60_000;
 
 /**
- * Counts failed authentications per client address. An address that sends more than 20 bad keys in a
- * minute is refused (even with a good key) for five minutes, so a key cannot be guessed through a tunnel.
+ * Counts failed authentications per client (an address, by loopback or by a tunnel's host). A client that
+ * sends more than 20 bad keys in a minute is refused (even with a good key) for five minutes, so a key cannot
+ * be guessed through a tunnel.
  */
 export class FailedAuthLockout {
   private readonly failures = new Map<string, number[]>();

@@ -5,6 +5,7 @@ import { hasPermission } from '../../../src-shared/permissions.ts';
 import { PRODUCT_NAME } from '../../../src-shared/product.ts';
 import type { FailedAuthLockout } from '../auth/failed-auth-lockout.ts';
 import type { KeyMatch, KeyRegistry } from '../auth/key-registry.ts';
+import { isLoopbackHost } from './host-allowlist.ts';
 import { sendJsonError } from './json-error.ts';
 
 export interface ApiKeyAuthOptions {
@@ -29,6 +30,16 @@ export function presentedKey(req: Request, allowQueryKey: boolean): string | und
   return undefined;
 }
 
+/**
+ * Whom the failed-auth lockout counts: the remote address, and whether the request came by a loopback name or
+ * through a tunnel's (or LAN) host name. A tunnel's traffic arrives from 127.0.0.1 too; without the split,
+ * someone guessing keys through the tunnel would lock this computer's own clients out as well.
+ */
+export function lockoutClient(req: Request): string {
+  const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+  return `${req.socket.remoteAddress ?? 'unknown'} ${isLoopbackHost(host) ? 'local' : `via ${host}`}`;
+}
+
 declare module 'express-serve-static-core' {
   interface Request {
     caller?: Caller;
@@ -45,7 +56,7 @@ declare module 'express-serve-static-core' {
 export function apiKeyAuth(options: ApiKeyAuthOptions): RequestHandler {
   const challenge = `Bearer realm="${PRODUCT_NAME}"`;
   return (req, res, next) => {
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = lockoutClient(req);
     const wait = options.lockout.retryAfterSeconds(address);
     if (wait > 0) {
       res.setHeader('Retry-After', String(wait));
