@@ -13,6 +13,7 @@ export type InvokeInput<C extends InvokeChannel> = z.infer<(typeof invokeInputs)
 /** Every invoke channel. Their input schemas are in dashboard-inputs.ts (kept apart so the renderer need not bundle zod). */
 export const INVOKE_CHANNELS = [
   'app.info',
+  'app.openDataFolder',
   'server.status',
   'server.pause',
   'server.resume',
@@ -152,6 +153,8 @@ export interface ConnectionTest {
 
 export interface InvokeOutputs {
   'app.info': AppInfo;
+  /** Shows the data folder in Finder, Explorer or the file manager (the desktop app only). */
+  'app.openDataFolder': Record<string, never>;
   'server.status': ServerStatusView;
   'server.pause': ServerStatusView;
   'server.resume': ServerStatusView;

@@ -14,6 +14,7 @@ const permissions = z.array(z.string().min(1).max(200)).min(1).max(100);
 
 export const invokeInputs = {
   'app.info': z.object({}),
+  'app.openDataFolder': z.object({}),
   'server.status': z.object({}),
   'server.pause': z.object({}),
   'server.resume': z.object({}),

@@ -133,6 +133,11 @@ function run(): void {
         keychainRunner: utilityKeychainRunner,
         // RFC 8252: sign-in happens in the system browser; the URL is always the app's own start page.
         openInBrowser: (url) => void shell.openExternal(url),
+        // shell.openPath answers with an error message, or '' when the folder opened.
+        openFolder: async (path) => {
+          const problem = await shell.openPath(path);
+          if (problem !== '') throw new Error(`Could not open ${path}: ${problem}`);
+        },
         inFlight: {
           started: () => {
             const wasBusy = busy.busy();

@@ -70,6 +70,8 @@ export interface ServerDeps {
   inFlight?: RequestsInFlight;
   /** Opens a URL in the system browser (sign-in from the desktop app). */
   openInBrowser?: (url: string) => void;
+  /** Opens a folder in the file manager (Settings' data folder, in the desktop app). */
+  openFolder?: (path: string) => Promise<void>;
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
@@ -129,6 +131,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     mcpUrl: () => mcpUrl,
     oauth: config.oauth,
     ...(deps.openInBrowser && { openInBrowser: deps.openInBrowser }),
+    ...(deps.openFolder && { openFolder: deps.openFolder }),
     publicMcpUrl: () => (live.publicBaseUrl === undefined ? undefined : `${live.publicBaseUrl}${MCP_PATH}`),
     settings: () => {
       if (settingsRef.current === undefined)

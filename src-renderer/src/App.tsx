@@ -48,7 +48,7 @@ export function App() {
         {tab === 'keys' && <KeysScreen />}
         {tab === 'connect' && <ConnectScreen />}
         {tab === 'activity' && <ActivityScreen />}
-        {tab === 'settings' && <SettingsScreen />}
+        {tab === 'settings' && <SettingsScreen door={door} />}
       </main>
     </ClientContext.Provider>
   );

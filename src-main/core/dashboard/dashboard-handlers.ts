@@ -22,6 +22,8 @@ export type ContractHandlers = {
 
 export interface DashboardDeps {
   info: () => AppInfo;
+  /** Opens a folder in the system's file manager (the desktop app); absent in the headless server. */
+  openFolder?: (path: string) => Promise<void>;
   status: () => ServerStatusView;
   serving: ServingSwitch;
   keyStore: KeyStore;
@@ -54,6 +56,15 @@ function refuseEnvironmentKey(deps: DashboardDeps, id: string): void {
 export function dashboardHandlers(deps: DashboardDeps): ContractHandlers {
   return {
     'app.info': async () => deps.info(),
+    'app.openDataFolder': async () => {
+      if (deps.openFolder === undefined)
+        throw new AppError(
+          'desktop_only',
+          'Only the desktop app can open folders; copy the path and open it in your file manager.',
+        );
+      await deps.openFolder(deps.info().dataDir);
+      return {};
+    },
     'server.status': async () => deps.status(),
     'server.pause': async () => {
       deps.serving.set(true);

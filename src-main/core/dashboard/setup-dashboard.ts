@@ -48,6 +48,8 @@ export interface DashboardSetupDeps {
   oauth: OAuthEnvironment;
   /** Opens a URL in the system browser (the desktop app passes shell.openExternal). */
   openInBrowser?: (url: string) => void;
+  /** Opens a folder in the file manager (the desktop app passes shell.openPath). */
+  openFolder?: (path: string) => Promise<void>;
 }
 
 export interface Dashboard {
@@ -123,6 +125,7 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
   });
   const handlers = dashboardHandlers({
     info,
+    ...(deps.openFolder && { openFolder: deps.openFolder }),
     status,
     serving,
     keyStore,

@@ -7,7 +7,7 @@ import { errorText, useClient } from '../use-contract.ts';
 import { SignInSettings } from './SignInSettings.tsx';
 
 /** Port, public URL for tunnels, query-string keys, where the data lives, and sign-in. */
-export function SettingsScreen() {
+export function SettingsScreen({ door }: { door: 'desktop' | 'web' }) {
   const client = useClient();
   const [settings, setSettings] = useState<SettingsView>();
   const [port, setPort] = useState('');
@@ -108,6 +108,17 @@ export function SettingsScreen() {
       <div className="setting">
         <span className="label">Data folder</span>
         <CopyableText text={settings.dataDir} label="Copy path" ariaLabel="Copy the data folder path" />
+        {door === 'desktop' && (
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              void client.invoke('app.openDataFolder', {}).catch((e: unknown) => setError(errorText(e)))
+            }
+          >
+            Open folder
+          </button>
+        )}
         <p className="muted">
           Key names and limits (keys.json), settings, and the audit log (logs/). Key secrets are in{' '}
           {settings.secretsIn}.
