@@ -31,6 +31,7 @@ export const INVOKE_CHANNELS = [
   'settings.update',
   'signIn.get',
   'signIn.update',
+  'signIn.check',
   'owners.add',
   'owners.remove',
   'account.get',
@@ -172,6 +173,8 @@ export interface InvokeOutputs {
   'settings.update': SettingsView;
   'signIn.get': SignInSettingsView;
   'signIn.update': SignInSettingsView;
+  /** Whether the provider accepts the saved client ID and secret (asked without anyone signing in). */
+  'signIn.check': { ok: boolean; message: string };
   'owners.add': SignInSettingsView;
   'owners.remove': SignInSettingsView;
   'account.get': AccountView;

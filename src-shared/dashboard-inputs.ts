@@ -80,6 +80,7 @@ export const invokeInputs = {
       .nullable()
       .optional(),
   }),
+  'signIn.check': z.object({ provider }),
   'owners.add': z.object({ provider, login: z.string().trim().min(1).max(254) }),
   'owners.remove': z.object({ id: z.string().min(1).max(300) }),
   'account.get': z.object({}),

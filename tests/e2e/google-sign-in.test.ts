@@ -97,10 +97,14 @@ test('Google set up in Settings (no variables); an owner added by email signs in
     await owner.getByRole('button', { name: 'Settings' }).click();
     const form = owner.getByRole('form', { name: 'Google sign-in' });
     await form.getByLabel('Client ID').fill('settings-google-client');
-    await form.getByLabel('Client secret').fill('settings-google-secret-0123');
+    await form.getByLabel('Client secret').fill('not-the-secret');
     await form.getByLabel('OpenID issuer').fill(settingsProvider.issuer);
     await form.getByRole('button', { name: 'Save Google' }).click();
+    await form.getByText('Google does not accept this client ID and secret').waitFor();
+    await form.getByLabel('Client secret').fill('settings-google-secret-0123');
+    await form.getByRole('button', { name: 'Save Google' }).click();
     await owner.getByText('Saved: Google sign-in.').waitFor();
+    await form.getByText('Google accepts this client ID and secret.').waitFor();
     await owner.getByLabel('Provider').selectOption('google');
     await owner.getByLabel('Google email').fill('Bob@Example.com');
     await owner.getByRole('button', { name: 'Add owner' }).click();

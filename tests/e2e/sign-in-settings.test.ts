@@ -94,6 +94,7 @@ describe('sign-in set up in Settings, used in Chromium', () => {
     await form.getByLabel('GitHub URL (change for GitHub Enterprise Server)').fill(provider.url);
     await form.getByRole('button', { name: 'Save GitHub' }).click();
     await page.getByText('Saved: GitHub sign-in.').waitFor();
+    await form.getByText('GitHub accepts this client ID and secret.').waitFor();
     await form.getByText(`API: ${provider.url}/api/v3`).waitFor();
     assert.equal(await form.getByLabel('Client secret').inputValue(), '', 'the secret is not shown again');
     assert.match((await form.getByLabel('Client secret').getAttribute('placeholder')) ?? '', /Saved in/);

@@ -50,7 +50,18 @@ test('set up in Settings, sign in from the desktop app in the browser; the app a
   await assert.rejects(handlers['account.signIn']({ provider: 'github' }), /GitHub sign-in is not set up/);
 
   await handlers['signIn.update']({
+    github: { clientId: CLIENT.clientId, clientSecret: 'a-mistyped-secret', baseUrl: provider.url },
+  });
+  assert.deepEqual(await handlers['signIn.check']({ provider: 'github' }), {
+    ok: false,
+    message: 'GitHub does not accept this client ID and secret; copy both again from its console.',
+  });
+  await handlers['signIn.update']({
     github: { clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret, baseUrl: provider.url },
+  });
+  assert.deepEqual(await handlers['signIn.check']({ provider: 'github' }), {
+    ok: true,
+    message: 'GitHub accepts this client ID and secret.',
   });
   assert.deepEqual(events.at(-1), { account: null, providers: ['github'] }, 'the tray can offer sign-in now');
 

@@ -157,7 +157,7 @@ describe('a wrong client secret', () => {
       assert.equal(result.status, 400);
       assert.match(
         result.body,
-        /GitHub refused the client id or secret\. Check MCP_OAUTH_GITHUB_CLIENT_ID and MCP_OAUTH_GITHUB_CLIENT_SECRET/,
+        /GitHub refused the client ID or secret\. Check them in Settings, under Sign-in \(or MCP_OAUTH_GITHUB_CLIENT_ID and MCP_OAUTH_GITHUB_CLIENT_SECRET\)/,
       );
     } finally {
       await wrong.stop();

@@ -4,7 +4,8 @@ import { authorizeUrl, exchangeCode, PROVIDER_TIMEOUT_MS } from './code-flow.ts'
 import type { Identity } from './identity.ts';
 import type { GitHubSettings } from './oauth-config.ts';
 
-function server(settings: GitHubSettings): oauth.AuthorizationServer {
+/** GitHub's OAuth endpoints (github.com or a GitHub Enterprise Server), which it does not publish by discovery. */
+export function githubServer(settings: GitHubSettings): oauth.AuthorizationServer {
   return {
     issuer: settings.baseUrl,
     authorization_endpoint: `${settings.baseUrl}/login/oauth/authorize`,
@@ -19,7 +20,7 @@ export async function githubAuthorizeUrl(
   state: string,
   codeVerifier: string,
 ): Promise<string> {
-  return authorizeUrl(server(settings).authorization_endpoint as string, {
+  return authorizeUrl(githubServer(settings).authorization_endpoint as string, {
     clientId: settings.clientId,
     redirectUri,
     scope: 'read:user user:email',
@@ -40,7 +41,7 @@ function providerError(code: string, description: string | undefined, redirectUr
   if (code === 'incorrect_client_credentials') {
     return new AppError(
       'bad_client_secret',
-      'GitHub refused the client id or secret. Check MCP_OAUTH_GITHUB_CLIENT_ID and MCP_OAUTH_GITHUB_CLIENT_SECRET.',
+      'GitHub refused the client ID or secret. Check them in Settings, under Sign-in (or MCP_OAUTH_GITHUB_CLIENT_ID and MCP_OAUTH_GITHUB_CLIENT_SECRET).',
     );
   }
   if (code === 'bad_verification_code')
@@ -59,7 +60,7 @@ export async function githubIdentity(
   state: string,
   codeVerifier: string,
 ): Promise<Identity> {
-  const as = server(settings);
+  const as = githubServer(settings);
   const client: oauth.Client = { client_id: settings.clientId };
   const error = callback.searchParams.get('error');
   if (error !== null)

@@ -81,7 +81,7 @@ export async function oidcIdentity(
     if (caught instanceof oauth.ResponseBodyError && caught.error === 'invalid_client') {
       throw new AppError(
         'bad_client_secret',
-        'The provider refused the client id or secret. Check MCP_OAUTH_GOOGLE_CLIENT_ID and MCP_OAUTH_GOOGLE_CLIENT_SECRET.',
+        'The provider refused the client ID or secret. Check them in Settings, under Sign-in (or MCP_OAUTH_GOOGLE_CLIENT_ID and MCP_OAUTH_GOOGLE_CLIENT_SECRET).',
       );
     }
     throw unreachable(settings, caught);

@@ -7,6 +7,7 @@ import { AppError } from '../app-error.ts';
 import type { ContractHandlers } from '../dashboard/dashboard-handlers.ts';
 import type { SignedOutSessions } from '../dashboard/signed-out-sessions.ts';
 import { isLoopbackHost } from '../http/host-allowlist.ts';
+import { checkClient } from './client-check.ts';
 import type { Identity } from './identity.ts';
 import type { OAuthSettings } from './oauth-settings.ts';
 import type { OwnerList } from './owner-list.ts';
@@ -15,6 +16,7 @@ import type { SignedInAccount } from './signed-in-account.ts';
 export type SignInChannel =
   | 'signIn.get'
   | 'signIn.update'
+  | 'signIn.check'
   | 'owners.add'
   | 'owners.remove'
   | 'account.get'
@@ -82,6 +84,7 @@ export function signInCore(deps: SignInDeps) {
       await announce();
       return settingsView();
     },
+    'signIn.check': async ({ provider }) => checkClient(provider, await deps.settings.config()),
     'owners.add': async ({ provider, login }) => {
       await deps.owners.add(provider, login);
       return settingsView();

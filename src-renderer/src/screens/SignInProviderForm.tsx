@@ -27,12 +27,15 @@ export function SignInProviderForm({
   provider,
   view,
   secretsIn,
+  check,
   onSave,
   onRemove,
 }: {
   provider: SignInProvider;
   view: SignInProviderView;
   secretsIn: string;
+  /** What the provider said of the saved client ID and secret. */
+  check: { ok: boolean; message: string } | undefined;
   onSave: (change: ProviderChange) => Promise<boolean>;
   onRemove: () => void;
 }) {
@@ -97,6 +100,11 @@ export function SignInProviderForm({
         <input value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} />
       </label>
       {provider === 'github' && view.apiUrl && <p className="muted">API: {view.apiUrl}</p>}
+      {check && (
+        <p className={`note ${check.ok ? '' : 'note-error'}`} role="status">
+          {check.message}
+        </p>
+      )}
       <div className="actions">
         <button type="submit" className="button primary">
           Save {text.name}

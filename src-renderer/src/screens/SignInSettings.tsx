@@ -32,8 +32,21 @@ export function SignInSettings() {
   useEffect(() => {
     client.invoke('signIn.get', {}).then(setView, (e: unknown) => setError(errorText(e)));
   }, [client, setError]);
+  const [checks, setChecks] = useState<Partial<Record<SignInProvider, { ok: boolean; message: string }>>>({});
   const update = (changes: InvokeInput<'signIn.update'>, what: string) =>
     run(() => client.invoke('signIn.update', changes), what);
+  /** Saves a provider, then asks it whether it accepts the client ID and secret. */
+  const saveProvider = async (provider: SignInProvider, change: ProviderChange) => {
+    setChecks((all) => ({ ...all, [provider]: undefined }));
+    const saved = await update(providerChange(provider, change), `${NAME[provider]} sign-in`);
+    if (saved) {
+      const check = await client
+        .invoke('signIn.check', { provider })
+        .catch((e: unknown) => ({ ok: false, message: errorText(e) }));
+      setChecks((all) => ({ ...all, [provider]: check }));
+    }
+    return saved;
+  };
 
   if (!view) return error ? <ErrorNote message={error} /> : null;
   return (
@@ -71,8 +84,12 @@ export function SignInSettings() {
           provider={provider}
           view={view[provider]}
           secretsIn={view.secretsIn}
-          onSave={(change) => update(providerChange(provider, change), `${NAME[provider]} sign-in`)}
-          onRemove={() => void update({ [provider]: null }, `${NAME[provider]} sign-in removed`)}
+          check={checks[provider]}
+          onSave={(change) => saveProvider(provider, change)}
+          onRemove={() => {
+            setChecks((all) => ({ ...all, [provider]: undefined }));
+            void update({ [provider]: null }, `${NAME[provider]} sign-in removed`);
+          }}
         />
       ))}
       <OwnersList
