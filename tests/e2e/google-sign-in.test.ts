@@ -40,16 +40,7 @@ after(async () => {
 });
 
 test('sign in with Google (OpenID Connect, against a real local OpenID provider) in Chromium', async () => {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`http://localhost:${port}/auth/oauth/login`);
-  await page.getByRole('link', { name: 'Sign in with Google' }).click();
-  await page.locator('input[name="login"]').fill('alice');
-  await page.locator('input[name="password"]').fill('any');
-  await page.locator('button[type="submit"]').click();
-  await page
-    .locator('button[type="submit"]')
-    .filter({ hasText: /continue/i })
-    .click();
+  const page = await signInWithGoogle(`http://localhost:${port}/auth/oauth/login`, 'alice');
   await page.getByRole('heading', { name: 'Signed in as @alice' }).waitFor();
   const profile = await page.evaluate(async () => (await fetch('/api/user/profile')).json());
   assert.deepEqual(profile, {
@@ -63,10 +54,10 @@ test('sign in with Google (OpenID Connect, against a real local OpenID provider)
   await page.getByRole('heading', { name: 'API keys' }).waitFor();
 });
 
-/** Signs in at the local OpenID provider's development pages as `login`. */
-async function signInWithGoogle(origin: string, login: string) {
+/** From a page with "Sign in with Google", signs in at the local OpenID provider's development pages as `login`. */
+async function signInWithGoogle(startPage: string, login: string) {
   const page = await (await browser.newContext()).newPage();
-  await page.goto(`${origin}/`);
+  await page.goto(startPage);
   await page.getByRole('link', { name: 'Sign in with Google' }).click();
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill('any');
@@ -110,12 +101,12 @@ test('Google set up in Settings (no variables); an owner added by email signs in
     await owner.getByRole('button', { name: 'Add owner' }).click();
     await owner.getByText('Saved: Bob@Example.com added.').waitFor();
 
-    const origin = `http://localhost:${settingsPort}`;
-    const alice = await signInWithGoogle(origin, 'alice');
+    const signInPage = `http://localhost:${settingsPort}/`;
+    const alice = await signInWithGoogle(signInPage, 'alice');
     await alice.getByRole('heading', { name: 'Signed in as @alice' }).waitFor();
-    const bob = await signInWithGoogle(origin, 'bob');
+    const bob = await signInWithGoogle(signInPage, 'bob');
     await bob.getByRole('heading', { name: 'Signed in as @bob' }).waitFor();
-    const carol = await signInWithGoogle(origin, 'carol');
+    const carol = await signInWithGoogle(signInPage, 'carol');
     await carol.getByRole('heading', { name: 'Not allowed' }).waitFor();
 
     await owner.reload();
