@@ -15,6 +15,7 @@ import {
   type OAuthConfig,
   type OAuthEnvironment,
 } from './oauth-config.ts';
+import { PROVIDER_NAME, SIGN_IN_PROVIDERS } from '../../../src-shared/sign-in-providers.ts';
 
 /** The secret-store accounts of the OAuth client secrets set in Settings (never written to settings.json). */
 export const CLIENT_SECRET_ACCOUNT: Record<SignInProvider, string> = {
@@ -26,8 +27,6 @@ const ENV_ID: Record<SignInProvider, string> = {
   github: 'MCP_OAUTH_GITHUB_CLIENT_ID',
   google: 'MCP_OAUTH_GOOGLE_CLIENT_ID',
 };
-const NAME: Record<SignInProvider, string> = { github: 'GitHub', google: 'Google' };
-
 type SavedOAuth = NonNullable<Settings['oauth']>;
 
 export interface OAuthSettingsDeps {
@@ -140,13 +139,13 @@ export class OAuthSettings {
       );
     const saved = await this.saved();
     const next: SavedOAuth = { ...saved };
-    for (const provider of ['github', 'google'] as const) {
+    for (const provider of SIGN_IN_PROVIDERS) {
       const change = changes[provider];
       if (change === undefined) continue;
       if (env[provider] !== undefined)
         throw new AppError(
           'set_by_environment',
-          `${NAME[provider]} sign-in is set by ${ENV_ID[provider]}; change the environment variables to change it.`,
+          `${PROVIDER_NAME[provider]} sign-in is set by ${ENV_ID[provider]}; change the environment variables to change it.`,
         );
       if (change === null) {
         delete next[provider];
@@ -157,7 +156,7 @@ export class OAuthSettings {
       if (change.clientSecret === undefined && !hasSecret)
         throw new AppError(
           'client_secret_missing',
-          `Paste the ${NAME[provider]} client secret too (it goes to ${secrets.label}).`,
+          `Paste the ${PROVIDER_NAME[provider]} client secret too (it goes to ${secrets.label}).`,
         );
       if (provider === 'github' && 'baseUrl' in change) {
         const baseUrl = change.baseUrl ? httpUrl(change.baseUrl, 'The GitHub URL') : undefined;

@@ -12,6 +12,7 @@ import type { Identity } from './identity.ts';
 import type { OAuthSettings } from './oauth-settings.ts';
 import type { OwnerList } from './owner-list.ts';
 import type { SignedInAccount } from './signed-in-account.ts';
+import { PROVIDER_NAME, SIGN_IN_PROVIDERS } from '../../../src-shared/sign-in-providers.ts';
 
 export type SignInChannel =
   | 'signIn.get'
@@ -36,14 +37,12 @@ export interface SignInDeps {
   changed: (view: AccountView) => void;
 }
 
-const NAME: Record<SignInProvider, string> = { github: 'GitHub', google: 'Google' };
-
 /** Sign-in's part of the dashboard contract (Settings, owners, and who is signed in), plus what routes call. */
 export function signInCore(deps: SignInDeps) {
   const providers = async (): Promise<SignInProvider[]> => {
     const setup = await deps.settings.setup();
     if (!setup.enabled) return [];
-    return (['github', 'google'] as const).filter(
+    return SIGN_IN_PROVIDERS.filter(
       (provider) => setup[provider].clientId !== null && setup[provider].secretSaved,
     );
   };
@@ -103,7 +102,7 @@ export function signInCore(deps: SignInDeps) {
       if (!(await providers()).includes(provider))
         throw new AppError(
           'sign_in_not_set_up',
-          `${NAME[provider]} sign-in is not set up: add your OAuth app's client ID and secret in Settings, under Sign-in.`,
+          `${PROVIDER_NAME[provider]} sign-in is not set up: add your OAuth app's client ID and secret in Settings, under Sign-in.`,
         );
       const url = await startUrl(provider);
       deps.openInBrowser?.(url);

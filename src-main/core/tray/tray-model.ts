@@ -2,6 +2,7 @@ import type { SignInProvider } from '../../../src-shared/dashboard-contract.ts';
 import { PRODUCT_NAME } from '../../../src-shared/product.ts';
 
 import type { TrayState } from './icon-files.ts';
+import { PROVIDER_NAME } from '../../../src-shared/sign-in-providers.ts';
 
 /** What the tray shows; the Electron layer only renders this. */
 export type TrayIcon = TrayState;
@@ -53,8 +54,6 @@ function statusLine(input: TrayInput): string {
   const where = `${input.state === 'paused' ? 'Paused' : 'Running'} on ${input.host}:${input.port}`;
   return input.problem === undefined ? where : `${where}; ${input.problem}`;
 }
-
-const PROVIDER_NAME: Record<SignInProvider, string> = { github: 'GitHub', google: 'Google' };
 
 function accountItems(input: TrayInput): TrayMenuItem[] {
   if (input.signedInAs !== undefined)

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AccountView, SignInProvider } from '../../../src-shared/dashboard-contract.ts';
 import { errorText, useClient } from '../use-contract.ts';
-
-const PROVIDER_NAME: Record<SignInProvider, string> = { github: 'GitHub', google: 'Google' };
+import { PROVIDER_NAME } from '../../../src-shared/sign-in-providers.ts';
 
 /** The avatar, or the first letter of the name when there is none (or it cannot load). */
 function Avatar({ url, name }: { url: string | null; name: string }) {

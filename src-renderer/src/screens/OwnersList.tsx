@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { OwnerView, SignInProvider } from '../../../src-shared/dashboard-contract.ts';
-
-const PROVIDER_NAME: Record<SignInProvider, string> = { github: 'GitHub', google: 'Google' };
+import { PROVIDER_NAME } from '../../../src-shared/sign-in-providers.ts';
 
 /** Who may sign in to the dashboard: the first account, and people added here by GitHub username or Google email. */
 export function OwnersList({

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SignInProvider } from '../../../src-shared/dashboard-contract.ts';
-
-const PROVIDER_NAME: Record<SignInProvider, string> = { github: 'GitHub', google: 'Google' };
+import { PROVIDER_NAME } from '../../../src-shared/sign-in-providers.ts';
 
 /** What a browser without a session sees: how to get in. */
 export function SignIn({ expired }: { expired: boolean }) {

@@ -10,8 +10,7 @@ import { SaveOutcome, useSaveOutcome } from '../parts/SaveOutcome.tsx';
 import { errorText, useClient } from '../use-contract.ts';
 import { OwnersList } from './OwnersList.tsx';
 import { SignInProviderForm, type ProviderChange } from './SignInProviderForm.tsx';
-
-const NAME: Record<SignInProvider, string> = { github: 'GitHub', google: 'Google' };
+import { PROVIDER_NAME, SIGN_IN_PROVIDERS } from '../../../src-shared/sign-in-providers.ts';
 
 /** The form's fields as signIn.update takes them: GitHub's server is its base URL, Google's its issuer. */
 function providerChange(
@@ -38,7 +37,7 @@ export function SignInSettings() {
   /** Saves a provider, then asks it whether it accepts the client ID and secret. */
   const saveProvider = async (provider: SignInProvider, change: ProviderChange) => {
     setChecks((all) => ({ ...all, [provider]: undefined }));
-    const saved = await update(providerChange(provider, change), `${NAME[provider]} sign-in`);
+    const saved = await update(providerChange(provider, change), `${PROVIDER_NAME[provider]} sign-in`);
     if (saved) {
       const check = await client
         .invoke('signIn.check', { provider })
@@ -78,7 +77,7 @@ export function SignInSettings() {
           </span>
         </label>
       </div>
-      {(['github', 'google'] as const).map((provider) => (
+      {SIGN_IN_PROVIDERS.map((provider) => (
         <SignInProviderForm
           key={provider}
           provider={provider}
@@ -88,7 +87,7 @@ export function SignInSettings() {
           onSave={(change) => saveProvider(provider, change)}
           onRemove={() => {
             setChecks((all) => ({ ...all, [provider]: undefined }));
-            void update({ [provider]: null }, `${NAME[provider]} sign-in removed`);
+            void update({ [provider]: null }, `${PROVIDER_NAME[provider]} sign-in removed`);
           }}
         />
       ))}
