@@ -105,10 +105,11 @@ describe('serve with the keychain unavailable', () => {
       const dataDir = fresh();
       assert.equal((await keysIn(keyring.env, dataDir, 'create', '--name', 'Stored')).code, 0);
       keyring.freeze();
-      const started = Date.now();
       const server = await startServe({ dataDir, env: { ...keyring.env, MCP_API_KEYS: TEST_API_KEYS } });
       try {
-        assert.ok(Date.now() - started < 5_000, `start took ${Date.now() - started} ms`);
+        // It listens while the stalled calls are still pending: none has given up yet (that takes 8 s and is
+        // logged as "did not answer in time"), so the start did not wait for them. No clock involved.
+        assert.doesNotMatch(server.stderr(), /did not answer in time/);
         const res = await fetch(`${server.origin}/mcp/status`, { headers: { 'x-api-key': FULL_KEY } });
         assert.equal(res.status, 200);
         assert.match(server.stderr(), /slow to answer/);
