@@ -52,8 +52,8 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
     const { github, google, problem } = await current();
     if (problem !== undefined) return page(res, 200, 'Sign in to MCP Tray', `<p>${escape(problem)}</p>`);
     const links =
-      (github ? '<p><a href="/auth/oauth/github/start">Sign in with GitHub</a></p>' : '') +
-      (google ? '<p><a href="/auth/oauth/google/start">Sign in with Google</a></p>' : '');
+      (github ? '<p><a class="button" href="/auth/oauth/github/start">Sign in with GitHub</a></p>' : '') +
+      (google ? '<p><a class="button" href="/auth/oauth/google/start">Sign in with Google</a></p>' : '');
     const none =
       '<p>No sign-in provider is set up. Add a GitHub or Google OAuth client in the dashboard’s Settings (or set MCP_OAUTH_ENABLED and MCP_OAUTH_GITHUB_CLIENT_ID / _SECRET), or sign in with a one-time link from <code>mcp-tray dashboard</code>.</p>';
     page(res, 200, 'Sign in to MCP Tray', links || none);
