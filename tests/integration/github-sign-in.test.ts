@@ -57,6 +57,17 @@ describe('sign in with GitHub (against a local server with GitHub’s documented
     assert.match(res.body, /href="\/auth\/oauth\/github\/start">Sign in with GitHub/);
   });
 
+  test('a provider that is not set up says where to set it up', async () => {
+    const res = await local('/auth/oauth/google/start');
+    assert.equal(res.status, 404);
+    assert.match(res.body, /Google sign-in is off/);
+    assert.match(
+      res.body,
+      /in the dashboard’s Settings, under Sign-in \(or set MCP_OAUTH_ENABLED and MCP_OAUTH_GOOGLE_CLIENT_ID/,
+    );
+    assert.doesNotMatch((await local('/auth/oauth/login')).body, /google\/start/);
+  });
+
   test('start sends the browser to GitHub with state and PKCE S256, and no secret in the URL', async () => {
     const res = await local('/auth/oauth/github/start');
     const url = new URL(String(res.headers['location']));

@@ -11,6 +11,8 @@ import { oidcAuthorizeUrl, oidcIdentity } from './oidc-sign-in.ts';
 import type { OwnerList } from './owner-list.ts';
 import type { PendingSignIns } from './pending-sign-ins.ts';
 import { escapeHtml as escape, signInPage as page } from './sign-in-page.ts';
+import type { SignInProvider } from '../../../src-shared/dashboard-contract.ts';
+import { PROVIDER_NAME, SIGN_IN_PROVIDERS } from '../../../src-shared/sign-in-providers.ts';
 
 export interface OAuthRoutesOptions {
   settings: OAuthSettings;
@@ -65,46 +67,43 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
     res.json({ providers: [...(github ? ['github'] : []), ...(google ? ['google'] : [])] });
   });
 
-  router.get('/auth/oauth/github/start', async (_req, res, next) => {
-    try {
-      const { config, github, problem } = await current();
-      if (problem !== undefined) return page(res, 502, 'Sign-in failed', `<p>${escape(problem)}</p>`);
-      if (!github || !config)
-        return page(
-          res,
-          404,
-          'GitHub sign-in is off',
-          '<p>Add your GitHub OAuth app’s client ID and secret in the dashboard’s Settings, under Sign-in (or set MCP_OAUTH_ENABLED and MCP_OAUTH_GITHUB_CLIENT_ID / _SECRET).</p>',
-        );
+  /** Where the person is sent for each provider: the authorize URL with state and PKCE (and, for OpenID, a nonce). */
+  const authorize: Record<SignInProvider, (config: OAuthConfig) => Promise<string> | undefined> = {
+    github: (config) => {
+      if (!config.enabled || !config.github) return undefined;
       const verifier = oauth.generateRandomCodeVerifier();
       const state = options.pending.begin('github', verifier);
-      res.redirect(302, await githubAuthorizeUrl(github, config.redirectUri, state, verifier));
-    } catch (error) {
-      if (isAppError(error)) return page(res, 502, 'Sign-in failed', `<p>${escape(error.message)}</p>`);
-      next(error);
-    }
-  });
-
-  router.get('/auth/oauth/google/start', async (_req, res, next) => {
-    try {
-      const { config, google, problem } = await current();
-      if (problem !== undefined) return page(res, 502, 'Sign-in failed', `<p>${escape(problem)}</p>`);
-      if (!google || !config)
-        return page(
-          res,
-          404,
-          'Google sign-in is off',
-          '<p>Add your Google OAuth client’s ID and secret in the dashboard’s Settings, under Sign-in (or set MCP_OAUTH_ENABLED and MCP_OAUTH_GOOGLE_CLIENT_ID / _SECRET).</p>',
-        );
+      return githubAuthorizeUrl(config.github, config.redirectUri, state, verifier);
+    },
+    google: (config) => {
+      if (!config.enabled || !config.google) return undefined;
       const verifier = oauth.generateRandomCodeVerifier();
       const nonce = oauth.generateRandomNonce();
       const state = options.pending.begin('google', verifier, nonce);
-      res.redirect(302, await oidcAuthorizeUrl(google, config.redirectUri, state, nonce, verifier));
-    } catch (error) {
-      if (isAppError(error)) return page(res, 502, 'Sign-in failed', `<p>${escape(error.message)}</p>`);
-      next(error);
-    }
-  });
+      return oidcAuthorizeUrl(config.google, config.redirectUri, state, nonce, verifier);
+    },
+  };
+
+  for (const provider of SIGN_IN_PROVIDERS) {
+    const name = PROVIDER_NAME[provider];
+    router.get(`/auth/oauth/${provider}/start`, async (_req, res, next) => {
+      try {
+        const { config, problem } = await current();
+        const url = config && authorize[provider](config);
+        if (url === undefined)
+          return page(
+            res,
+            problem === undefined ? 404 : 502,
+            problem === undefined ? `${name} sign-in is off` : 'Sign-in failed',
+            `<p>${escape(problem ?? `Add your ${name} OAuth client’s ID and secret in the dashboard’s Settings, under Sign-in (or set MCP_OAUTH_ENABLED and MCP_OAUTH_${provider.toUpperCase()}_CLIENT_ID / _SECRET).`)}</p>`,
+          );
+        res.redirect(302, await url);
+      } catch (error) {
+        if (isAppError(error)) return page(res, 502, 'Sign-in failed', `<p>${escape(error.message)}</p>`);
+        next(error);
+      }
+    });
+  }
 
   router.get('/auth/oauth/callback', async (req, res) => {
     const { config, github, google, problem } = await current();
