@@ -50,12 +50,20 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
     }
   };
 
+  /** The providers set up and turned on, in the order they are offered. */
+  const offered = (settings: { github?: unknown; google?: unknown }) =>
+    SIGN_IN_PROVIDERS.filter((provider) => settings[provider] !== undefined);
+
   router.get('/auth/oauth/login', async (_req, res) => {
-    const { github, google, problem } = await current();
-    if (problem !== undefined) return page(res, 200, 'Sign in to MCP Tray', `<p>${escape(problem)}</p>`);
-    const links =
-      (github ? '<p><a class="button" href="/auth/oauth/github/start">Sign in with GitHub</a></p>' : '') +
-      (google ? '<p><a class="button" href="/auth/oauth/google/start">Sign in with Google</a></p>' : '');
+    const settings = await current();
+    if (settings.problem !== undefined)
+      return page(res, 200, 'Sign in to MCP Tray', `<p>${escape(settings.problem)}</p>`);
+    const links = offered(settings)
+      .map(
+        (provider) =>
+          `<p><a class="button" href="/auth/oauth/${provider}/start">Sign in with ${PROVIDER_NAME[provider]}</a></p>`,
+      )
+      .join('');
     const none =
       '<p>No sign-in provider is set up. Add a GitHub or Google OAuth client in the dashboard’s Settings (or set MCP_OAUTH_ENABLED and MCP_OAUTH_GITHUB_CLIENT_ID / _SECRET), or sign in with a one-time link from <code>mcp-tray dashboard</code>.</p>';
     page(res, 200, 'Sign in to MCP Tray', links || none);
@@ -63,8 +71,7 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
 
   /** For the dashboard's sign-in page (no session yet): which providers to offer. Names only. */
   router.get('/auth/oauth/providers', async (_req, res) => {
-    const { github, google } = await current();
-    res.json({ providers: [...(github ? ['github'] : []), ...(google ? ['google'] : [])] });
+    res.json({ providers: offered(await current()) });
   });
 
   /** Where the person is sent for each provider: the authorize URL with state and PKCE (and, for OpenID, a nonce). */
