@@ -16,7 +16,7 @@ const PROBE_VERIFIER = 'mcp-tray-client-check-verifier-not-a-real-one-0000';
 /** The `error` the token endpoint answers to the probe (GitHub answers with HTTP 200 and {"error"}). */
 async function probeError(
   as: Parameters<typeof exchangeCode>[0],
-  client: { id: string; secret: string },
+  client: { clientId: string; clientSecret: string },
   redirectUri: string,
   headers?: Headers,
 ): Promise<string> {
@@ -41,7 +41,7 @@ export async function checkClient(provider: SignInProvider, config: OAuthConfig)
       if (!github) return { ok: false, message: 'GitHub sign-in is not set up.' };
       error = await probeError(
         githubServer(github),
-        { id: github.clientId, secret: github.clientSecret },
+        github,
         config.redirectUri,
         new Headers({ accept: 'application/json' }),
       );
@@ -49,7 +49,7 @@ export async function checkClient(provider: SignInProvider, config: OAuthConfig)
       const google = config.google;
       if (!google) return { ok: false, message: 'Google sign-in is not set up.' };
       const as = await discover(google);
-      error = await probeError(as, { id: google.clientId, secret: google.clientSecret }, config.redirectUri);
+      error = await probeError(as, google, config.redirectUri);
     }
     if (error === 'bad_verification_code' || error === 'invalid_grant')
       return { ok: true, message: `${name} accepts this client ID and secret.` };

@@ -14,18 +14,18 @@ export function requestOptions(providerUrl: string) {
 /** Checks the callback against `state` and trades its code (with the PKCE verifier) at the token endpoint. */
 export function exchangeCode(
   as: oauth.AuthorizationServer,
-  client: { id: string; secret: string },
+  client: { clientId: string; clientSecret: string },
   callback: URL,
   state: string,
   redirectUri: string,
   codeVerifier: string,
   headers?: Headers,
 ): Promise<Response> {
-  const params = oauth.validateAuthResponse(as, { client_id: client.id }, callback, state);
+  const params = oauth.validateAuthResponse(as, { client_id: client.clientId }, callback, state);
   return oauth.authorizationCodeGrantRequest(
     as,
-    { client_id: client.id },
-    oauth.ClientSecretPost(client.secret),
+    { client_id: client.clientId },
+    oauth.ClientSecretPost(client.clientSecret),
     params,
     redirectUri,
     codeVerifier,

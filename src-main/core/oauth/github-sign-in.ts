@@ -68,7 +68,7 @@ export async function githubIdentity(
   try {
     const response = await exchangeCode(
       as,
-      { id: settings.clientId, secret: settings.clientSecret },
+      settings,
       callback,
       state,
       redirectUri,

@@ -64,14 +64,7 @@ export async function oidcIdentity(
   const client: oauth.Client = { client_id: settings.clientId };
   let idToken: string | undefined;
   try {
-    const response = await exchangeCode(
-      as,
-      { id: settings.clientId, secret: settings.clientSecret },
-      callback,
-      state,
-      redirectUri,
-      codeVerifier,
-    );
+    const response = await exchangeCode(as, settings, callback, state, redirectUri, codeVerifier);
     const tokens = await oauth.processAuthorizationCodeResponse(as, client, response, {
       expectedNonce: nonce,
       requireIdToken: true,

@@ -21,7 +21,7 @@ const providerOf = (owner: Owner): SignInProvider =>
 const ownerId = (owner: Owner) => owner.subject ?? `invite:${providerOf(owner)}:${owner.login.toLowerCase()}`;
 
 /** A GitHub login (`@octocat` or `octocat`) or a Google email, as typed into Settings; or an error saying what fits. */
-export function normalizeHandle(provider: SignInProvider, handle: string): string {
+function normalizeHandle(provider: SignInProvider, handle: string): string {
   const value = handle.trim().replace(/^@/, '');
   if (provider === 'github' && /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(value)) return value;
   if (provider === 'google' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return value.toLowerCase();

@@ -9,7 +9,7 @@ import type { SignedOutSessions } from '../dashboard/signed-out-sessions.ts';
 import { isLoopbackHost } from '../http/host-allowlist.ts';
 import { checkClient } from './client-check.ts';
 import type { Identity } from './identity.ts';
-import type { OAuthSettings } from './oauth-settings.ts';
+import type { OAuthSettings, SignInSetup } from './oauth-settings.ts';
 import type { OwnerList } from './owner-list.ts';
 import type { SignedInAccount } from './signed-in-account.ts';
 import { PROVIDER_NAME, SIGN_IN_PROVIDERS } from '../../../src-shared/sign-in-providers.ts';
@@ -39,13 +39,13 @@ export interface SignInDeps {
 
 /** Sign-in's part of the dashboard contract (Settings, owners, and who is signed in), plus what routes call. */
 export function signInCore(deps: SignInDeps) {
-  const providers = async (): Promise<SignInProvider[]> => {
-    const setup = await deps.settings.setup();
-    if (!setup.enabled) return [];
-    return SIGN_IN_PROVIDERS.filter(
-      (provider) => setup[provider].clientId !== null && setup[provider].secretSaved,
-    );
-  };
+  /** The providers set up and turned on (one read of the settings and the secret store serves a whole call). */
+  const offered = (setup: SignInSetup): SignInProvider[] =>
+    setup.enabled
+      ? SIGN_IN_PROVIDERS.filter(
+          (provider) => setup[provider].clientId !== null && setup[provider].secretSaved,
+        )
+      : [];
   const accountView = async (): Promise<AccountView> => {
     const record = await deps.account.get();
     return {
@@ -58,7 +58,7 @@ export function signInCore(deps: SignInDeps) {
               avatarUrl: record.avatarUrl,
               provider: record.subject.startsWith('google:') ? 'google' : 'github',
             },
-      providers: await providers(),
+      providers: offered(await deps.settings.setup()),
     };
   };
   const announce = async () => deps.changed(await accountView());
@@ -68,8 +68,8 @@ export function signInCore(deps: SignInDeps) {
     secretsIn: deps.secretsIn,
   });
   /** Sign-in starts on the callback URL's own origin when it is this computer, so its cookie lands there. */
-  const startUrl = async (provider: SignInProvider): Promise<string> => {
-    const callback = new URL((await deps.settings.setup()).callbackUrl);
+  const startUrl = (setup: SignInSetup, provider: SignInProvider): string => {
+    const callback = new URL(setup.callbackUrl);
     const origin = isLoopbackHost(callback.hostname.replace(/^\[|\]$/g, ''))
       ? callback.origin
       : `http://localhost:${deps.port()}`;
@@ -99,12 +99,13 @@ export function signInCore(deps: SignInDeps) {
     },
     'account.get': accountView,
     'account.signIn': async ({ provider }) => {
-      if (!(await providers()).includes(provider))
+      const setup = await deps.settings.setup();
+      if (!offered(setup).includes(provider))
         throw new AppError(
           'sign_in_not_set_up',
           `${PROVIDER_NAME[provider]} sign-in is not set up: add your OAuth app's client ID and secret in Settings, under Sign-in.`,
         );
-      const url = await startUrl(provider);
+      const url = startUrl(setup, provider);
       deps.openInBrowser?.(url);
       return { url };
     },
@@ -123,8 +124,6 @@ export function signInCore(deps: SignInDeps) {
       await deps.account.set(who);
       await announce();
     },
-    providers,
   };
 }
 
-export type SignInCore = ReturnType<typeof signInCore>;
