@@ -163,6 +163,8 @@ export function webDashboard(options: WebDashboardOptions): { router: Router; cl
     // A stream outlives the check at its start: once its session ends (signed out, owner removed, expired),
     // it gets nothing more but a bare cue to look again (which then finds no session), and closes.
     const open = () => {
+      // Several events can come in one tick: once ended, later ones must not write (that would be an error).
+      if (res.writableEnded) return false;
       if (options.sessions.stillValid(claims)) return true;
       res.end(`event: account.changed\ndata: ${JSON.stringify({ account: null, providers: [] })}\n\n`);
       return false;
