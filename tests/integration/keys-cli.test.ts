@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { secretAccountOf } from '../../src-main/core/keys/key-secrets.ts';
 import { KeychainSecretStore } from '../../src-main/core/keys/keychain-secret-store.ts';
 import { runCli } from '../support/serve-process.ts';
 import { startSecretService, type SecretService } from '../support/secret-service.ts';
@@ -142,8 +143,10 @@ describe('mcp-tray keys, with the OS keychain (a real Secret Service)', () => {
   test('a secret without metadata and metadata without a secret are reported by id and name, not fatal', async () => {
     const store = new KeychainSecretStore();
     await store.set('key_orphan', 'mcp_sk_orphan_secret_value');
-    const { id } = keysFile().keys.find((k) => k.name === 'Cursor') ?? { id: '' };
-    await store.delete(id);
+    const cursor = keysFile().keys.find((k) => k.name === 'Cursor');
+    assert.ok(cursor);
+    const id = cursor.id;
+    assert.equal(await store.delete(secretAccountOf(cursor)), true);
     const listed = await keys('list');
     assert.equal(listed.code, 0, listed.stderr);
     assert.match(listed.stderr, /secret for key key_orphan that keys\.json does not list/);

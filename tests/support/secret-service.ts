@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,6 +17,14 @@ export interface SecretService {
   relock(): Promise<void>;
   /** Freezes the keyring daemon (SIGSTOP): every call to it stalls until D-Bus gives up. */
   freeze(): void;
+  /**
+   * Kills the keyring daemon (SIGKILL) the way a crash does, with D-Bus set to start it again on the next
+   * call, as a desktop session's bus does: the new daemon has the same keyring, locked, and answers reads
+   * with "no secrets" rather than an error.
+   */
+  crash(): Promise<void>;
+  /** Replaces whatever daemon runs with one that unlocks the keyring: the keys are readable again. */
+  unlock(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -28,6 +36,8 @@ export interface SecretServiceOptions {
 }
 
 const run = promisify(execFile);
+
+const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 
 async function waitForSecretsName(env: Record<string, string>): Promise<void> {
   const deadline = Date.now() + 10_000;
@@ -107,12 +117,50 @@ export async function startSecretService(options: SecretServiceOptions = {}): Pr
     await waitForSecretsName(env);
   };
   const stopKeyring = async () => {
-    if (keyring === undefined || keyring.exitCode !== null) return;
+    if (keyring === undefined || exited(keyring)) return;
     keyring.kill('SIGCONT');
     keyring.kill('SIGTERM');
     await once(keyring, 'exit');
   };
   if (options.provider !== false) await startKeyring(options.unlock !== false);
+
+  // What D-Bus runs to start a Secret Service on demand (after crash()): the same keyring folders, locked.
+  const activatedPid = join(root, 'activated.pid');
+  const stopActivated = () => {
+    try {
+      process.kill(Number(readFileSync(activatedPid, 'utf8')), 'SIGKILL');
+    } catch {
+      // none was started, or it is gone already
+    }
+    rmSync(activatedPid, { force: true });
+  };
+  const enableActivation = () => {
+    const script = join(root, 'activate-keyring.sh');
+    const vars = Object.entries(env)
+      .map(([name, value]) => `${name}='${value}'`)
+      .join(' ');
+    writeFileSync(
+      script,
+      `#!/bin/sh\necho $$ > '${activatedPid}'\nexec env ${vars} gnome-keyring-daemon --start --foreground --components=secrets\n`,
+      { mode: 0o755 },
+    );
+    writeFileSync(
+      join(services, 'org.freedesktop.secrets.service'),
+      `[D-BUS Service]\nName=org.freedesktop.secrets\nExec=${script}\n`,
+    );
+    // The bus reads service files again when asked to.
+    return run(
+      'dbus-send',
+      [
+        '--session',
+        '--dest=org.freedesktop.DBus',
+        '--type=method_call',
+        '/org/freedesktop/DBus',
+        'org.freedesktop.DBus.ReloadConfig',
+      ],
+      { env: { ...process.env, ...env } },
+    );
+  };
 
   return {
     env,
@@ -123,7 +171,21 @@ export async function startSecretService(options: SecretServiceOptions = {}): Pr
     freeze() {
       keyring?.kill('SIGSTOP');
     },
+    async crash() {
+      await enableActivation();
+      if (keyring !== undefined && !exited(keyring)) {
+        keyring.kill('SIGKILL');
+        await once(keyring, 'exit');
+      }
+    },
+    async unlock() {
+      stopActivated();
+      await stopKeyring();
+      rmSync(join(services, 'org.freedesktop.secrets.service'), { force: true });
+      await startKeyring(true);
+    },
     async stop() {
+      stopActivated();
       await stopKeyring();
       bus.kill('SIGTERM');
       if (bus.exitCode === null) await once(bus, 'exit');

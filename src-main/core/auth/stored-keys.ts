@@ -1,13 +1,13 @@
 import { watchFile, unwatchFile } from 'node:fs';
 import type { Caller } from '../../../src-shared/caller.ts';
-import { isAppError } from '../app-error.ts';
+import { AppError, isAppError } from '../app-error.ts';
 import type { KeyRecord } from '../keys/key-record.ts';
 import { KeysFile } from '../keys/keys-file.ts';
 import type { SecretStore } from '../keys/secret-store.ts';
 import type { Logger } from '../logger.ts';
 import type { KeyMatch, KeyRegistry } from './key-registry.ts';
 import { secretDigest } from './secret-digest.ts';
-import { isKeyId } from '../keys/secret-format.ts';
+import { readKeySecrets, secretAccountOf, strayAccounts } from '../keys/key-secrets.ts';
 
 export interface StoredKeysStatus {
   /** False while the secret store cannot be read; stored keys then keep their last known state. */
@@ -26,6 +26,7 @@ export interface StoredKeysDeps {
 
 const WATCH_MS = 500;
 const RETRY_MS = 30_000;
+const NOT_LOADED = 'not loaded yet';
 
 function callerOf(record: KeyRecord): Caller {
   return {
@@ -38,21 +39,24 @@ function callerOf(record: KeyRecord): Caller {
   };
 }
 
-/** The digests of every usable stored key, keyed by digest. Built from keys.json and the secret store. */
+/**
+ * The digests of every usable stored key, keyed by digest. Built from keys.json and the digest of each
+ * secret by its secret-store account.
+ */
 export function storedKeyMatches(
   records: readonly KeyRecord[],
-  secrets: ReadonlyMap<string, string>,
+  digests: ReadonlyMap<string, string>,
 ): Map<string, KeyMatch> {
   const matches = new Map<string, KeyMatch>();
   for (const record of records) {
-    const secret = secrets.get(record.id);
-    if (record.revokedAt !== null || secret === undefined) continue;
+    const digest = digests.get(secretAccountOf(record));
+    if (record.revokedAt !== null || digest === undefined) continue;
     const match: KeyMatch = {
       caller: callerOf(record),
       ...(record.expiresAt !== null && { expiresAt: Date.parse(record.expiresAt) }),
       ...(record.rateLimit !== null && { rateLimit: record.rateLimit }),
     };
-    matches.set(secretDigest(secret), match);
+    matches.set(digest, match);
     if (record.grace !== null)
       matches.set(record.grace.digest, { ...match, validUntil: Date.parse(record.grace.until) });
   }
@@ -66,7 +70,9 @@ export function storedKeyMatches(
  */
 export class StoredKeys implements KeyRegistry {
   private matches = new Map<string, KeyMatch>();
-  private state: StoredKeysStatus = { available: false, reason: 'not loaded yet', count: 0 };
+  private state: StoredKeysStatus = { available: false, reason: NOT_LOADED, count: 0 };
+  /** The digest of each key secret at the last good read, by account: what serves while the store cannot. */
+  private known = new Map<string, string>();
   private readonly file: KeysFile;
   private readonly deps: StoredKeysDeps;
   private reloading: Promise<void> | undefined;
@@ -97,12 +103,12 @@ export class StoredKeys implements KeyRegistry {
     this.listeners.push(listener);
   }
 
-  /** Loads the keys (waiting up to `waitMs`: a stalled keychain must not hold up the server), then watches. */
   /** Calls `listener` after every successful read of the keys (the dashboard refreshes its list). */
   onReload(listener: () => void): void {
     this.reloadListeners.push(listener);
   }
 
+  /** Loads the keys (waiting up to `waitMs`: a stalled keychain must not hold up the server), then watches. */
   async start(waitMs = 2_000): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const loaded = await Promise.race([
@@ -144,35 +150,66 @@ export class StoredKeys implements KeyRegistry {
   }
 
   private async load(): Promise<void> {
+    const { logger, secrets: store } = this.deps;
+    const { keys, problem } = await this.file.read();
+    if (problem !== undefined) logger.warn(problem);
     try {
-      const { keys, problem } = await this.file.read();
-      if (problem !== undefined) this.deps.logger.warn(problem);
-      const secrets = keys.length === 0 ? new Map<string, string>() : await this.deps.secrets.list();
-      const known = new Set(keys.map((key) => key.id));
+      const secrets = await this.readSecrets(keys);
       for (const record of keys) {
-        if (record.revokedAt === null && !secrets.has(record.id)) {
-          this.deps.logger.warn(
-            `Key "${record.name}" (${record.id}) has no secret in ${this.deps.secrets.label}; it is skipped.`,
-          );
+        if (record.revokedAt === null && !secrets.has(secretAccountOf(record))) {
+          logger.warn(`Key "${record.name}" (${record.id}) has no secret in ${store.label}; it is skipped.`);
         }
       }
-      for (const id of secrets.keys()) {
-        if (isKeyId(id) && !known.has(id))
-          this.deps.logger.warn(
-            `${this.deps.secrets.label} holds a secret for ${id}, which keys.json does not list; it is skipped.`,
-          );
-      }
-      this.matches = storedKeyMatches(keys, secrets);
-      const usable = keys.filter((key) => key.revokedAt === null && secrets.has(key.id)).length;
-      this.setState({ available: true, count: usable });
+      for (const account of strayAccounts(keys, secrets.keys(), Date.now()).orphans)
+        logger.warn(
+          `${store.label} holds a secret for key ${account}, which keys.json does not list; it is skipped. Delete it with "mcp-tray keys delete ${account}".`,
+        );
+      this.known = new Map(
+        keys.map(secretAccountOf).flatMap((account) => {
+          const secret = secrets.get(account);
+          return secret === undefined ? [] : [[account, secretDigest(secret)] as const];
+        }),
+      );
+      this.matches = storedKeyMatches(keys, this.known);
+      if (!this.state.available && this.state.reason !== NOT_LOADED)
+        logger.info(`Stored API keys are available again from ${store.label}.`);
+      this.setState({ available: true, count: this.usable(keys) });
       for (const listener of this.reloadListeners) listener();
     } catch (error) {
-      const reason = isAppError(error)
+      // Keep serving the keys whose secrets were read before, as keys.json now describes them: a revoked or
+      // deleted key goes at once; a new or rotated secret waits until the store can be read again.
+      this.matches = storedKeyMatches(keys, this.known);
+      const why = isAppError(error)
         ? error.message
         : `Reading stored keys failed: ${(error as Error).message}`;
-      if (this.state.reason !== reason) this.deps.logger.warn(`Stored API keys are unavailable: ${reason}`);
-      this.setState({ available: false, reason, count: this.state.count });
+      const reason = `${why} ${this.known.size > 0 ? 'The keys read before keep working; ' : ''}MCP Tray tries again every 30 seconds and whenever keys change.`;
+      if (this.state.reason !== reason) logger.warn(`Stored API keys are unavailable: ${reason}`);
+      this.setState({ available: false, reason, count: this.usable(keys) });
     }
+  }
+
+  /** Active keys whose current secret is known. */
+  private usable(keys: readonly KeyRecord[]): number {
+    return keys.filter((key) => key.revokedAt === null && this.known.has(secretAccountOf(key))).length;
+  }
+
+  /**
+   * The store's secrets. A store that answers with none of the secrets it held before has not lost them all
+   * at once: it was restarted locked (D-Bus starts gnome-keyring again, locked, and it answers "no secrets").
+   */
+  private async readSecrets(keys: readonly KeyRecord[]): Promise<Map<string, string>> {
+    const store = this.deps.secrets;
+    if (keys.length === 0) return store.list().catch(() => new Map<string, string>());
+    const secrets = await readKeySecrets(store, keys);
+    const active = new Set(keys.filter((key) => key.revokedAt === null).map(secretAccountOf));
+    const had = [...this.known.keys()].filter((account) => active.has(account));
+    if (had.length > 0 && !had.some((account) => secrets.has(account))) {
+      throw new AppError(
+        'secrets_vanished',
+        `${store.label} answered with none of the ${had.length} key secrets it held; it may have restarted locked. Unlock it (log in, or open your keyring manager).`,
+      );
+    }
+    return secrets;
   }
 
   private setState(next: StoredKeysStatus): void {

@@ -44,6 +44,11 @@ export class FileSecretStore implements SecretStore {
     return removed;
   }
 
+  /** A file that can be read can be written (its folder is ours); reading proves it is not corrupt. */
+  async check(): Promise<void> {
+    await this.read();
+  }
+
   private async change(edit: (secrets: Record<string, string>) => void): Promise<void> {
     await withFileLock(this.path, async () => {
       const secrets = await this.read();

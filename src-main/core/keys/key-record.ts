@@ -21,6 +21,8 @@ export const KeyRecordSchema = z.object({
   rateLimit: RateLimitSchema.nullable(),
   /** After a rotation with a grace period: the old secret's digest (never the secret) and until when it works. */
   grace: z.object({ digest: z.string(), until: z.iso.datetime() }).nullable(),
+  /** The secret store account of the current secret, once a rotation moved it off the key id. */
+  secretAccount: z.string().min(1).optional(),
 });
 
 export type KeyRecord = z.infer<typeof KeyRecordSchema>;

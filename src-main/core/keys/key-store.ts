@@ -7,6 +7,7 @@ import { KeysFile } from './keys-file.ts';
 import type { RateLimit } from './quantity-parsers.ts';
 import { displayPrefix, generateKeyId, generateSecret, isKeyId } from './secret-format.ts';
 import type { SecretStore } from './secret-store.ts';
+import { readKeySecrets, rotatedAccount, secretAccountOf, strayAccounts } from './key-secrets.ts';
 
 export interface NewKey {
   name: string;
@@ -111,35 +112,42 @@ export class KeyStore {
   }
 
   async list(): Promise<KeyListing> {
-    const [{ keys, problem }, secrets, usageById] = await Promise.all([
-      this.file.read(),
-      this.secrets.list(),
+    const { keys, problem } = await this.file.read();
+    const [secrets, usageById] = await Promise.all([
+      readKeySecrets(this.secrets, keys),
       KeyUsageFile.read(this.dataDir),
     ]);
     const problems = problem === undefined ? [] : [problem];
-    const known = new Set(keys.map((key) => key.id));
-    for (const id of secrets.keys()) {
-      if (isKeyId(id) && !known.has(id))
-        problems.push(
-          `${this.secrets.label} holds a secret for key ${id} that keys.json does not list; it is ignored. Delete it with "mcp-tray keys delete ${id}".`,
-        );
-    }
+    const { orphans, leftovers } = strayAccounts(keys, secrets.keys(), this.now());
+    for (const account of orphans)
+      problems.push(
+        `${this.secrets.label} holds a secret for key ${account} that keys.json does not list; it is ignored. Delete it with "mcp-tray keys delete ${account}".`,
+      );
+    await this.forget(leftovers);
+    const has = (key: KeyRecord) => secrets.has(secretAccountOf(key));
     for (const key of keys) {
-      if (key.revokedAt === null && !secrets.has(key.id)) {
+      if (key.revokedAt === null && !has(key)) {
         problems.push(
           `Key "${key.name}" (${key.id}) has no secret in ${this.secrets.label}; it cannot be used. Rotate it to make a new secret, or delete it.`,
         );
       }
     }
-    return { keys: keys.map((key) => this.view(key, usageById[key.id], secrets.has(key.id))), problems };
+    return { keys: keys.map((key) => this.view(key, usageById[key.id], has(key))), problems };
+  }
+
+  /** Deletes secrets nothing uses any more (left by an interrupted rotation); a failure leaves them for later. */
+  private async forget(accounts: readonly string[]): Promise<void> {
+    for (const account of accounts) await this.secrets.delete(account).catch(() => false);
   }
 
   /** The secret of an active key: what "Copy connector key" copies. */
   async reveal(idOrName: string): Promise<string> {
     const key = await this.find(idOrName);
     if (key.revokedAt !== null) throw usage('key_revoked', `Key "${key.name}" is revoked; create a new one.`);
-    const secret = await this.secrets.get(key.id);
+    const secret = await this.secrets.get(secretAccountOf(key));
     if (secret === undefined) {
+      // A locked keychain answers "no such secret": prove it can be written before blaming the key.
+      await this.secrets.check();
       throw new AppError(
         'secret_missing',
         `Key "${key.name}" has no secret in ${this.secrets.label}; rotate it to make a new one.`,
@@ -149,21 +157,29 @@ export class KeyStore {
     return secret;
   }
 
-  /** A new secret for the same key and grants; the old one keeps working for `graceMs` (default: not at all). */
+  /**
+   * A new secret for the same key and grants; the old one keeps working for `graceMs` (default: not at all).
+   * The new secret goes under a new account first, then keys.json names it, then the old secret goes (its
+   * digest in keys.json carries the grace): a crash at any step leaves the old key or the new one working.
+   */
   async rotate(idOrName: string, graceMs = 0): Promise<{ key: KeyView; secret: string }> {
     const key = await this.find(idOrName);
     if (key.revokedAt !== null)
       throw usage('key_revoked', `Key "${key.name}" is revoked; create a new one instead.`);
-    const old = graceMs > 0 ? await this.secrets.get(key.id) : undefined;
+    const old = graceMs > 0 ? await this.secrets.get(secretAccountOf(key)) : undefined;
     const secret = generateSecret();
-    await this.secrets.set(key.id, secret);
-    const result = await this.change((keys) => {
+    const account = rotatedAccount(key.id, this.now());
+    await this.secrets.set(account, secret);
+    const { result, replaced } = await this.change((keys) => {
       const record = this.requireIn(keys, key.id);
+      const replaced = secretAccountOf(record);
       record.prefix = displayPrefix(secret);
       record.rotatedAt = this.iso();
+      record.secretAccount = account;
       record.grace = old === undefined ? null : { digest: secretDigest(old), until: this.iso(graceMs) };
-      return { ...record };
+      return { result: { ...record }, replaced };
     });
+    await this.forget([replaced]);
     return { key: this.view(result, undefined, true), secret };
   }
 
@@ -175,7 +191,7 @@ export class KeyStore {
       record.grace = null;
       return { ...record };
     });
-    await this.secrets.delete(key.id);
+    await this.secrets.delete(secretAccountOf(key));
     return this.view(result, undefined, false);
   }
 
@@ -196,19 +212,17 @@ export class KeyStore {
 
   /** Removes the key entirely: metadata first, then the secret (a crash between leaves a reported orphan). */
   async delete(idOrName: string): Promise<void> {
-    const id = await this.find(idOrName).then(
-      (key) => key.id,
-      async (error: unknown) => {
-        // A secret without metadata can still be deleted by its id.
-        if ((await this.secrets.get(idOrName)) !== undefined) return idOrName;
-        throw error;
-      },
-    );
+    const key = await this.find(idOrName).catch(async (error: unknown) => {
+      // A secret without metadata can still be deleted by its account.
+      if (isKeyId(idOrName) && (await this.secrets.get(idOrName)) !== undefined) return undefined;
+      throw error;
+    });
+    const id = key?.id ?? idOrName;
     await this.change((keys) => {
-      const index = keys.findIndex((key) => key.id === id);
+      const index = keys.findIndex((record) => record.id === id);
       if (index >= 0) keys.splice(index, 1);
     });
-    await this.secrets.delete(id);
+    await this.secrets.delete(key === undefined ? idOrName : secretAccountOf(key));
   }
 
   private async find(idOrName: string): Promise<KeyRecord> {

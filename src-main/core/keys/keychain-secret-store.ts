@@ -4,6 +4,9 @@ import { keychainFailure, keychainLabel } from './keychain-failure.ts';
 import { firstAnswer, NO_ANSWER, type KeychainRequest, type KeychainResponse } from './keychain-protocol.ts';
 import { KEYCHAIN_SERVICE, type SecretStore } from './secret-store.ts';
 
+/** The account a write probe uses: never a key's, so it is never listed as one. */
+const PROBE_ACCOUNT = 'mcp-tray-write-probe';
+
 /** Runs one keychain request in a process that can be killed; resolves with the helper's answer. */
 export type KeychainRunner = (request: KeychainRequest, timeoutMs: number) => Promise<KeychainResponse>;
 
@@ -71,6 +74,11 @@ export class KeychainSecretStore implements SecretStore {
 
   async delete(id: string): Promise<boolean> {
     return (await this.call({ op: 'delete', service: KEYCHAIN_SERVICE, account: id })) === true;
+  }
+
+  async check(): Promise<void> {
+    await this.set(PROBE_ACCOUNT, 'probe');
+    await this.delete(PROBE_ACCOUNT);
   }
 
   private async call(request: KeychainRequest): Promise<unknown> {

@@ -8,6 +8,11 @@ export interface SecretStore {
   set(id: string, secret: string): Promise<void>;
   /** True if something was deleted. */
   delete(id: string): Promise<boolean>;
+  /**
+   * Proves the store can be written, throwing its failure otherwise. A locked or just-restarted keychain
+   * answers reads with "nothing here" rather than an error; this tells that apart from secrets really gone.
+   */
+  check(): Promise<void>;
 }
 
 export type SecretStoreKind = 'keychain' | 'file';

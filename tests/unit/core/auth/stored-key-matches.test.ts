@@ -22,10 +22,15 @@ function record(id: string, changes: Partial<KeyRecord> = {}): KeyRecord {
   };
 }
 
+/** What the server keeps of each secret: its digest, by secret-store account. */
+function digests(entries: [string, string][]): Map<string, string> {
+  return new Map(entries.map(([account, secret]) => [account, secretDigest(secret)]));
+}
+
 test('active keys match by their secret’s digest, with expiry and rate limit', () => {
   const matches = storedKeyMatches(
     [record('a', { expiresAt: '2030-01-01T00:00:00.000Z', rateLimit: { limit: 5, windowSeconds: 1 } })],
-    new Map([['a', 'secret-a']]),
+    digests([['a', 'secret-a']]),
   );
   const match = matches.get(secretDigest('secret-a'));
   assert.equal(match?.caller.keyId, 'a');
@@ -37,7 +42,7 @@ test('active keys match by their secret’s digest, with expiry and rate limit',
 test('revoked keys and keys without a secret never match; secrets without a record are ignored', () => {
   const matches = storedKeyMatches(
     [record('revoked', { revokedAt: '2026-01-02T00:00:00.000Z' }), record('nosecret')],
-    new Map([
+    digests([
       ['revoked', 'secret-r'],
       ['orphan', 'secret-o'],
     ]),
@@ -49,8 +54,20 @@ test('an old secret in its grace period matches until the grace ends', () => {
   const until = '2026-06-01T00:00:00.000Z';
   const matches = storedKeyMatches(
     [record('a', { grace: { digest: secretDigest('old'), until } })],
-    new Map([['a', 'new']]),
+    digests([['a', 'new']]),
   );
   assert.equal(matches.get(secretDigest('new'))?.validUntil, undefined);
   assert.equal(matches.get(secretDigest('old'))?.validUntil, Date.parse(until));
+});
+
+test('a rotated key matches by the secret under its new account, not the one under its id', () => {
+  const matches = storedKeyMatches(
+    [record('a', { secretAccount: 'a.m1' })],
+    digests([
+      ['a', 'before-rotation'],
+      ['a.m1', 'after-rotation'],
+    ]),
+  );
+  assert.equal(matches.get(secretDigest('after-rotation'))?.caller.keyId, 'a');
+  assert.equal(matches.get(secretDigest('before-rotation')), undefined);
 });
