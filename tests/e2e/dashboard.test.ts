@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
-import { startServe, type ServeProcess } from '../support/serve-process.ts';
+import { runCli, startServe, type ServeProcess } from '../support/serve-process.ts';
 
 const SHOTS = join(import.meta.dirname, '..', '..', 'reports', 'screenshots');
 
@@ -16,6 +16,7 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let loginUrl = '';
+let dataDir = '';
 let secret = '';
 const consoleErrors: string[] = [];
 
@@ -43,8 +44,9 @@ async function clipboard(): Promise<string> {
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), 'mcp-tray-e2e-'));
   server = await startServe({
-    dataDir: mkdtempSync(join(tmpdir(), 'mcp-tray-e2e-')),
+    dataDir,
     args: ['--secret-store', 'file'],
     env: { MCP_API_KEYS: '' },
   });
@@ -96,6 +98,39 @@ describe('the web dashboard in Chromium, against a real mcp-tray serve', () => {
     await page.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('cell', { name: 'E2E Client', exact: true }).waitFor();
     await shoot('keys');
+  });
+
+  test('editing a key made with the CLI shows its exact grants and rate, and a rename keeps them', async () => {
+    const cli = (...args: string[]) =>
+      runCli(['keys', ...args, '--secret-store', 'file', '--data-dir', dataDir], { MCP_API_KEYS: '' });
+    const made = await cli(
+      'create',
+      '--name',
+      'CLI Key',
+      '--permissions',
+      'tools:call:fs_*',
+      '--rate-limit',
+      '5/s',
+    );
+    assert.equal(made.code, 0, made.stderr);
+    const row = page.getByRole('row', { name: /CLI Key/ });
+    await row.getByRole('cell', { name: '5/s', exact: true }).waitFor();
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const dialog = page.getByRole('dialog');
+    assert.ok(await dialog.getByRole('radio', { name: /Custom/ }).isChecked());
+    assert.equal(await dialog.getByLabel('Permissions, one per line').inputValue(), 'tools:call:fs_*');
+    assert.equal(await dialog.getByLabel('Rate limit', { exact: false }).inputValue(), '5');
+    assert.equal(await dialog.getByLabel('Requests').inputValue(), '1');
+    await dialog.getByLabel('Name', { exact: true }).fill('CLI Key renamed');
+    await shoot('key-edit-custom');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('cell', { name: 'CLI Key renamed', exact: true }).waitFor();
+    const listed = await cli('list', '--json');
+    const key = (
+      JSON.parse(listed.stdout) as { keys: { name: string; permissions: string[]; rateLimit: unknown }[] }
+    ).keys.find((k) => k.name === 'CLI Key renamed');
+    assert.deepEqual(key?.permissions, ['tools:call:fs_*']);
+    assert.deepEqual(key?.rateLimit, { limit: 5, windowSeconds: 1 });
   });
 
   test('Connect: the Claude Code command and the Responses API JSON come out of the clipboard', async () => {

@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'react';
 import type { KeyRow } from '../../../src-shared/dashboard-contract.ts';
+import { KEY_NAME_MAX, RATE_LIMIT_MAX, RATE_WINDOWS } from '../../../src-shared/key-limits.ts';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
 import { Modal } from '../parts/Modal.tsx';
 import { errorText, useClient } from '../use-contract.ts';
-import { presetOf, presetPermissions, PRESETS, type PresetId } from '../view/permission-presets.ts';
-
-const EXPIRY_CHOICES = [
-  { label: 'Never', seconds: null },
-  { label: '7 days', seconds: 7 * 86_400 },
-  { label: '30 days', seconds: 30 * 86_400 },
-  { label: '90 days', seconds: 90 * 86_400 },
-] as const;
+import {
+  customProblem,
+  presetOf,
+  presetPermissions,
+  PRESETS,
+  sameGrants,
+  type PresetId,
+} from '../view/permission-presets.ts';
+import { expiryChoices, keyChanges, type KeyForm } from '../view/key-form.ts';
 
 interface Props {
   /** Absent: create a new key. */
@@ -19,6 +21,8 @@ interface Props {
   onCancel: () => void;
 }
 
+type Field = 'name' | 'permissions' | 'rate' | 'form';
+
 /** Create or edit a key: name, what it may do, when it expires, how fast it may go. */
 export function KeyDialog({ editing, onDone, onCancel }: Props) {
   const client = useClient();
@@ -26,46 +30,72 @@ export function KeyDialog({ editing, onDone, onCancel }: Props) {
   const [name, setName] = useState(editing?.name ?? '');
   const [preset, setPreset] = useState<PresetId>(start.preset);
   const [chosen, setChosen] = useState<string[]>(start.tools);
+  const [custom, setCustom] = useState(
+    start.preset === 'custom' ? (editing?.permissions ?? []).join('\n') : '',
+  );
   const [tools, setTools] = useState<{ name: string; title: string }[]>([]);
+  const choices = expiryChoices(editing?.expiresAt ?? null, editing !== undefined);
   const [expiry, setExpiry] = useState(0);
   const [rate, setRate] = useState(editing?.rateLimit ? String(editing.rateLimit.limit) : '');
-  const [error, setError] = useState<string>();
+  const [windowSeconds, setWindowSeconds] = useState(editing?.rateLimit?.windowSeconds ?? 60);
+  const [error, setError] = useState<{ field: Field; message: string }>();
   useEffect(() => {
     client.invoke('tools.list', {}).then(
       (r) => setTools(r.tools),
       () => {},
     );
   }, [client]);
+  // Tools a key may call that the server does not offer now still show, ticked, so saving keeps them.
+  const toolChoices = [
+    ...tools,
+    ...chosen.filter((t) => !tools.some((tool) => tool.name === t)).map((t) => ({ name: t, title: '' })),
+  ];
+  const windows = RATE_WINDOWS.some((w) => w.seconds === windowSeconds)
+    ? RATE_WINDOWS
+    : [...RATE_WINDOWS, { seconds: windowSeconds, label: `per ${windowSeconds} seconds`, short: '' }];
 
   const submit = async () => {
-    const permissions = presetPermissions(preset, chosen);
-    if (name.trim() === '') return setError('Give the key a name, such as the client it is for.');
+    if (name.trim() === '')
+      return setError({ field: 'name', message: 'Give the key a name, such as the client it is for.' });
     if (preset === 'tools' && chosen.length === 0)
-      return setError('Tick at least one tool, or choose another preset.');
+      return setError({ field: 'permissions', message: 'Tick at least one tool, or choose another preset.' });
+    const badCustom = preset === 'custom' ? customProblem(custom) : undefined;
+    if (badCustom !== undefined) return setError({ field: 'permissions', message: badCustom });
     const limit = rate.trim() === '' ? null : Number(rate);
-    if (limit !== null && (!Number.isInteger(limit) || limit <= 0))
-      return setError('The rate limit is a whole number of requests per minute.');
-    const rateLimit = limit === null ? null : { limit, windowSeconds: 60 };
-    const seconds = EXPIRY_CHOICES[expiry]?.seconds ?? null;
+    if (limit !== null && (!Number.isInteger(limit) || limit <= 0 || limit > RATE_LIMIT_MAX))
+      return setError({
+        field: 'rate',
+        message: `The rate limit is a whole number from 1 to ${RATE_LIMIT_MAX.toLocaleString('en')}, or empty for the default.`,
+      });
+    const form: KeyForm = {
+      name: name.trim(),
+      permissions: presetPermissions(preset, chosen, custom),
+      rateLimit: limit === null ? null : { limit, windowSeconds },
+      expiresInSeconds: choices[expiry]?.seconds,
+    };
     try {
       if (editing) {
-        await client.invoke('keys.update', {
-          id: editing.id,
-          name,
-          permissions,
-          rateLimit,
-          ...(expiry > 0 && { expiresInSeconds: seconds }),
-        });
+        const changes = keyChanges(editing, form);
+        if (Object.keys(changes).length > 0)
+          await client.invoke('keys.update', { id: editing.id, ...changes });
         onDone();
       } else {
         onDone(
-          await client.invoke('keys.create', { name, permissions, expiresInSeconds: seconds, rateLimit }),
+          await client.invoke('keys.create', {
+            name: form.name,
+            permissions: form.permissions,
+            expiresInSeconds: form.expiresInSeconds ?? null,
+            rateLimit: form.rateLimit,
+          }),
         );
       }
     } catch (e) {
-      setError(errorText(e));
+      setError({ field: 'form', message: errorText(e) });
     }
   };
+  const note = (field: Field) => error?.field === field && <ErrorNote message={error.message} />;
+  const unchangedGrants =
+    editing !== undefined && sameGrants(presetPermissions(preset, chosen, custom), editing.permissions);
 
   return (
     <Modal title={editing ? `Edit “${editing.name}”` : 'Create a key'} onClose={onCancel}>
@@ -80,11 +110,13 @@ export function KeyDialog({ editing, onDone, onCancel }: Props) {
           Name
           <input
             value={name}
+            maxLength={KEY_NAME_MAX}
             onChange={(e) => setName(e.target.value)}
             placeholder="Cursor on my laptop"
             autoFocus
           />
         </label>
+        {note('name')}
         <fieldset>
           <legend>What it may do</legend>
           {PRESETS.map((p) => (
@@ -97,7 +129,7 @@ export function KeyDialog({ editing, onDone, onCancel }: Props) {
           ))}
           {preset === 'tools' && (
             <div className="tool-list">
-              {tools.map((tool) => (
+              {toolChoices.map((tool) => (
                 <label key={tool.name} className="choice">
                   <input
                     type="checkbox"
@@ -115,27 +147,67 @@ export function KeyDialog({ editing, onDone, onCancel }: Props) {
               ))}
             </div>
           )}
+          {preset === 'custom' && (
+            <label>
+              Permissions, one per line
+              <textarea
+                value={custom}
+                rows={4}
+                maxLength={4000}
+                spellCheck={false}
+                onChange={(e) => setCustom(e.target.value)}
+                placeholder={'tools:list\ntools:call:fs_*'}
+              />
+              <span className="muted">
+                <code>*</code>, <code>status:read</code>, <code>tools:list</code>, <code>tools:call</code>, or{' '}
+                <code>tools:call:NAME</code> (a trailing <code>*</code> matches a prefix).
+              </span>
+            </label>
+          )}
+          {editing && !unchangedGrants && (
+            <p className="muted" data-testid="grants-change">
+              Saving changes what this key may do.
+            </p>
+          )}
         </fieldset>
+        {note('permissions')}
         <label>
           Expires
           <select value={expiry} onChange={(e) => setExpiry(Number(e.target.value))}>
-            {EXPIRY_CHOICES.map((choice, index) => (
+            {choices.map((choice, index) => (
               <option key={choice.label} value={index}>
-                {editing && index === 0 ? 'Keep as it is' : choice.label}
+                {choice.label}
               </option>
             ))}
           </select>
         </label>
-        <label>
-          Rate limit (requests per minute; empty: the default, 600)
-          <input
-            value={rate}
-            inputMode="numeric"
-            onChange={(e) => setRate(e.target.value)}
-            placeholder="600"
-          />
-        </label>
-        {error && <ErrorNote message={error} />}
+        <div className="rate-field">
+          <label>
+            Rate limit (empty: the default, 600 per minute)
+            <input
+              value={rate}
+              type="number"
+              min={1}
+              max={RATE_LIMIT_MAX}
+              step={1}
+              inputMode="numeric"
+              onChange={(e) => setRate(e.target.value)}
+              placeholder="600"
+            />
+          </label>
+          <label>
+            Requests
+            <select value={windowSeconds} onChange={(e) => setWindowSeconds(Number(e.target.value))}>
+              {windows.map((w) => (
+                <option key={w.seconds} value={w.seconds}>
+                  {w.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {note('rate')}
+        {note('form')}
         <div className="actions">
           <button type="button" className="button" onClick={onCancel}>
             Cancel

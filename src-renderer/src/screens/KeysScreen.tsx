@@ -4,6 +4,7 @@ import { CopyButton } from '../parts/CopyButton.tsx';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
 import { Modal } from '../parts/Modal.tsx';
 import { errorText, useClient } from '../use-contract.ts';
+import { rateText } from '../../../src-shared/key-limits.ts';
 import { describePermissions } from '../view/permission-presets.ts';
 import { expiryLabel, timeAgo } from '../view/time-format.ts';
 import { KeyDialog } from './KeyDialog.tsx';
@@ -93,6 +94,7 @@ export function KeysScreen() {
               <th>Last used</th>
               <th>Requests</th>
               <th>Expires</th>
+              <th>Rate limit</th>
               <th>
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -120,6 +122,7 @@ export function KeysScreen() {
                 <td>{timeAgo(key.lastUsedAt)}</td>
                 <td>{key.requestCount}</td>
                 <td>{expiryLabel(key.expiresAt)}</td>
+                <td>{key.rateLimit ? rateText(key.rateLimit) : 'default'}</td>
                 <td className="row-actions">
                   {key.status === 'active' && (
                     <>

@@ -1,26 +1,66 @@
-/** The choices the create dialog offers, and the permissions each one grants. */
-export type PresetId = 'full' | 'read-only' | 'tools';
+import { permissionProblem } from '../../../src-shared/permissions.ts';
+
+/** The choices the key dialog offers, and the permissions each one grants. */
+export type PresetId = 'full' | 'read-only' | 'tools' | 'custom';
 
 export const PRESETS: { id: PresetId; label: string; help: string }[] = [
   { id: 'full', label: 'Full access', help: 'Every tool, and the server status.' },
   { id: 'read-only', label: 'Read-only', help: 'List tools and read the status; call nothing.' },
   { id: 'tools', label: 'Specific tools', help: 'List tools, and call only the ones you tick.' },
+  { id: 'custom', label: 'Custom', help: 'Exactly the permissions you list, one per line.' },
 ];
 
-export function presetPermissions(preset: PresetId, tools: readonly string[]): string[] {
+const READ_ONLY = ['tools:list', 'status:read'];
+
+export function presetPermissions(preset: PresetId, tools: readonly string[], custom = ''): string[] {
   if (preset === 'full') return ['*'];
-  if (preset === 'read-only') return ['tools:list', 'status:read'];
+  if (preset === 'read-only') return [...READ_ONLY];
+  if (preset === 'custom') return customPermissions(custom);
   return ['tools:list', ...tools.map((tool) => `tools:call:${tool}`)];
 }
 
-/** The preset a key's permissions amount to, for the edit dialog. */
+/** Whether two grants are the same set of permissions, in any order. */
+export function sameGrants(a: readonly string[], b: readonly string[]): boolean {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((p) => right.has(p));
+}
+
+/**
+ * The preset a key's permissions are exactly, for the edit dialog; anything else (made with the CLI, such as
+ * `tools:call` or `tools:call:fs_*`) is Custom with its list, so saving never swaps it for a preset.
+ */
 export function presetOf(permissions: readonly string[]): { preset: PresetId; tools: string[] } {
-  if (permissions.includes('*')) return { preset: 'full', tools: [] };
-  const tools = permissions
-    .filter((p) => p.startsWith('tools:call:'))
-    .map((p) => p.slice('tools:call:'.length));
-  if (tools.length > 0) return { preset: 'tools', tools };
-  return { preset: 'read-only', tools: [] };
+  if (sameGrants(permissions, ['*'])) return { preset: 'full', tools: [] };
+  if (sameGrants(permissions, READ_ONLY)) return { preset: 'read-only', tools: [] };
+  const calls = permissions.filter((p) => p.startsWith('tools:call:'));
+  const tools = calls.map((p) => p.slice('tools:call:'.length));
+  const exact = tools.length > 0 && tools.every((tool) => !tool.endsWith('*'));
+  if (exact && sameGrants(permissions, ['tools:list', ...calls])) return { preset: 'tools', tools };
+  return { preset: 'custom', tools: [] };
+}
+
+/** The permissions typed in the Custom box: one per line (commas work too), blanks ignored. */
+export function customPermissions(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(/[\n,]/)
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/** What is wrong with a Custom list, in plain words, or undefined when every line is a permission. */
+export function customProblem(text: string): string | undefined {
+  const permissions = customPermissions(text);
+  if (permissions.length === 0) return 'List at least one permission, such as tools:call.';
+  for (const permission of permissions) {
+    const problem = permissionProblem(permission);
+    if (problem !== undefined) return problem.charAt(0).toUpperCase() + problem.slice(1) + '.';
+  }
+  return undefined;
 }
 
 /** A short description of what a key may do, for the keys table. */

@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  customPermissions,
+  customProblem,
   describePermissions,
   presetOf,
   presetPermissions,
+  sameGrants,
 } from '../../../src-renderer/src/view/permission-presets.ts';
+import { expiryChoices, keyChanges } from '../../../src-renderer/src/view/key-form.ts';
+import type { KeyRow } from '../../../src-shared/dashboard-contract.ts';
+import { rateText } from '../../../src-shared/key-limits.ts';
 import { expiryLabel, timeAgo, uptimeLabel } from '../../../src-renderer/src/view/time-format.ts';
 
 describe('permission presets', () => {
@@ -26,6 +32,42 @@ describe('permission presets', () => {
     ] as const) {
       assert.deepEqual(presetOf(presetPermissions(preset, tools)), { preset, tools: [...tools] });
     }
+  });
+
+  test('grants that are no preset exactly (made with the CLI) are Custom, never rounded to a preset', () => {
+    for (const permissions of [
+      ['tools:call'],
+      ['tools:call:fs_*'],
+      ['tools:list', 'tools:call:fs_*'],
+      ['*', 'status:read'],
+      ['tools:list'],
+      ['tools:call:whoami'],
+      ['status:read', 'tools:list', 'tools:call:whoami'],
+    ]) {
+      assert.equal(presetOf(permissions).preset, 'custom', permissions.join(','));
+    }
+    assert.deepEqual(presetOf(['status:read', 'tools:list']), { preset: 'read-only', tools: [] });
+  });
+
+  test('the Custom box: one permission per line or comma, checked against the grammar', () => {
+    assert.deepEqual(customPermissions(' tools:list\n\ntools:call:fs_* , status:read\ntools:list'), [
+      'tools:list',
+      'tools:call:fs_*',
+      'status:read',
+    ]);
+    assert.deepEqual(presetPermissions('custom', [], 'tools:call'), ['tools:call']);
+    assert.equal(customProblem('tools:call\nstatus:read'), undefined);
+    assert.match(customProblem('tools:call\nfiles:read') ?? '', /^"files:read" is not a permission/);
+    assert.match(customProblem('  ') ?? '', /at least one/);
+    assert.ok(sameGrants(['a', 'b'], ['b', 'a']));
+    assert.ok(!sameGrants(['a'], ['a', 'b']));
+  });
+
+  test('rates read with their unit', () => {
+    assert.equal(rateText({ limit: 5, windowSeconds: 1 }), '5/s');
+    assert.equal(rateText({ limit: 120, windowSeconds: 60 }), '120/min');
+    assert.equal(rateText({ limit: 1000, windowSeconds: 3600 }), '1000/h');
+    assert.equal(rateText({ limit: 10, windowSeconds: 30 }), '10/30s');
   });
 
   test('the keys table says what a key may do in words', () => {
@@ -58,5 +100,59 @@ describe('time labels', () => {
     assert.equal(uptimeLabel(42), '42 s');
     assert.equal(uptimeLabel(3725), '1 h 2 min');
     assert.equal(uptimeLabel(3 * 86_400), '3 days');
+  });
+});
+
+describe('the key dialog sends only what changed', () => {
+  const row: KeyRow = {
+    id: 'key_a',
+    name: 'Cursor',
+    prefix: 'mcp_sk_abcd…',
+    permissions: ['tools:call:fs_*'],
+    status: 'active',
+    createdAt: '2026-11-01T00:00:00.000Z',
+    lastUsedAt: null,
+    requestCount: 0,
+    expiresAt: '2026-12-30T00:00:00.000Z',
+    rateLimit: { limit: 5, windowSeconds: 1 },
+    readOnly: false,
+  };
+  const form = {
+    name: 'Cursor',
+    permissions: ['tools:call:fs_*'],
+    rateLimit: { limit: 5, windowSeconds: 1 },
+  };
+
+  test('a rename sends the name alone', () => {
+    assert.deepEqual(keyChanges(row, { ...form, name: 'Cursor (work)', expiresInSeconds: undefined }), {
+      name: 'Cursor (work)',
+    });
+    assert.deepEqual(keyChanges(row, { ...form, expiresInSeconds: undefined }), {});
+  });
+
+  test('a rate keeps its unit; an expiry can be removed', () => {
+    assert.deepEqual(
+      keyChanges(row, { ...form, rateLimit: { limit: 5, windowSeconds: 60 }, expiresInSeconds: null }),
+      { rateLimit: { limit: 5, windowSeconds: 60 }, expiresInSeconds: null },
+    );
+    assert.deepEqual(keyChanges(row, { ...form, rateLimit: null, expiresInSeconds: undefined }), {
+      rateLimit: null,
+    });
+  });
+
+  test('the expiry menu offers keep, remove and new dates when editing', () => {
+    const now = Date.parse('2026-12-01T00:00:00.000Z');
+    assert.deepEqual(
+      expiryChoices('2026-12-30T00:00:00.000Z', true, now).map((c) => [c.label, c.seconds]),
+      [
+        ['Keep: expires 2026-12-30', undefined],
+        ['Never (remove the expiry)', null],
+        ['7 days from now', 604_800],
+        ['30 days from now', 2_592_000],
+        ['90 days from now', 7_776_000],
+      ],
+    );
+    assert.equal(expiryChoices(null, true, now)[0]?.label, 'Keep: never expires');
+    assert.deepEqual(expiryChoices(null, false, now)[0], { label: 'Never', seconds: null });
   });
 });
