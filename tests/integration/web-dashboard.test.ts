@@ -202,9 +202,10 @@ describe('settings over /api', () => {
     const plain = await invoke('settings.update', { publicBaseUrl: 'http://tray.example.com' });
     assert.equal(plain.status, 400);
     assert.match((plain.json() as { message: string }).message, /must start with https/);
-    const saved = (
-      await invoke('settings.update', { publicBaseUrl: 'https://Tray.Example.com/some/path' })
-    ).json() as {
+    const withPath = await invoke('settings.update', { publicBaseUrl: 'https://tray.example.com/some/path' });
+    assert.equal(withPath.status, 400);
+    assert.match((withPath.json() as { message: string }).message, /no path/);
+    const saved = (await invoke('settings.update', { publicBaseUrl: 'https://Tray.Example.com' })).json() as {
       publicBaseUrl: string;
     };
     assert.equal(saved.publicBaseUrl, 'https://tray.example.com');
@@ -215,6 +216,23 @@ describe('settings over /api', () => {
     assert.equal((await rawRequest(server.port, { path: '/', headers: viaTunnel })).status, 404);
     await invoke('settings.update', { publicBaseUrl: null });
     assert.equal((await rawRequest(server.port, { path: '/healthz', headers: viaTunnel })).status, 403);
+    assert.equal(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')).publicBaseUrl, undefined);
+  });
+
+  test('a public URL on this computer is refused, and no URL ever stops 127.0.0.1 from being answered', async () => {
+    const loopback = await invoke('settings.update', { publicBaseUrl: `https://127.0.0.1:${server.port}` });
+    assert.equal(loopback.status, 400);
+    assert.match((loopback.json() as { message: string }).message, /is this computer/);
+    await invoke('settings.update', { publicBaseUrl: `http://localhost:${server.port}` });
+    await invoke('settings.update', { publicBaseUrl: 'https://other.example.com' });
+    await invoke('settings.update', { publicBaseUrl: null });
+    for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`]) {
+      assert.equal(
+        (await rawRequest(server.port, { path: '/healthz', headers: { host } })).status,
+        200,
+        host,
+      );
+    }
   });
 
   test('a new port is checked to be free, saved, and waits for a restart', async () => {

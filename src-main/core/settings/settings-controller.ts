@@ -1,6 +1,6 @@
 import type { InvokeInput, SettingsView } from '../../../src-shared/dashboard-contract.ts';
 import { AppError } from '../app-error.ts';
-import { hostForHeader, isLoopbackHost } from '../http/host-allowlist.ts';
+import { hostForHeader, isLoopbackHost, lanHostnames } from '../http/host-allowlist.ts';
 import { checkPortFree } from './port-check.ts';
 import type { SettingsFile } from './settings-file.ts';
 
@@ -21,23 +21,46 @@ export interface SettingsControllerDeps {
   allowedHosts: Set<string>;
 }
 
-/** The public origin of a tunnel URL; https only (plain http is accepted for loopback, for testing). */
-export function normalizePublicUrl(value: string): string {
+const invalid = (message: string) => new AppError('invalid_public_url', message);
+
+/** DNS labels of a host name as URL parsing leaves it: lower case, IDNs in punycode. */
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/**
+ * The public origin of a tunnel or reverse proxy: `https://` and a host name on the internet, nothing
+ * after it (MCP Tray adds `/mcp`). `http://localhost:<port>` is accepted for testing. A loopback name or
+ * one of this machine's own addresses is refused: clients on the internet could never reach it, and it
+ * would only muddle which names the server answers.
+ */
+export function normalizePublicUrl(value: string, ownNames: readonly string[] = lanHostnames()): string {
   let url: URL;
   try {
     url = new URL(value.trim());
   } catch {
-    throw new AppError(
-      'invalid_public_url',
-      `"${value}" is not a URL; give the tunnel's address, like https://tray.example.com.`,
-    );
+    throw invalid(`"${value}" is not a URL; give the tunnel's address, like https://tray.example.com.`);
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    throw new AppError(
-      'invalid_public_url',
-      'The public URL must start with https:// (clients on the internet require it).',
+  if (url.protocol === 'http:' && url.hostname === 'localhost' && url.pathname === '/' && !url.search)
+    return url.origin;
+  if (url.protocol !== 'https:')
+    throw invalid('The public URL must start with https:// (clients on the internet require it).');
+  if (url.username !== '' || url.password !== '')
+    throw invalid('The public URL cannot hold a user name or password.');
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || /[?#]/.test(value.trim()))
+    throw invalid(
+      'Give only the address, like https://tray.example.com, with no path, query or #fragment: MCP Tray adds /mcp itself.',
     );
-  }
+  const host = url.hostname;
+  if (isLoopbackHost(host) || ownNames.includes(hostForHeader(host)))
+    throw invalid(
+      `${host} is this computer, which clients on the internet cannot reach. Give the public address of your tunnel (cloudflared, ngrok) or reverse proxy.`,
+    );
+  if (/^\d+(\.\d+){3}$/.test(host) || host.startsWith('['))
+    throw invalid(
+      `Give the tunnel's host name rather than an IP address (${host}): HTTPS certificates name hosts.`,
+    );
+  const labels = host.split('.');
+  if (labels.length < 2 || !labels.every((label) => LABEL.test(label)) || /^\d+$/.test(labels.at(-1) ?? ''))
+    throw invalid(`"${host}" is not a valid host name; give one like tray.example.com.`);
   return url.origin;
 }
 
@@ -51,6 +74,8 @@ function publicHosts(origin: string | undefined): string[] {
 
 /** Reads and changes the Settings screen's settings, applying what can be applied live. */
 export function settingsController(deps: SettingsControllerDeps) {
+  // The names the server answers without a public URL (loopback above all) stay whatever URL comes and goes.
+  const always = new Set(deps.allowedHosts);
   for (const host of publicHosts(deps.live.publicBaseUrl)) deps.allowedHosts.add(host);
   const view = async (): Promise<SettingsView> => {
     const { settings } = await deps.file.read();
@@ -82,23 +107,16 @@ export function settingsController(deps: SettingsControllerDeps) {
             `Cannot switch to port ${changes.port}: ${check.reason}. Pick another port.`,
           );
       }
-      const current = (await deps.file.read()).settings;
-      const { publicBaseUrl: _old, ...kept } = current;
       await deps.file.update({
-        ...kept,
         ...(changes.port !== undefined && { port: changes.port }),
         ...(changes.allowQueryKey !== undefined && { allowQueryKey: changes.allowQueryKey }),
-        ...(publicBaseUrl === undefined
-          ? current.publicBaseUrl !== undefined
-            ? { publicBaseUrl: current.publicBaseUrl }
-            : {}
-          : publicBaseUrl === null
-            ? {}
-            : { publicBaseUrl }),
+        // null clears it: the key goes from settings.json.
+        ...(publicBaseUrl !== undefined && { publicBaseUrl: publicBaseUrl ?? undefined }),
       });
       if (changes.allowQueryKey !== undefined) deps.live.allowQueryKey = changes.allowQueryKey;
       if (publicBaseUrl !== undefined) {
-        for (const host of publicHosts(deps.live.publicBaseUrl)) deps.allowedHosts.delete(host);
+        for (const host of publicHosts(deps.live.publicBaseUrl))
+          if (!always.has(host)) deps.allowedHosts.delete(host);
         deps.live.publicBaseUrl = publicBaseUrl ?? undefined;
         for (const host of publicHosts(deps.live.publicBaseUrl)) deps.allowedHosts.add(host);
       }

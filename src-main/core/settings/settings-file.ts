@@ -49,10 +49,13 @@ export class SettingsFile {
       : { settings: value, problem: `${problem} and the defaults apply.` };
   }
 
+  /** Merges `changes` into the file; a key given as undefined is removed (a cleared setting stays cleared). */
   async update(changes: Settings): Promise<Settings> {
     return withFileLock(this.path, async () => {
       const { settings } = await this.read();
-      const next = SettingsSchema.parse({ ...settings, ...changes });
+      const merged: Record<string, unknown> = { ...settings, ...changes };
+      for (const [name, value] of Object.entries(changes)) if (value === undefined) delete merged[name];
+      const next = SettingsSchema.parse(merged);
       await writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`, 0o600);
       return next;
     });

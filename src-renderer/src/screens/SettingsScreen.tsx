@@ -69,6 +69,8 @@ export function SettingsScreen({ door }: { door: 'desktop' | 'web' }) {
           Public URL (for tunnels)
           <input
             value={publicUrl}
+            maxLength={500}
+            inputMode="url"
             onChange={(e) => setPublicUrl(e.target.value)}
             placeholder="https://tray.example.com"
           />
@@ -78,8 +80,8 @@ export function SettingsScreen({ door }: { door: 'desktop' | 'web' }) {
         </button>
         <p className="muted">
           ChatGPT, Claude on the web and the Responses API run on the internet: they reach this computer only
-          through an HTTPS tunnel (cloudflared, ngrok) to port {settings.runningPort}. Its address goes here
-          and into their configs.
+          through an HTTPS tunnel (cloudflared, ngrok) to port {settings.runningPort}. Its address alone (no
+          path: MCP Tray adds /mcp) goes here and into their configs; empty the field to remove it.
         </p>
       </form>
       <div className="setting">
