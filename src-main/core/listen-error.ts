@@ -5,14 +5,16 @@ export function listenError(
   error: NodeJS.ErrnoException,
   host: string,
   port: number,
-  holder?: string,
+  found: { holder?: string | undefined; freePort?: number | undefined } = {},
 ): Error {
   if (error.code === 'EADDRINUSE') {
-    const who = holder ? `by ${holder}` : 'by another program';
+    const who = found.holder ? `by ${found.holder}` : 'by another program';
+    const example =
+      found.freePort === undefined ? '' : ` (${found.freePort} is free: --port ${found.freePort})`;
     return new AppError(
       'port_in_use',
-      `Port ${port} on ${host} is already in use ${who}. Stop that program, or pick another port with --port ` +
-        `(or the MCP_PORT environment variable), for example --port ${port === 65535 ? port - 1 : port + 1}.`,
+      `Port ${port} on ${host} is already in use ${who}. Stop that program, or pick another port in Settings, ` +
+        `with --port or with the MCP_PORT environment variable${example}.`,
       { exitCode: 2, cause: error },
     );
   }

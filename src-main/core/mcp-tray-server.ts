@@ -34,6 +34,7 @@ import { listenError } from './listen-error.ts';
 import type { Logger } from './logger.ts';
 import { mcpRoute } from './mcp/mcp-route.ts';
 import { describePortHolder } from './port-holder.ts';
+import { nearestFreePort } from './settings/port-check.ts';
 import type { ServerConfig } from './server-config.ts';
 import { serverStatus } from './server-status.ts';
 import { builtinTools } from './tools/builtin-tools.ts';
@@ -162,8 +163,11 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     storedKeys.stop();
     await usage.stop();
     await audit.close();
-    const holder = failure.code === 'EADDRINUSE' ? await describePortHolder(config.port) : undefined;
-    throw listenError(failure, config.host, config.port, holder);
+    const inUse = failure.code === 'EADDRINUSE';
+    const [holder, freePort] = inUse
+      ? await Promise.all([describePortHolder(config.port), nearestFreePort(config.port, config.host)])
+      : [];
+    throw listenError(failure, config.host, config.port, { holder, freePort });
   }
   const port = (server.address() as AddressInfo).port;
   const names = [

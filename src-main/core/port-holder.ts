@@ -50,12 +50,24 @@ async function linuxHolder(port: number): Promise<string | undefined> {
       const target = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '');
       const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
       if (inode !== undefined && inodes.has(inode)) {
-        const name = (await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '')).trim();
-        return `${name || 'a program'} (pid ${pid})`;
+        return `${await linuxProgramName(pid)} (pid ${pid})`;
       }
     }
   }
   return undefined;
+}
+
+/**
+ * What a person would call the process: its command line's program and script ("node mcp-tray.js"), not
+ * /proc's comm, which is the main thread's name ("MainThread" for Node, Chromium and others).
+ */
+async function linuxProgramName(pid: string): Promise<string> {
+  const argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0').filter(Boolean);
+  const [program, script] = argv.map((arg) => arg.split('/').pop() ?? arg);
+  if (program === undefined)
+    return (await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '')).trim() || 'a program';
+  const named = script !== undefined && !argv[1]?.startsWith('-') ? `${program} ${script}` : program;
+  return named.length > 60 ? `${named.slice(0, 59)}…` : named;
 }
 
 async function darwinHolder(port: number): Promise<string | undefined> {

@@ -24,21 +24,31 @@ describe('mcp-tray serve', () => {
     assert.equal(await server.stop(), 0);
   });
 
-  test('a port in use: exit code 2, a message naming the port, its holder and --port, no stack', async () => {
+  test('a port in use: exit code 2, a message naming the port, its holder and a free port, no stack', async () => {
     const blocker = createServer();
     blocker.listen(0, '127.0.0.1');
     await once(blocker, 'listening');
     const port = (blocker.address() as { port: number }).port;
+    // The port after it is taken too, so a suggestion of "the next one" would be wrong.
+    const next = createServer();
+    next.listen(port + 1, '127.0.0.1');
+    await once(next, 'listening').catch(() => {});
     try {
       const result = await runCli(['serve', '--port', String(port), '--data-dir', '/tmp/mcp-tray-port-test']);
       assert.equal(result.code, 2);
       assert.match(result.stderr, new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use`));
-      assert.match(result.stderr, new RegExp(`pid ${process.pid}\\b`), 'names the program holding the port');
-      assert.match(result.stderr, /--port/);
+      assert.match(result.stderr, new RegExp(`by node\\b[^(]*\\(pid ${process.pid}\\)`), 'names the program');
+      assert.doesNotMatch(result.stderr, /MainThread/);
+      const suggested = Number(/(\d+) is free: --port \1/.exec(result.stderr)?.[1]);
+      assert.ok(suggested > port + 1, `suggests a port that is free, not ${port + 1}: ${result.stderr}`);
+      const probe = createServer().listen(suggested, '127.0.0.1');
+      await once(probe, 'listening');
+      probe.close();
       assert.doesNotMatch(result.stderr, NO_STACK);
       assert.equal(result.stdout, '');
     } finally {
       blocker.close();
+      next.close();
     }
   });
 

@@ -335,3 +335,35 @@ describe('the dashboard contract over /api', () => {
     assert.match((tested.json() as { message: string }).message, /is revoked/);
   });
 });
+
+describe('/api answers', () => {
+  test('carry Cache-Control: no-store, keys.reveal above all', async () => {
+    const made = (await invoke('keys.create', { name: 'Cache probe', permissions: ['*'] })).json() as {
+      key: { id: string };
+    };
+    for (const [channel, input] of [
+      ['keys.reveal', { id: made.key.id }],
+      ['keys.list', {}],
+      ['settings.get', {}],
+    ] as const) {
+      const res = await invoke(channel, input);
+      assert.equal(res.status, 200, res.body);
+      assert.equal(res.headers['cache-control'], 'no-store', channel);
+    }
+    assert.equal((await invoke('keys.delete', { id: made.key.id })).status, 200);
+  });
+
+  test('a body over the route’s limit gets 413 naming that limit (1 MiB), and deep JSON gets 400', async () => {
+    const big = await invoke('keys.list', { filler: 'x'.repeat(2 * 1024 * 1024) });
+    assert.equal(big.status, 413);
+    assert.match((big.json() as { message: string }).message, /over the 1 MiB limit/);
+    const deep = await rawRequest(server.port, {
+      method: 'POST',
+      path: '/api/invoke/keys.list',
+      headers: { 'content-type': 'application/json', 'x-mcp-tray-request': '1', cookie: session },
+      body: `{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
+    });
+    assert.equal(deep.status, 400);
+    assert.equal((deep.json() as { error: string }).error, 'too_deep');
+  });
+});

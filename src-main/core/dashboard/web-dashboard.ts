@@ -5,6 +5,7 @@ import { CONTENT_SECURITY_POLICY } from '../../../src-shared/content-security-po
 import { EVENT_CHANNELS } from '../../../src-shared/dashboard-contract.ts';
 import { isAppError } from '../app-error.ts';
 import { isLoopbackHost } from '../http/host-allowlist.ts';
+import { jsonDepthGuard } from '../http/json-depth.ts';
 import { sendJsonError } from '../http/json-error.ts';
 import type { DashboardEvents } from './dashboard-events.ts';
 import { invokeChannel, type ContractHandlers } from './dashboard-handlers.ts';
@@ -42,6 +43,11 @@ const loopbackOnly: RequestHandler = (req, res, next) => {
   sendJsonError(res, 404, 'not_found', 'The dashboard is only served on this computer (http://127.0.0.1).');
 };
 
+/** The largest dashboard call: no input comes near it (the biggest is a list of permissions). */
+const API_BODY_LIMIT = '1mb';
+
+const refuseDeepJson = jsonDepthGuard((res, message) => sendJsonError(res, 400, 'too_deep', message));
+
 /** The web door of the dashboard contract: `/login`, `/api/*` and the built renderer at `/`. */
 export function webDashboard(options: WebDashboardOptions): { router: Router; closeStreams: () => void } {
   const router = express.Router();
@@ -51,6 +57,11 @@ export function webDashboard(options: WebDashboardOptions): { router: Router; cl
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Frame-Options', 'DENY');
+    next();
+  });
+  // Answers from /api hold keys, secrets (keys.reveal) and account details: no cache may keep them.
+  router.use(['/api', '/login'], (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
     next();
   });
 
@@ -130,27 +141,33 @@ export function webDashboard(options: WebDashboardOptions): { router: Router; cl
     };
   };
 
-  router.post('/api/invoke/:channel', signedIn, express.json({ limit: '1mb' }), (req, res) => {
-    if (req.headers[CSRF_HEADER] !== '1') {
-      return sendJsonError(res, 403, 'csrf', `Dashboard calls must carry the ${CSRF_HEADER} header.`);
-    }
-    browserAccount(req, res)
-      .then((view) => view ?? invokeChannel(options.handlers, String(req.params['channel']), req.body))
-      .then(
-        (result) => res.json(result),
-        (error: unknown) => {
-          if (isAppError(error))
-            return sendJsonError(
-              res,
-              error.code === 'unknown_channel' ? 404 : 400,
-              error.code,
-              error.message,
-            );
-          options.onError(error as Error);
-          sendJsonError(res, 500, 'internal_error', 'The dashboard call failed; see the server log.');
-        },
-      );
-  });
+  router.post(
+    '/api/invoke/:channel',
+    signedIn,
+    express.json({ limit: API_BODY_LIMIT }),
+    refuseDeepJson,
+    (req, res) => {
+      if (req.headers[CSRF_HEADER] !== '1') {
+        return sendJsonError(res, 403, 'csrf', `Dashboard calls must carry the ${CSRF_HEADER} header.`);
+      }
+      browserAccount(req, res)
+        .then((view) => view ?? invokeChannel(options.handlers, String(req.params['channel']), req.body))
+        .then(
+          (result) => res.json(result),
+          (error: unknown) => {
+            if (isAppError(error))
+              return sendJsonError(
+                res,
+                error.code === 'unknown_channel' ? 404 : 400,
+                error.code,
+                error.message,
+              );
+            options.onError(error as Error);
+            sendJsonError(res, 500, 'internal_error', 'The dashboard call failed; see the server log.');
+          },
+        );
+    },
+  );
 
   router.get('/api/events', signedIn, (_req, res) => {
     res.writeHead(200, {

@@ -38,6 +38,15 @@ interface HttpError {
   type?: string;
   status?: number;
   message?: string;
+  /** The body limit that was passed, in bytes (body-parser's entity.too.large). */
+  limit?: number;
+}
+
+/** 1048576 as "1 MiB", 4096 as "4 KiB". */
+function sizeLabel(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
+  return `${bytes} bytes`;
 }
 
 /** Whatever goes wrong, the answer is JSON, never an HTML page or a stack. */
@@ -45,7 +54,13 @@ function jsonErrorHandler(onError: (error: Error) => void): ErrorRequestHandler 
   return (error: HttpError, _req, res, _next) => {
     if (res.headersSent) return void res.end();
     if (error.type === 'entity.too.large') {
-      return sendJsonError(res, 413, 'payload_too_large', 'The request body is over the 4 MiB limit.');
+      const limit = typeof error.limit === 'number' ? sizeLabel(error.limit) : 'size';
+      return sendJsonError(
+        res,
+        413,
+        'payload_too_large',
+        `The request body is over the ${limit} limit of this route.`,
+      );
     }
     if (error.type === 'entity.parse.failed') {
       return sendJsonRpcError(res, 400, -32700, 'Parse error: the request body is not valid JSON.');

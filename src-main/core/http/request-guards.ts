@@ -5,6 +5,16 @@ import { sendJsonError } from './json-error.ts';
 /** Refuses any request whose Host header is not one of ours (DNS rebinding protection). */
 export function hostGuard(allowed: ReadonlySet<string>): RequestHandler {
   return (req, res, next) => {
+    // Node keeps the first of several Host headers; a proxy behind us might read another. Refuse the doubt.
+    if (req.rawHeaders.filter((_, i) => i % 2 === 0 && /^host$/i.test(req.rawHeaders[i] ?? '')).length > 1) {
+      sendJsonError(
+        res,
+        400,
+        'duplicate_host',
+        'The request carries more than one Host header; send exactly one.',
+      );
+      return;
+    }
     const host = req.headers.host?.toLowerCase();
     if (host !== undefined && allowed.has(host)) return next();
     sendJsonError(
@@ -31,7 +41,18 @@ export function originGuard(allowed: ReadonlySet<string>): RequestHandler {
     const raw = req.headers.origin;
     if (raw === undefined) return next();
     const origin = canonicalOrigin(raw);
-    if (origin === undefined || !allowed.has(origin)) {
+    // A browser sends an origin serialized (scheme://host[:port], nothing after it): anything else is no
+    // browser's, and is refused rather than echoed back as it came.
+    if (origin !== raw) {
+      sendJsonError(
+        res,
+        403,
+        'forbidden_origin',
+        `"${raw}" is not an origin as browsers send it (scheme://host[:port]); requests with it are not allowed.`,
+      );
+      return;
+    }
+    if (!allowed.has(origin)) {
       sendJsonError(
         res,
         403,
@@ -41,7 +62,7 @@ export function originGuard(allowed: ReadonlySet<string>): RequestHandler {
       return;
     }
     res.vary('Origin');
-    res.setHeader('Access-Control-Allow-Origin', raw);
+    res.setHeader('Access-Control-Allow-Origin', origin);
     res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
     if (req.method === 'OPTIONS') {
       const requested = req.headers['access-control-request-headers'];

@@ -3,6 +3,8 @@ import { toNodeHandler } from '@modelcontextprotocol/node';
 import express, { type RequestHandler } from 'express';
 import { hasPermission } from '../../../src-shared/permissions.ts';
 import { denyPermission } from '../http/api-key-auth.ts';
+import { jsonDepthGuard } from '../http/json-depth.ts';
+import { sendJsonRpcError } from '../http/json-error.ts';
 import { authInfoForCaller } from './caller-auth-info.ts';
 import { requiredPermissions } from './required-permission.ts';
 import type { ToolProvider } from '../tools/tool-provider.ts';
@@ -37,6 +39,9 @@ const normalizeClientHeaders: RequestHandler = (req, _res, next) => {
 
 /** Parses the JSON body whatever content type the client declared (some send octet-stream). */
 const parseJsonBody = express.json({ limit: MAX_BODY_BYTES, type: () => true, strict: false });
+
+/** A body nested too deeply gets a JSON-RPC "Invalid Request", never a stack overflow. */
+const refuseDeepJson = jsonDepthGuard((res, message) => sendJsonRpcError(res, 400, -32600, message));
 
 /** Stops a message the caller's key does not permit, before any MCP server is built for it. */
 const permissionGate: RequestHandler = (req, res, next) => {
@@ -87,7 +92,7 @@ export function mcpRoute(options: McpRouteOptions): {
     serving.catch(next);
   };
   return {
-    handlers: [parseJsonBody, normalizeClientHeaders, permissionGate, serve],
+    handlers: [parseJsonBody, refuseDeepJson, normalizeClientHeaders, permissionGate, serve],
     close: async () => {
       await modern.close();
       await pool.close();

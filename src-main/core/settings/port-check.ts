@@ -22,3 +22,19 @@ export function checkPortFree(
     probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve({ free: true })));
   });
 }
+
+function canListen(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve(true)));
+  });
+}
+
+/** The first port after `port` (within 50) that can be listened on now, to suggest instead of a taken one. */
+export async function nearestFreePort(port: number, host: string): Promise<number | undefined> {
+  for (let candidate = port + 1; candidate <= Math.min(port + 50, 65535); candidate += 1) {
+    if (await canListen(candidate, host)) return candidate;
+  }
+  return undefined;
+}

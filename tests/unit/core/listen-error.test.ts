@@ -9,16 +9,21 @@ function errno(code: string): NodeJS.ErrnoException {
 
 describe('listen errors', () => {
   test('EADDRINUSE names the port, the holder when known, and --port', () => {
-    const error = listenError(errno('EADDRINUSE'), '127.0.0.1', 3210, 'python3 (pid 42)');
+    const error = listenError(errno('EADDRINUSE'), '127.0.0.1', 3210, {
+      holder: 'python3 (pid 42)',
+      freePort: 3213,
+    });
     assert.ok(error instanceof AppError);
     assert.equal(error.code, 'port_in_use');
     assert.equal(error.exitCode, 2);
     assert.match(error.message, /Port 3210 on 127\.0\.0\.1 is already in use by python3 \(pid 42\)/);
-    assert.match(error.message, /--port .*MCP_PORT.*--port 3211/);
+    assert.match(error.message, /Settings, with --port or with the MCP_PORT .*3213 is free: --port 3213/);
   });
 
-  test('EADDRINUSE without a known holder says "another program"', () => {
-    assert.match(listenError(errno('EADDRINUSE'), '127.0.0.1', 3210).message, /by another program/);
+  test('EADDRINUSE without a known holder says "another program", and suggests no port it did not check', () => {
+    const message = listenError(errno('EADDRINUSE'), '127.0.0.1', 3210).message;
+    assert.match(message, /by another program/);
+    assert.doesNotMatch(message, /is free/);
   });
 
   test('EACCES explains excluded ranges and the fix', () => {
