@@ -27,7 +27,7 @@ export function App() {
   }, [door]);
 
   if (signedIn === undefined) return null;
-  if (!signedIn) return <SignIn expired={new URLSearchParams(location.search).get('signin') === 'expired'} />;
+  if (!signedIn) return <SignIn link={new URLSearchParams(location.search).get('signin')} />;
   return (
     <ClientContext.Provider value={client}>
       <StatusHeader door={door} {...(door === 'web' && { onSignedOut: signedOut })} />

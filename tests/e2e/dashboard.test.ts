@@ -80,7 +80,11 @@ describe('the web dashboard in Chromium, against a real mcp-tray serve', () => {
     const fresh = await other.newPage();
     await fresh.goto(loginUrl);
     await fresh.getByText('That sign-in link was already used or has expired.').waitFor();
-    await fresh.getByText('mcp-tray dashboard').waitFor();
+    // The exact command for this server (its port and data folder are not the defaults), with a copy button.
+    await fresh
+      .getByText(`mcp-tray dashboard --port ${server.port} --data-dir ${dataDir}`, { exact: true })
+      .waitFor();
+    await fresh.getByRole('button', { name: 'Copy the command' }).waitFor();
     await fresh.screenshot({ path: join(SHOTS, 'signin-light.png') });
     await fresh.emulateMedia({ colorScheme: 'dark' });
     await fresh.screenshot({ path: join(SHOTS, 'signin-dark.png') });

@@ -36,6 +36,7 @@ test('events in one tick after a session ended: the stream ends once, the server
     events,
     tokens: new LoginTokens(dir),
     sessions,
+    signInHelp: () => ({ command: 'mcp-tray dashboard', dataFolder: 'unused' }),
     rendererDir: dir,
     onError: (error) => errors.push(error),
   });

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { JSON_RPC_HEADERS, rawRequest } from '../support/raw-http.ts';
-import { runCli, startServe, type ServeProcess } from '../support/serve-process.ts';
+import { LoginTokens } from '../../src-main/core/dashboard/login-tokens.ts';
+import { freePort, runCli, startServe, type ServeProcess } from '../support/serve-process.ts';
 
 let server: ServeProcess;
 let dataDir: string;
@@ -83,11 +84,45 @@ describe('web dashboard sign-in', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.match(
       result.stdout,
-      new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/login\\?token=[\\w-]{43}\\n$`),
+      new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/login\\?token=[\\w-]{12}\\.[\\w-]{43}\\n$`),
     );
     assert.equal(result.stderr, '');
     const res = await rawRequest(server.port, { path: pathOf(result.stdout.trim()) });
     assert.match(String(res.headers['set-cookie']), /^mcp_tray_session=/);
+  });
+
+  test('mcp-tray dashboard with no server on the port exits 1 within 10 s, naming the port; no link', async () => {
+    const idle = await freePort();
+    const started = Date.now();
+    const result = await runCli(['dashboard', '--port', String(idle), '--data-dir', dataDir]);
+    assert.equal(result.code, 1);
+    assert.ok(Date.now() - started < 10_000);
+    assert.match(
+      result.stderr,
+      new RegExp(`No MCP Tray server answers on port ${idle}.*mcp-tray serve --port ${idle}`),
+    );
+    assert.equal(result.stdout, '');
+  });
+
+  test('mcp-tray dashboard for another data folder refuses, and gives the command for that server', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'mcp-tray-other-'));
+    const result = await runCli(['dashboard', '--port', String(server.port), '--data-dir', other]);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /keeps its data in another folder than/);
+    assert.ok(
+      result.stderr.includes(`mcp-tray dashboard --port ${server.port} --data-dir ${dataDir}`),
+      result.stderr,
+    );
+    assert.equal(result.stdout, '');
+  });
+
+  test('the sign-in help names this server; a link made for another data folder is not called expired', async () => {
+    const help = (await rawRequest(server.port, { path: '/api/sign-in-help' })).json() as { command: string };
+    assert.equal(help.command, `mcp-tray dashboard --port ${server.port} --data-dir ${dataDir}`);
+    const elsewhere = await new LoginTokens(mkdtempSync(join(tmpdir(), 'mcp-tray-else-'))).issue();
+    const res = await rawRequest(server.port, { path: `/login?token=${elsewhere}` });
+    assert.equal(res.status, 303);
+    assert.equal(res.headers['location'], '/?signin=elsewhere');
   });
 
   test('the API needs a session, and mutations need the CSRF header', async () => {

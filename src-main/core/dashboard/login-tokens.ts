@@ -4,9 +4,13 @@ import { join } from 'node:path';
 import { secretDigest } from '../auth/secret-digest.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { withFileLock } from '../fs/file-lock.ts';
+import { dataFolderId } from './dashboard-link.ts';
 
 export const LOGIN_TOKEN_TTL_MS = 10 * 60_000;
 const FILE = 'login-tokens.json';
+
+/** What a sign-in link turned out to be: good, used or too old, or made for another data folder's server. */
+export type TokenOutcome = 'ok' | 'expired' | 'elsewhere';
 
 interface Pending {
   digest: string;
@@ -21,14 +25,17 @@ interface Pending {
 export class LoginTokens {
   private readonly path: string;
   private readonly now: () => number;
+  private readonly folder: string;
 
   constructor(dataDir: string, now: () => number = Date.now) {
     this.path = join(dataDir, FILE);
     this.now = now;
+    this.folder = dataFolderId(dataDir);
   }
 
+  /** A token that starts with its data folder's id, so a server keeping another folder can say so. */
   async issue(): Promise<string> {
-    const token = randomBytes(32).toString('base64url');
+    const token = `${this.folder}.${randomBytes(32).toString('base64url')}`;
     await this.change((pending) => [
       ...pending,
       { digest: secretDigest(token), expiresAt: this.now() + LOGIN_TOKEN_TTL_MS },
@@ -36,8 +43,10 @@ export class LoginTokens {
     return token;
   }
 
-  /** True once per issued token, within its 10 minutes. */
-  async consume(token: string): Promise<boolean> {
+  /** 'ok' once per issued token, within its 10 minutes. */
+  async consume(token: string): Promise<TokenOutcome> {
+    const folder = token.includes('.') ? token.split('.', 1)[0] : undefined;
+    if (folder !== undefined && folder !== this.folder) return 'elsewhere';
     const digest = secretDigest(token);
     let valid = false;
     await this.change((pending) =>
@@ -47,7 +56,7 @@ export class LoginTokens {
         return false;
       }),
     );
-    return valid;
+    return valid ? 'ok' : 'expired';
   }
 
   private async change(edit: (pending: Pending[]) => Pending[]): Promise<void> {

@@ -13,6 +13,7 @@ import type { SettingsController } from '../settings/settings-controller.ts';
 import { testConnection } from './connection-test.ts';
 import { DashboardEvents } from './dashboard-events.ts';
 import { dashboardHandlers, type ContractHandlers } from './dashboard-handlers.ts';
+import { dashboardCommandLine, dataFolderId } from './dashboard-link.ts';
 import { LoginTokens, loginUrl } from './login-tokens.ts';
 import { rendererDir } from './renderer-dir.ts';
 import { SessionSigner } from './session-signer.ts';
@@ -144,6 +145,10 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
     events,
     tokens,
     sessions,
+    signInHelp: () => ({
+      command: dashboardCommandLine(Number(new URL(deps.mcpUrl()).port), deps.dataDir),
+      dataFolder: dataFolderId(deps.dataDir),
+    }),
     extra: oauthRoutes({
       settings: oauthSettings,
       pending: new PendingSignIns(deps.now),

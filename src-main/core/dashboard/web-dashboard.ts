@@ -7,6 +7,7 @@ import { isAppError } from '../app-error.ts';
 import { isLoopbackHost } from '../http/host-allowlist.ts';
 import { jsonDepthGuard } from '../http/json-depth.ts';
 import { sendJsonError } from '../http/json-error.ts';
+import type { SignInHelp } from './dashboard-link.ts';
 import type { DashboardEvents } from './dashboard-events.ts';
 import { invokeChannel, type ContractHandlers } from './dashboard-handlers.ts';
 import type { LoginTokens } from './login-tokens.ts';
@@ -23,6 +24,7 @@ export interface WebDashboardOptions {
   sessions: SessionSigner;
   /** The built renderer (index.html and assets). */
   rendererDir: string;
+  signInHelp: () => SignInHelp;
   /** More routes on the same loopback-only door (sign-in with GitHub). */
   extra?: Router;
   onError: (error: Error) => void;
@@ -68,8 +70,8 @@ export function webDashboard(options: WebDashboardOptions): { router: Router; cl
   router.get('/login', async (req, res, next) => {
     try {
       const token = typeof req.query['token'] === 'string' ? req.query['token'] : '';
-      if (token === '' || !(await options.tokens.consume(token)))
-        return res.redirect(303, '/?signin=expired');
+      const outcome = token === '' ? 'expired' : await options.tokens.consume(token);
+      if (outcome !== 'ok') return res.redirect(303, `/?signin=${outcome}`);
       const session = await options.sessions.issue('local-owner');
       res.setHeader(
         'Set-Cookie',
@@ -100,6 +102,9 @@ export function webDashboard(options: WebDashboardOptions): { router: Router; cl
     });
   };
 
+  // Before anyone signs in: the exact command that prints a link for this server (the sign-in page shows it,
+  // and `mcp-tray dashboard` checks it is talking to the server of its data folder).
+  router.get('/api/sign-in-help', (_req, res) => void res.json(options.signInHelp()));
   router.get('/api/session', signedIn, (_req, res) => void res.json({ signedIn: true }));
 
   /** Ends this browser's session: the cookie goes, and the token stops working even if it was copied. */

@@ -1,11 +1,25 @@
 import { useEffect, useState } from 'react';
 import type { SignInProvider } from '../../../src-shared/dashboard-contract.ts';
 import { PROVIDER_NAME } from '../../../src-shared/sign-in-providers.ts';
+import { CopyableText } from '../parts/CopyableText.tsx';
 
-/** What a browser without a session sees: how to get in. */
-export function SignIn({ expired }: { expired: boolean }) {
+const LINK_PROBLEM: Record<string, string> = {
+  expired: 'That sign-in link was already used or has expired.',
+  elsewhere:
+    'That sign-in link was made for another MCP Tray server (one keeping another data folder), so this one cannot take it.',
+};
+
+/** What a browser without a session sees: how to get in, with the exact command for this server. */
+export function SignIn({ link }: { link: string | null }) {
   const [providers, setProviders] = useState<SignInProvider[]>([]);
+  const [command, setCommand] = useState('mcp-tray dashboard');
   useEffect(() => {
+    fetch('/api/sign-in-help', { credentials: 'same-origin' })
+      .then((res) => (res.ok ? (res.json() as Promise<{ command: string }>) : undefined))
+      .then(
+        (help) => help && setCommand(help.command),
+        () => {},
+      );
     fetch('/auth/oauth/providers', { credentials: 'same-origin' })
       .then((res) => (res.ok ? (res.json() as Promise<{ providers: SignInProvider[] }>) : { providers: [] }))
       .then(
@@ -17,9 +31,9 @@ export function SignIn({ expired }: { expired: boolean }) {
     <main className="signin">
       <img src="./icon.svg" alt="" width="48" height="48" />
       <h1>Sign in to MCP Tray</h1>
-      {expired && (
+      {link !== null && LINK_PROBLEM[link] !== undefined && (
         <p className="note note-error" role="alert">
-          That sign-in link was already used or has expired.
+          {LINK_PROBLEM[link]}
         </p>
       )}
       {providers.length > 0 && (
@@ -33,11 +47,9 @@ export function SignIn({ expired }: { expired: boolean }) {
       )}
       <p>
         {providers.length > 0 ? 'Or open' : 'Open'} the sign-in link that “mcp-tray serve” printed, or get a
-        new one on this computer with:
+        new one for this server on this computer with:
       </p>
-      <pre>
-        <code>mcp-tray dashboard</code>
-      </pre>
+      <CopyableText text={command} label="Copy" ariaLabel="Copy the command" />
       <p className="muted">Each link works once, for 10 minutes.</p>
     </main>
   );
