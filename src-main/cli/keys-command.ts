@@ -3,7 +3,8 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Caller } from '../../src-shared/caller.ts';
 import { parseApiKeys } from '../core/auth/api-key-registry.ts';
-import { AppError } from '../core/app-error.ts';
+import { AppError, isAppError } from '../core/app-error.ts';
+import { withFileStore } from './secret-store-advice.ts';
 import { FILE_STORE_WARNING } from '../core/keys/file-secret-store.ts';
 import { KeyStore } from '../core/keys/key-store.ts';
 import { openSecretStore, parseSecretStoreKind } from '../core/keys/open-secret-store.ts';
@@ -45,6 +46,22 @@ function environmentCallers(io: CommandIo): Caller[] {
 }
 
 export async function keysCommand(args: string[], io: CommandIo): Promise<number> {
+  try {
+    return await runKeysCommand(args, io);
+  } catch (error) {
+    // A keychain that cannot be used: say the exact command that keeps secrets in a file instead.
+    if (isAppError(error) && error.code.startsWith('keychain_')) {
+      throw new AppError(
+        error.code,
+        `${error.message}\nTo keep key secrets in a file instead, run: ${withFileStore('keys', args)} (and serve with "mcp-tray serve --secret-store file", or the server will not see the key).`,
+        { exitCode: error.exitCode },
+      );
+    }
+    throw error;
+  }
+}
+
+async function runKeysCommand(args: string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: OPTIONS,

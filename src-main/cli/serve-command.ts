@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { appVersion } from '../core/app-version.ts';
-import { FILE_STORE_WARNING } from '../core/keys/file-secret-store.ts';
+import type { StoredKeysStatus } from '../core/auth/stored-keys.ts';
+import { FILE_STORE_WARNING, FileSecretStore } from '../core/keys/file-secret-store.ts';
+import { isKeyId } from '../core/keys/secret-format.ts';
+import { withFileStore } from './secret-store-advice.ts';
 import type { CommandIo } from './command-io.ts';
 import { startServer } from '../core/mcp-tray-server.ts';
 import { resolveDataDir, resolveServerConfig } from '../core/server-config.ts';
@@ -28,6 +31,29 @@ Environment:
   MCP_API_KEYS        JSON object of API keys, e.g.
                       {"<key>": {"name": "Cursor", "userId": "me", "role": "user", "permissions": ["*"]}}
 `;
+
+/**
+ * In keychain mode: when the keychain cannot be used, or keys were made with --secret-store file (which this
+ * server would never see), says exactly which command serves them instead.
+ */
+async function adviseFileStore(
+  args: string[],
+  dataDir: string,
+  status: StoredKeysStatus,
+  io: CommandIo,
+): Promise<void> {
+  const instead = withFileStore('serve', args);
+  if (!status.available && status.code?.startsWith('keychain_'))
+    io.logger.warn(
+      `Stored keys need the keychain, which cannot be used here. To keep key secrets in a file instead, stop this server and run: ${instead} (and make keys with "mcp-tray keys create --name NAME --secret-store file").`,
+    );
+  const store = new FileSecretStore(dataDir);
+  const inFile = [...(await store.list().catch(() => new Map<string, string>())).keys()].filter(isKeyId);
+  if (inFile.length > 0)
+    io.logger.warn(
+      `${store.label} holds ${inFile.length} key secret${inFile.length === 1 ? '' : 's'} made with --secret-store file, which this server (reading the keychain) does not see. To serve ${inFile.length === 1 ? 'it' : 'them'}, run: ${instead}`,
+    );
+}
 
 export async function serveCommand(args: string[], io: CommandIo): Promise<number> {
   const { values } = parseArgs({
@@ -72,6 +98,8 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
   io.stdout(`${server.url}\n`);
   io.logger.info(`MCP Tray ${version} is serving ${server.url}; settings live in ${config.dataDir}.`);
   io.logger.info(`Dashboard (a one-time sign-in link, valid for 10 minutes): ${await server.loginUrl()}`);
+  if (config.secretStore === 'keychain')
+    await adviseFileStore(args, config.dataDir, server.storedKeys.status, io);
   const signal = await io.stopSignal;
   io.logger.info(`${signal} received; finishing requests in flight and stopping.`);
   await server.close();

@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { FULL_KEY, runCli, startServe, TEST_API_KEYS } from '../support/serve-process.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { FULL_KEY, runCli, startServe, TEST_API_KEYS, type ServeProcess } from '../support/serve-process.ts';
 import {
   startSecretService,
   type SecretService,
@@ -37,14 +38,26 @@ async function withKeyring(options: SecretServiceOptions, body: (keyring: Secret
   }
 }
 
+/** Waits (up to 5 s) for the server's log to say something it says after printing its URL. */
+async function logged(server: ServeProcess, what: string): Promise<string> {
+  for (let i = 0; i < 250 && !server.stderr().includes(what); i += 1) await sleep(20);
+  return server.stderr();
+}
+
 const fresh = () => mkdtempSync(join(tmpdir(), 'mcp-tray-kcfail-'));
 
 describe('when the keychain is unavailable, every keys command says why within 10 seconds', () => {
   test('no D-Bus session', async () => {
     for (const args of [['list'], ['create', '--name', 'X']]) {
-      assertKeychainFailure(
-        await keysIn({}, fresh(), ...args),
-        /there is no D-Bus session.*dbus-run-session/,
+      const dataDir = fresh();
+      const result = await keysIn({}, dataDir, ...args);
+      assertKeychainFailure(result, /there is no D-Bus session.*dbus-run-session/);
+      // The exact command that works instead.
+      assert.ok(
+        result.stderr.includes(
+          `To keep key secrets in a file instead, run: mcp-tray keys ${args.join(' ')} --data-dir ${dataDir} --secret-store file`,
+        ),
+        result.stderr,
       );
     }
   });
@@ -95,6 +108,38 @@ describe('serve with the keychain unavailable', () => {
         const res = await fetch(`${server.origin}/mcp/status`, { headers: { 'x-api-key': FULL_KEY } });
         assert.equal(res.status, 200);
         assert.match(server.stderr(), /Stored API keys are unavailable: .*is locked/);
+        assert.ok(
+          server
+            .stderr()
+            .includes(
+              `stop this server and run: mcp-tray serve --port 0 --data-dir ${dataDir} --secret-store file`,
+            ),
+          server.stderr(),
+        );
+      } finally {
+        await server.stop();
+      }
+    }));
+
+  test('keys made with --secret-store file are named, with the command that serves them', () =>
+    withKeyring({}, async (keyring) => {
+      const dataDir = fresh();
+      const made = await keysIn(
+        keyring.env,
+        dataDir,
+        'create',
+        '--name',
+        'Headless',
+        '--secret-store',
+        'file',
+      );
+      assert.equal(made.code, 0, made.stderr);
+      const server = await startServe({ dataDir, env: { ...keyring.env, MCP_API_KEYS: '' } });
+      try {
+        const advice = `To serve it, run: mcp-tray serve --port 0 --data-dir ${dataDir} --secret-store file`;
+        assert.ok((await logged(server, advice)).includes(advice), server.stderr());
+        assert.match(server.stderr(), /secrets\.json holds 1 key secret made with --secret-store file/);
+        assert.ok(!server.stderr().includes(made.stdout.trim()), 'the secret itself is never logged');
       } finally {
         await server.stop();
       }

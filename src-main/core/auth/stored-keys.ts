@@ -14,6 +14,8 @@ export interface StoredKeysStatus {
   available: boolean;
   /** Why not, with the fix, when not available. */
   reason?: string;
+  /** The stable code of that reason (`keychain_locked`, `secrets_vanished`...). */
+  code?: string;
   count: number;
 }
 
@@ -184,7 +186,12 @@ export class StoredKeys implements KeyRegistry {
         : `Reading stored keys failed: ${(error as Error).message}`;
       const reason = `${why} ${this.known.size > 0 ? 'The keys read before keep working; ' : ''}MCP Tray tries again every 30 seconds and whenever keys change.`;
       if (this.state.reason !== reason) logger.warn(`Stored API keys are unavailable: ${reason}`);
-      this.setState({ available: false, reason, count: this.usable(keys) });
+      this.setState({
+        available: false,
+        reason,
+        ...(isAppError(error) && { code: error.code }),
+        count: this.usable(keys),
+      });
     }
   }
 

@@ -18,6 +18,17 @@ export function keychainFailure(raw: string, platform: NodeJS.Platform = process
   const detail = raw.trim() === '' ? '' : ` (${raw.trim()})`;
   const fail = (code: string, what: string) =>
     new AppError(code, `${what} ${FALLBACK}${detail}`, { exitCode: 3 });
+  if (/Failed to load keytar native addon|libsecret|cannot open shared object/i.test(raw)) {
+    return platform === 'linux'
+      ? fail(
+          'keychain_no_libsecret',
+          `MCP Tray cannot load libsecret, which it needs to reach ${label}. Install it ("sudo apt install libsecret-1-0" on Debian or Ubuntu, "sudo dnf install libsecret" on Fedora).`,
+        )
+      : fail(
+          'keychain_no_addon',
+          `MCP Tray's keychain module did not load, so ${label} cannot be reached. Reinstall MCP Tray.`,
+        );
+  }
   if (
     /autolaunch D-Bus|DBUS_SESSION_BUS_ADDRESS|Could not connect: No such file|Failed to connect to socket/i.test(
       raw,

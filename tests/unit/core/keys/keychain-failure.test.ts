@@ -10,6 +10,11 @@ test('each message keytar gives maps to a code, a named keychain and the fix', (
     ['Cannot create an item in a locked collection', 'keychain_locked'],
     ['The keychain did not answer within 8 seconds', 'keychain_timeout'],
     ['User canceled the operation.', 'keychain_denied'],
+    // What the helper says on a machine without libsecret-1.so.0 (seen with the library moved away).
+    [
+      'Failed to load keytar native addon, checked ["../build/Release","../prebuilds/linux-x64","./prebuilds/linux-x64"] on prebuilds/linux-x64',
+      'keychain_no_libsecret',
+    ],
     ['Something else entirely', 'keychain_failed'],
   ];
   for (const [raw, code] of cases) {

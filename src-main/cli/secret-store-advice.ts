@@ -1,0 +1,15 @@
+import { shellWord } from '../core/dashboard/dashboard-link.ts';
+
+/**
+ * The command a person typed, with `--secret-store file` in place of whatever store it named: what to run
+ * when the keychain cannot be used. Words are quoted for the shell they will be pasted into.
+ */
+export function withFileStore(command: string, args: readonly string[]): string {
+  const kept: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] as string;
+    if (arg === '--secret-store') i += 1;
+    else if (!arg.startsWith('--secret-store=')) kept.push(arg);
+  }
+  return [`mcp-tray ${command}`, ...kept.map((arg) => shellWord(arg)), '--secret-store file'].join(' ');
+}
