@@ -76,7 +76,9 @@ export function apiKeyAuth(options: ApiKeyAuthOptions): RequestHandler {
       if (secret !== undefined) options.lockout.recordFailure(address);
       res.setHeader(
         'WWW-Authenticate',
-        secret === undefined ? challenge : `${challenge}, error="invalid_token"`,
+        secret === undefined
+          ? challenge
+          : `${challenge}, error="invalid_token", error_description="unknown API key; copy it again from MCP Tray"`,
       );
       return sendJsonError(
         res,

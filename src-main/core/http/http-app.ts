@@ -73,6 +73,10 @@ function jsonErrorHandler(onError: (error: Error) => void): ErrorRequestHandler 
   };
 }
 
+/** What an OAuth endpoint answers while OAuth is off: the key is what needs fixing. */
+export const API_KEYS_ONLY =
+  "This server uses API keys, not OAuth: the client's key is missing or wrong. Copy it again from MCP Tray (Keys, Copy connector key) into the client's X-API-Key or Authorization: Bearer header.";
+
 /** The HTTP surface: guards in front of every route, then the routes, then JSON 404 and errors. */
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
@@ -86,9 +90,10 @@ export function createHttpApp(options: HttpAppOptions): Express {
   );
 
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
-  app.all('/.well-known/{*rest}', (_req, res) =>
-    sendJsonError(res, 404, 'not_found', 'OAuth is not enabled on this server; use an API key.'),
-  );
+  // A client given a wrong key may try OAuth (discovery, then /register): tell it, and the person reading its
+  // error, what is really wrong, rather than "registration rejected".
+  const oauthOff: RequestHandler = (_req, res) => sendJsonError(res, 404, 'oauth_not_enabled', API_KEYS_ONLY);
+  app.all(['/.well-known/{*rest}', '/register', '/authorize', '/token'], oauthOff);
 
   const auth = [
     apiKeyAuth({
