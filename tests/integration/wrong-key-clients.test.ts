@@ -5,14 +5,19 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { Client, StreamableHTTPClientTransport, type OAuthClientProvider } from '@modelcontextprotocol/client';
+import {
+  Client,
+  StreamableHTTPClientTransport,
+  type OAuthClientProvider,
+} from '@modelcontextprotocol/client';
 import { FULL_KEY, serveDuringTests } from '../support/serve-process.ts';
 import { rawRequest } from '../support/raw-http.ts';
 
 const server = serveDuringTests();
 
 const WRONG_KEY = 'mcp_sk_not_a_key_this_server_knows_0000000000000';
-const WHAT_IS_WRONG = /This server uses API keys, not OAuth: the client's key is missing or wrong\. Copy it again from MCP Tray/;
+const WHAT_IS_WRONG =
+  /This server uses API keys, not OAuth: the client's key is missing or wrong\. Copy it again from MCP Tray/;
 
 /** mcp-remote's own client (`mcp-remote-client`), as Claude Desktop's bridge runs, with its output. */
 async function mcpRemote(key: string): Promise<{ code: number | null; output: string }> {
