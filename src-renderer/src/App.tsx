@@ -8,19 +8,27 @@ import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { SignIn } from './screens/SignIn.tsx';
 import { StatusHeader } from './screens/StatusHeader.tsx';
 import { ClientContext } from './use-contract.ts';
+import { parseRoute, routeHash, SCREENS } from './view/route.ts';
 
-const TABS = [
-  { id: 'keys', label: 'Keys' },
-  { id: 'connect', label: 'Connect' },
-  { id: 'activity', label: 'Activity' },
-  { id: 'settings', label: 'Settings' },
-] as const;
-type Tab = (typeof TABS)[number]['id'];
+/** The route in the address bar, followed as it changes (links, Back, Forward). */
+function useRoute() {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const follow = () => setRoute(parseRoute(location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  return route;
+}
 
 export function App() {
   const { client, door } = useMemo(chooseClient, []);
   const [signedIn, setSignedIn] = useState(door === 'desktop' ? true : undefined);
-  const [tab, setTab] = useState<Tab>('keys');
+  const route = useRoute();
+  const tab = route.screen;
+  useEffect(() => {
+    document.title = `${SCREENS.find((s) => s.id === tab)?.label ?? ''} · MCP Tray`;
+  }, [tab]);
   const signedOut = useCallback(() => setSignedIn(false), []);
   useEffect(() => {
     if (door === 'web') hasWebSession().then(setSignedIn, () => setSignedIn(false));
@@ -32,21 +40,20 @@ export function App() {
     <ClientContext.Provider value={client}>
       <StatusHeader door={door} {...(door === 'web' && { onSignedOut: signedOut })} />
       <nav className="tabs" aria-label="Sections">
-        {TABS.map((t) => (
-          <button
+        {SCREENS.map((t) => (
+          <a
             key={t.id}
-            type="button"
+            href={routeHash(t.id)}
             className={`tab ${tab === t.id ? 'active' : ''}`}
             aria-current={tab === t.id ? 'page' : undefined}
-            onClick={() => setTab(t.id)}
           >
             {t.label}
-          </button>
+          </a>
         ))}
       </nav>
       <main className="content">
         {tab === 'keys' && <KeysScreen />}
-        {tab === 'connect' && <ConnectScreen />}
+        {tab === 'connect' && <ConnectScreen params={route.params} />}
         {tab === 'activity' && <ActivityScreen />}
         {tab === 'settings' && <SettingsScreen door={door} />}
       </main>

@@ -1,21 +1,42 @@
-import { DEFAULT_SERVER_NAME, type ConnectorConfig, type ConnectorInput } from './connector-types.ts';
+import { serverNameOf, type ConnectorConfig, type ConnectorInput } from './connector-types.ts';
 
 /** Clients that run in a vendor's cloud: they cannot reach 127.0.0.1, only a public HTTPS URL. */
 
 const NEEDS_PUBLIC_URL =
   'This client runs on the vendor’s servers, not on your computer, so it cannot reach 127.0.0.1. It needs a public ' +
-  'HTTPS address for MCP Tray (a tunnel such as cloudflared or ngrok); set it under Settings > Public URL.';
+  'HTTPS address for MCP Tray (a tunnel such as cloudflared or ngrok to this port), and none is set: add it under ' +
+  'Settings > Public URL, then come back here.';
+
+/** What a blocked client shows instead of text and steps. */
+function blocked(
+  client: ConnectorConfig['client'],
+  title: string,
+  message: string,
+  fix: 'settings' | 'none',
+): ConnectorConfig {
+  return {
+    client,
+    title,
+    format: 'text',
+    text: '',
+    steps: [],
+    containsKey: false,
+    blocked: { message, fix },
+  };
+}
 
 export function responsesApi(input: ConnectorInput): ConnectorConfig {
+  const title = 'OpenAI Responses API';
+  if (input.publicMcpUrl === undefined) return blocked('responses-api', title, NEEDS_PUBLIC_URL, 'settings');
   return {
     client: 'responses-api',
-    title: 'OpenAI Responses API',
+    title,
     format: 'json',
     text: `${JSON.stringify(
       {
         type: 'mcp',
-        server_label: (input.serverName ?? DEFAULT_SERVER_NAME).replaceAll('-', '_'),
-        server_url: input.publicMcpUrl ?? input.mcpUrl,
+        server_label: serverNameOf(input).replaceAll('-', '_'),
+        server_url: input.publicMcpUrl,
         headers: { 'X-API-Key': input.apiKey },
         require_approval: 'never',
       },
@@ -26,26 +47,20 @@ export function responsesApi(input: ConnectorInput): ConnectorConfig {
       'Put this object in the "tools" array of your responses.create call.',
       'The key is sent with every request: keep this code private, or read the key from an environment variable.',
     ],
-    ...(input.publicMcpUrl === undefined && { note: NEEDS_PUBLIC_URL }),
     containsKey: true,
   };
 }
 
+/**
+ * ChatGPT's connectors have no field for a key: they sign in with OAuth, which MCP Tray does not offer yet,
+ * so no steps are given that cannot work. (The ChatGPT desktop app runs local servers from Codex's config.)
+ */
 export function chatgpt(input: ConnectorInput): ConnectorConfig {
-  const url = input.publicMcpUrl ?? input.mcpUrl;
-  return {
-    client: 'chatgpt',
-    title: 'ChatGPT connector',
-    format: 'text',
-    text: `${url}\n`,
-    steps: [
-      'In ChatGPT: Settings > Connectors, turn on Developer mode under Advanced, then Create a connector.',
-      'Paste the URL above as the MCP server URL.',
-    ],
-    note:
-      `${input.publicMcpUrl === undefined ? `${NEEDS_PUBLIC_URL} ` : ''}ChatGPT (like Claude on the web) has no field ` +
-      'for an API key: it signs in with OAuth, which MCP Tray does not offer yet. Until it does, ChatGPT cannot connect; ' +
-      'local clients (Claude Code, Cursor, VS Code, Codex) can.',
-    containsKey: false,
-  };
+  const oauth =
+    'ChatGPT’s connectors (like Claude on the web) have no field for an API key: they sign in with OAuth, which ' +
+    'MCP Tray does not offer yet, so they cannot connect today. The ChatGPT desktop app reads Codex’s config ' +
+    '(~/.codex/config.toml): the Codex CLI entry connects it on this computer.';
+  return input.publicMcpUrl === undefined
+    ? blocked('chatgpt', 'ChatGPT connector', `${NEEDS_PUBLIC_URL} ${oauth}`, 'settings')
+    : blocked('chatgpt', 'ChatGPT connector', oauth, 'none');
 }

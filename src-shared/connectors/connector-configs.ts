@@ -1,5 +1,5 @@
 import { chatgpt, responsesApi } from './cloud-clients.ts';
-import type { ClientId, ConnectorConfig, ConnectorInput } from './connector-types.ts';
+import type { ClientId, ConnectorConfig, ConnectorInput, Platform } from './connector-types.ts';
 import { claudeCode, claudeDesktop, codex, cursor, curlTest, vscode } from './local-clients.ts';
 
 export type { ClientId, ConnectorConfig, ConnectorInput, Platform } from './connector-types.ts';
@@ -17,6 +17,11 @@ const GENERATORS: Record<ClientId, (input: ConnectorInput) => ConnectorConfig> =
 
 /** Every client, in the order the dashboard offers them. */
 export const CLIENT_IDS = Object.keys(GENERATORS) as ClientId[];
+
+/** The clients that exist on this OS: Claude Desktop has no Linux version. */
+export function clientIdsFor(platform: Platform): ClientId[] {
+  return CLIENT_IDS.filter((id) => !(id === 'claude-desktop' && platform === 'linux'));
+}
 
 /** The exact config for one client: what to paste, where, and what to do. A pure function. */
 export function connectorConfig(client: ClientId, input: ConnectorInput): ConnectorConfig {

@@ -30,10 +30,30 @@ export interface ConnectorConfig {
   note?: string;
   /** Whether `text` holds the key itself (the UI then hides it until asked). */
   containsKey: boolean;
+  /** What `text` is, when that is not plain from the client (e.g. "Command Prompt (cmd.exe)"). */
+  textLabel?: string;
+  /** The same in another form (PowerShell beside cmd.exe). */
+  alternatives?: { label: string; text: string }[];
+  /**
+   * Set when this client cannot connect as things stand: what is missing, said plainly, and whether Settings
+   * can fix it. `text` and `steps` are then empty: no steps that cannot work.
+   */
+  blocked?: { message: string; fix: 'settings' | 'none' };
 }
 
 export const KEY_ENV_VAR = 'MCP_TRAY_KEY';
 export const DEFAULT_SERVER_NAME = 'mcp-tray';
+
+/**
+ * The name a client lists the server under. It is pasted into shell commands and TOML table names, so it
+ * is limited to what needs no quoting anywhere: letters, digits, `-` and `_`.
+ */
+export function serverNameOf(input: ConnectorInput): string {
+  const name = input.serverName ?? DEFAULT_SERVER_NAME;
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(name))
+    throw new Error(`"${name}" cannot name a server: use 1 to 64 letters, digits, - or _.`);
+  return name;
+}
 
 /** How to put the key in an environment variable on this OS, for configs that read it from there. */
 export function setKeyEnvStep(platform: Platform, apiKey: string): string {

@@ -1,11 +1,14 @@
 import {
-  DEFAULT_SERVER_NAME,
   KEY_ENV_VAR,
+  serverNameOf,
   setKeyEnvStep,
   type ConnectorConfig,
   type ConnectorInput,
   type Platform,
 } from './connector-types.ts';
+
+/** The bridge Claude Desktop runs, pinned to one major version (0.x: its minor). */
+export const MCP_REMOTE = 'mcp-remote@0.15';
 
 /** Clients that run on this computer and so reach http://127.0.0.1 directly. */
 
@@ -16,7 +19,7 @@ function homePath(platform: Platform, posix: string, windows: string): string {
 }
 
 export function claudeCode(input: ConnectorInput): ConnectorConfig {
-  const name = input.serverName ?? DEFAULT_SERVER_NAME;
+  const name = serverNameOf(input);
   return {
     client: 'claude-code',
     title: 'Claude Code',
@@ -29,27 +32,26 @@ export function claudeCode(input: ConnectorInput): ConnectorConfig {
 }
 
 export function cursor(input: ConnectorInput): ConnectorConfig {
-  const name = input.serverName ?? DEFAULT_SERVER_NAME;
+  const name = serverNameOf(input);
   return {
     client: 'cursor',
     title: 'Cursor',
     format: 'json',
-    text: json({
-      mcpServers: { [name]: { url: input.mcpUrl, headers: { 'X-API-Key': `\${env:${KEY_ENV_VAR}}` } } },
-    }),
+    text: json({ mcpServers: { [name]: { url: input.mcpUrl, headers: { 'X-API-Key': input.apiKey } } } }),
     path: homePath(input.platform, '~/.cursor/mcp.json', '%USERPROFILE%\\.cursor\\mcp.json'),
     steps: [
-      setKeyEnvStep(input.platform, input.apiKey),
       'Merge this into the file (create it if it does not exist).',
       'In Cursor: Settings > MCP shows mcp-tray with its tools.',
     ],
-    note: 'The key stays out of the file: Cursor reads it from the environment variable.',
-    containsKey: false,
+    // An ${env:...} reference works only when Cursor is started from a shell that has the variable: from
+    // the Dock or the Start menu it sees none, and every request would be refused.
+    note: 'This file then holds your key: keep it private, and rotate the key in MCP Tray if the file leaks. (Cursor started from the Dock or Start menu does not see shell variables, so the key goes in the file.)',
+    containsKey: true,
   };
 }
 
 export function vscode(input: ConnectorInput): ConnectorConfig {
-  const name = input.serverName ?? DEFAULT_SERVER_NAME;
+  const name = serverNameOf(input);
   const inputId = `${name}-key`;
   const userDir = {
     darwin: '~/Library/Application Support/Code/User/mcp.json',
@@ -77,7 +79,7 @@ export function vscode(input: ConnectorInput): ConnectorConfig {
 }
 
 export function claudeDesktop(input: ConnectorInput): ConnectorConfig {
-  const name = input.serverName ?? DEFAULT_SERVER_NAME;
+  const name = serverNameOf(input);
   const path = {
     darwin: '~/Library/Application Support/Claude/claude_desktop_config.json',
     win32: '%APPDATA%\\Claude\\claude_desktop_config.json',
@@ -94,7 +96,8 @@ export function claudeDesktop(input: ConnectorInput): ConnectorConfig {
           // No spaces inside an argument: Claude Desktop on Windows splits arguments at spaces.
           args: [
             '-y',
-            'mcp-remote',
+            // A major pinned: a new mcp-remote cannot change what Claude Desktop runs under the user's feet.
+            MCP_REMOTE,
             input.mcpUrl,
             '--transport',
             'http-only',
@@ -116,7 +119,7 @@ export function claudeDesktop(input: ConnectorInput): ConnectorConfig {
 }
 
 export function codex(input: ConnectorInput): ConnectorConfig {
-  const name = input.serverName ?? DEFAULT_SERVER_NAME;
+  const name = serverNameOf(input);
   return {
     client: 'codex',
     title: 'Codex CLI',
@@ -131,22 +134,43 @@ export function codex(input: ConnectorInput): ConnectorConfig {
 
 export function curlTest(input: ConnectorInput): ConnectorConfig {
   const body = '{"jsonrpc":"2.0","id":1,"method":"ping"}';
-  const headers = [
-    `X-API-Key: ${input.apiKey}`,
-    'Content-Type: application/json',
-    'Accept: application/json, text/event-stream',
-    'MCP-Protocol-Version: 2025-11-25',
+  const headers: [string, string][] = [
+    ['X-API-Key', input.apiKey],
+    ['Content-Type', 'application/json'],
+    ['Accept', 'application/json, text/event-stream'],
+    ['MCP-Protocol-Version', '2025-11-25'],
   ];
-  const text =
-    input.platform === 'win32'
-      ? `curl.exe -sS ${input.mcpUrl} ${headers.map((h) => `-H "${h}"`).join(' ')} -d "${body.replaceAll('"', '\\"')}"\n`
-      : `curl -sS ${input.mcpUrl} ${headers.map((h) => `-H '${h}'`).join(' ')} -d '${body}'\n`;
+  const works = 'Run this in a terminal. {"jsonrpc":"2.0","id":1,"result":{}} means the key works.';
+  if (input.platform !== 'win32') {
+    return {
+      client: 'curl',
+      title: 'Test with curl',
+      format: 'shell',
+      text: `curl -sS ${input.mcpUrl} ${headers.map(([n, v]) => `-H '${n}: ${v}'`).join(' ')} -d '${body}'\n`,
+      steps: [works],
+      containsKey: true,
+    };
+  }
+  // PowerShell mangles quotes passed to native programs, so its form uses its own web cmdlet.
+  const powershellHeaders = headers
+    .filter(([n]) => n !== 'Content-Type')
+    .map(([n, v]) => `'${n}' = '${v}'`)
+    .join('; ');
   return {
     client: 'curl',
     title: 'Test with curl',
     format: 'shell',
-    text,
-    steps: ['Run this in a terminal. {"jsonrpc":"2.0","id":1,"result":{}} means the key works.'],
+    textLabel: 'Command Prompt (cmd.exe)',
+    text: `curl.exe -sS ${input.mcpUrl} ${headers.map(([n, v]) => `-H "${n}: ${v}"`).join(' ')} -d "${body.replaceAll('"', '\\"')}"\n`,
+    alternatives: [
+      {
+        label: 'PowerShell',
+        text: `Invoke-RestMethod -Method Post -Uri '${input.mcpUrl}' -ContentType 'application/json' -Headers @{ ${powershellHeaders} } -Body '${body}'\n`,
+      },
+    ],
+    steps: [
+      'Run the one for your terminal. {"jsonrpc":"2.0","id":1,"result":{}} (PowerShell: jsonrpc 2.0, id 1, an empty result) means the key works.',
+    ],
     containsKey: true,
   };
 }

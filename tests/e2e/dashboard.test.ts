@@ -75,6 +75,27 @@ describe('the web dashboard in Chromium, against a real mcp-tray serve', () => {
     await shoot('keys-empty');
   });
 
+  test('first run: a key for the chosen client, with the tool permissions only, and straight to its config', async () => {
+    await page.getByText('Tools this server offers today:').waitFor();
+    await page.getByText('whoami', { exact: true }).waitFor();
+    await page.getByLabel('Which client is it for?').selectOption('cursor');
+    await page.getByRole('button', { name: 'Create a key for Cursor' }).click();
+    await page.getByRole('heading', { name: 'Connect a client' }).waitFor();
+    assert.match(page.url(), /#\/connect\?.*client=cursor/);
+    await page.getByText('Key “Cursor” was made for Cursor').waitFor();
+    assert.equal(await page.getByLabel('Client', { exact: true }).inputValue(), 'cursor');
+    const listed = await runCli(['keys', 'list', '--json', '--secret-store', 'file', '--data-dir', dataDir], {
+      MCP_API_KEYS: '',
+    });
+    const made = (JSON.parse(listed.stdout) as { keys: { name: string; permissions: string[] }[] }).keys;
+    assert.deepEqual(
+      made.map((k) => [k.name, k.permissions]),
+      [['Cursor', ['tools:list', 'tools:call']]],
+    );
+    await shoot('first-key-connect');
+    await page.getByRole('link', { name: 'Keys' }).click();
+  });
+
   test('a second use of the link is refused, with what to do', async () => {
     const other = await browser.newContext();
     const fresh = await other.newPage();
@@ -137,10 +158,14 @@ describe('the web dashboard in Chromium, against a real mcp-tray serve', () => {
     assert.deepEqual(key?.rateLimit, { limit: 5, windowSeconds: 1 });
   });
 
-  test('Connect: the Claude Code command and the Responses API JSON come out of the clipboard', async () => {
-    await page.getByRole('button', { name: 'Connect' }).click();
+  test('Connect: the key stays hidden until asked; Copy gives the Claude Code command with it', async () => {
+    await page.getByRole('link', { name: 'Connect' }).click();
     await page.getByLabel('Client', { exact: true }).selectOption('claude-code');
-    await page.getByTestId('config-text').filter({ hasText: 'claude mcp add' }).waitFor();
+    await page.getByLabel('Key', { exact: true }).selectOption({ label: 'E2E Client' });
+    const shown = page.getByTestId('config-text').filter({ hasText: 'claude mcp add' });
+    await shown.waitFor();
+    assert.ok(!((await shown.textContent()) ?? '').includes(secret), 'the secret is not on screen');
+    assert.match((await shown.textContent()) ?? '', /X-API-Key: mcp_sk_\S{4}•+/);
     await page.getByRole('button', { name: 'Copy the Claude Code configuration' }).click();
     await page
       .getByRole('button', { name: 'Copy the Claude Code configuration' })
@@ -151,9 +176,22 @@ describe('the web dashboard in Chromium, against a real mcp-tray serve', () => {
       command.trim(),
       `claude mcp add --transport http --scope user mcp-tray ${server.url} --header "X-API-Key: ${secret}"`,
     );
+    await page.getByRole('button', { name: 'Show key' }).click();
+    await page.getByTestId('config-text').filter({ hasText: secret }).waitFor();
+    await page.getByRole('button', { name: 'Hide key' }).click();
     await shoot('connect');
+  });
 
+  test('Connect: the Responses API needs a public URL; Settings fixes it, and Back returns to the config', async () => {
     await page.getByLabel('Client', { exact: true }).selectOption('responses-api');
+    await page.getByTestId('config-blocked').filter({ hasText: 'cannot reach 127.0.0.1' }).waitFor();
+    assert.equal(await page.getByTestId('config-text').count(), 0, 'no steps that cannot work');
+    await shoot('connect-responses-api-blocked');
+    await page.getByRole('link', { name: 'Open Settings' }).click();
+    await page.getByLabel('Public URL (for tunnels)').fill('https://tray.example.com');
+    await page.getByRole('button', { name: 'Save URL' }).click();
+    await page.getByText('Saved').first().waitFor();
+    await page.goBack();
     await page.getByTestId('config-text').filter({ hasText: '"type": "mcp"' }).waitFor();
     await page.getByRole('button', { name: 'Copy the OpenAI Responses API configuration' }).click();
     await page
@@ -166,14 +204,16 @@ describe('the web dashboard in Chromium, against a real mcp-tray serve', () => {
       headers: Record<string, string>;
     };
     assert.equal(tool.type, 'mcp');
-    assert.equal(tool.server_url, server.url);
+    assert.equal(tool.server_url, 'https://tray.example.com/mcp');
     assert.equal(tool.headers['X-API-Key'], secret);
-    await page.getByText('cannot reach 127.0.0.1').waitFor();
     await shoot('connect-responses-api');
+    // A reload keeps the screen and the choices.
+    await page.reload();
+    assert.equal(await page.getByLabel('Client', { exact: true }).inputValue(), 'responses-api');
   });
 
   test('an MCP SDK client uses the key, and its calls show up live in Activity', async () => {
-    await page.getByRole('button', { name: 'Activity' }).click();
+    await page.getByRole('link', { name: 'Activity' }).click();
     await page.getByText('No requests yet').waitFor();
     const client = await mcpClient(secret);
     const { tools } = await client.listTools();
@@ -202,7 +242,7 @@ describe('the web dashboard in Chromium, against a real mcp-tray serve', () => {
   });
 
   test('Settings shows the port, public URL, query-key switch and the data folder', async () => {
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByLabel('Port').waitFor();
     assert.equal(await page.getByLabel('Port').inputValue(), String(server.port));
     await page.getByLabel('Public URL (for tunnels)').fill('http://not-https.example');
@@ -216,7 +256,7 @@ describe('the web dashboard in Chromium, against a real mcp-tray serve', () => {
   });
 
   test('Revoke in the UI: the client gets 401', async () => {
-    await page.getByRole('button', { name: 'Keys' }).click();
+    await page.getByRole('link', { name: 'Keys' }).click();
     await page
       .getByRole('row', { name: /E2E Client/ })
       .getByRole('button', { name: 'Revoke' })

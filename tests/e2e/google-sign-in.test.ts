@@ -85,7 +85,7 @@ test('Google set up in Settings (no variables); an owner added by email signs in
     const link = await runCli(['dashboard', '--port', String(settingsPort), '--data-dir', dataDir]);
     const owner = await (await browser.newContext()).newPage();
     await owner.goto(link.stdout.trim());
-    await owner.getByRole('button', { name: 'Settings' }).click();
+    await owner.getByRole('link', { name: 'Settings' }).click();
     const form = owner.getByRole('form', { name: 'Google sign-in' });
     await form.getByLabel('Client ID').fill('settings-google-client');
     await form.getByLabel('Client secret').fill('not-the-secret');
@@ -110,7 +110,7 @@ test('Google set up in Settings (no variables); an owner added by email signs in
     await carol.getByRole('heading', { name: 'Not allowed' }).waitFor();
 
     await owner.reload();
-    await owner.getByRole('button', { name: 'Settings' }).click();
+    await owner.getByRole('link', { name: 'Settings' }).click();
     const owners = owner.getByRole('list', { name: 'Owners' });
     await owners.getByText('alice').waitFor();
     await owners.getByText('bob@example.com').waitFor();

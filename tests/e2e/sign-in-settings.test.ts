@@ -37,7 +37,7 @@ async function ownerPage(): Promise<Page> {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   const page = await context.newPage();
   await page.goto(link);
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('heading', { name: 'Sign-in with GitHub or Google' }).waitFor();
   return page;
 }
@@ -138,7 +138,7 @@ describe('sign-in set up in Settings, used in Chromium', () => {
     await hubot.getByText('@hubot', { exact: true }).waitFor();
 
     await page.reload();
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Settings' }).click();
     await owners.getByRole('button', { name: 'Remove hubot' }).click();
     await page.getByText('Saved: hubot removed.').waitFor();
     assert.equal((await profile()).status(), 401, 'the removed owner’s session no longer works');

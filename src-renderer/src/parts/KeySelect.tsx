@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { KeyRow } from '../../../src-shared/dashboard-contract.ts';
+import { keyLabel } from '../view/masked-key.ts';
 
 interface Props {
   keys: readonly KeyRow[];
@@ -19,7 +20,7 @@ export function KeySelect({ keys, value, onChange, allLabel }: Props) {
         {allLabel !== undefined && <option value="">{allLabel}</option>}
         {keys.map((key) => (
           <option key={key.id} value={key.id}>
-            {key.name}
+            {keyLabel(key, keys)}
           </option>
         ))}
       </select>

@@ -7,6 +7,7 @@ import { errorText, useClient } from '../use-contract.ts';
 import { rateText } from '../../../src-shared/key-limits.ts';
 import { describePermissions } from '../view/permission-presets.ts';
 import { expiryLabel, timeAgo } from '../view/time-format.ts';
+import { FirstKey } from './FirstKey.tsx';
 import { KeyDialog } from './KeyDialog.tsx';
 import { KeyTest } from './KeyTest.tsx';
 import { NewSecret } from './NewSecret.tsx';
@@ -51,11 +52,6 @@ export function KeysScreen() {
     }
   };
   const reveal = async (key: KeyRow) => (await client.invoke('keys.reveal', { id: key.id })).secret;
-  const firstKey = () =>
-    act(async () => {
-      const created = await client.invoke('keys.create', { name: 'My first key', permissions: ['*'] });
-      setPending({ kind: 'secret', name: created.key.name, secret: created.secret });
-    });
 
   return (
     <section aria-labelledby="keys-title">
@@ -71,18 +67,7 @@ export function KeysScreen() {
           {problem}
         </div>
       ))}
-      {keys?.length === 0 && (
-        <div className="empty">
-          <h2>No keys yet</h2>
-          <p>
-            A key lets one AI client use this computer’s tools. Make one per client, so each can be revoked
-            alone.
-          </p>
-          <button type="button" className="button primary" onClick={() => void firstKey()}>
-            Create my first key
-          </button>
-        </div>
-      )}
+      {keys?.length === 0 && <FirstKey />}
       {keys !== undefined && keys.length > 0 && (
         <table className="table">
           <thead>

@@ -4,6 +4,7 @@ import { parse as parseShell } from 'shell-quote';
 import { parse as parseToml } from 'smol-toml';
 import {
   CLIENT_IDS,
+  clientIdsFor,
   connectorConfig,
   type Platform,
 } from '../../../src-shared/connectors/connector-configs.ts';
@@ -31,10 +32,14 @@ describe('connector configs', () => {
   test('every client has a config on every OS, and says whether it holds the key', () => {
     for (const client of CLIENT_IDS) {
       for (const platform of PLATFORMS) {
-        const config = connectorConfig(client, input(platform));
-        assert.equal(config.client, client);
-        assert.ok(config.steps.length > 0);
-        assert.equal(config.containsKey, config.text.includes(KEY), `${client} ${platform}`);
+        for (const publicMcpUrl of [undefined, 'https://tray.example.com/mcp']) {
+          const config = connectorConfig(client, input(platform, publicMcpUrl ? { publicMcpUrl } : {}));
+          assert.equal(config.client, client);
+          // A client that cannot connect gets what is missing, and no steps that cannot work.
+          if (config.blocked) assert.deepEqual([config.text, config.steps], ['', []], client);
+          else assert.ok(config.steps.length > 0, client);
+          assert.equal(config.containsKey, config.text.includes(KEY), `${client} ${platform}`);
+        }
       }
     }
   });
@@ -55,19 +60,17 @@ describe('connector configs', () => {
     ]);
   });
 
-  test('Cursor: mcpServers with url and the key read from ${env:MCP_TRAY_KEY}', () => {
+  test('Cursor: mcpServers with url and the key in the header, marked as holding it (a Dock-started Cursor sees no shell variables)', () => {
     for (const platform of PLATFORMS) {
       const config = connectorConfig('cursor', input(platform));
       assert.deepEqual(JSON.parse(config.text), {
-        mcpServers: { 'mcp-tray': { url: URL, headers: { 'X-API-Key': '${env:MCP_TRAY_KEY}' } } },
+        mcpServers: { 'mcp-tray': { url: URL, headers: { 'X-API-Key': KEY } } },
       });
+      assert.equal(config.containsKey, true);
+      assert.match(config.note ?? '', /holds your key/);
       assert.match(
         config.path ?? '',
         platform === 'win32' ? /^%USERPROFILE%\\\.cursor\\mcp\.json$/ : /^~\/\.cursor\/mcp\.json$/,
-      );
-      assert.match(
-        config.steps[0] ?? '',
-        platform === 'win32' ? /setx MCP_TRAY_KEY/ : /export MCP_TRAY_KEY=/,
       );
     }
   });
@@ -100,7 +103,7 @@ describe('connector configs', () => {
       assert.equal(entry?.command, 'npx');
       assert.deepEqual(entry?.args, [
         '-y',
-        'mcp-remote',
+        'mcp-remote@0.15',
         URL,
         '--transport',
         'http-only',
@@ -128,33 +131,39 @@ describe('connector configs', () => {
     assert.equal(config.path, '~/.codex/config.toml');
   });
 
-  test('Responses API: the mcp tool object, with the public URL when there is one', () => {
+  test('Responses API: the mcp tool object with the public URL; without one, what is missing and no steps', () => {
     const local = connectorConfig('responses-api', input());
-    assert.deepEqual(JSON.parse(local.text), {
-      type: 'mcp',
-      server_label: 'mcp_tray',
-      server_url: URL,
-      headers: { 'X-API-Key': KEY },
-      require_approval: 'never',
-    });
-    assert.match(local.note ?? '', /cannot reach 127\.0\.0\.1.*public HTTPS/);
+    assert.equal(local.blocked?.fix, 'settings');
+    assert.match(
+      local.blocked?.message ?? '',
+      /cannot reach 127\.0\.0\.1.*public HTTPS.*Settings > Public URL/,
+    );
+    assert.deepEqual(local.steps, []);
     const tunnelled = connectorConfig(
       'responses-api',
       input('darwin', { publicMcpUrl: 'https://tray.example.com/mcp' }),
     );
-    assert.equal(
-      (JSON.parse(tunnelled.text) as { server_url: string }).server_url,
-      'https://tray.example.com/mcp',
-    );
-    assert.equal(tunnelled.note, undefined);
+    assert.deepEqual(JSON.parse(tunnelled.text), {
+      type: 'mcp',
+      server_label: 'mcp_tray',
+      server_url: 'https://tray.example.com/mcp',
+      headers: { 'X-API-Key': KEY },
+      require_approval: 'never',
+    });
+    assert.equal(tunnelled.blocked, undefined);
   });
 
-  test('ChatGPT: the URL and an honest note that it needs a public URL and OAuth', () => {
-    const config = connectorConfig('chatgpt', input());
-    assert.equal(config.text.trim(), URL);
-    assert.match(config.note ?? '', /public HTTPS/);
-    assert.match(config.note ?? '', /OAuth, which MCP Tray does not offer yet/);
-    assert.equal(config.containsKey, false);
+  test('ChatGPT connector: no steps that cannot work; what is missing, said plainly', () => {
+    const local = connectorConfig('chatgpt', input());
+    assert.equal(local.blocked?.fix, 'settings');
+    assert.match(local.blocked?.message ?? '', /public HTTPS.*OAuth, which MCP Tray does not offer yet/);
+    const tunnelled = connectorConfig(
+      'chatgpt',
+      input('darwin', { publicMcpUrl: 'https://t.example.com/mcp' }),
+    );
+    assert.equal(tunnelled.blocked?.fix, 'none');
+    assert.match(tunnelled.blocked?.message ?? '', /OAuth.*Codex CLI entry/);
+    assert.equal(local.containsKey, false);
   });
 
   test('curl: a ping with the key that splits into the expected argv, on POSIX and Windows', () => {
@@ -174,7 +183,25 @@ describe('connector configs', () => {
       '{"jsonrpc":"2.0","id":1,"method":"ping"}',
     ];
     assert.deepEqual(argv(connectorConfig('curl', input('linux')).text), expected('curl'));
-    assert.deepEqual(argv(connectorConfig('curl', input('win32')).text), expected('curl.exe'));
+    const windows = connectorConfig('curl', input('win32'));
+    assert.deepEqual(argv(windows.text), expected('curl.exe'));
+    assert.equal(windows.textLabel, 'Command Prompt (cmd.exe)');
+    const powershell = windows.alternatives?.find((a) => a.label === 'PowerShell')?.text ?? '';
+    assert.match(powershell, /^Invoke-RestMethod -Method Post -Uri 'http:\/\/127\.0\.0\.1:3210\/mcp'/);
+    assert.ok(powershell.includes(`'X-API-Key' = '${KEY}'`));
+    assert.ok(powershell.includes(`-Body '{"jsonrpc":"2.0","id":1,"method":"ping"}'`));
+  });
+
+  test('a server name that would need quoting in a shell or TOML is refused', () => {
+    for (const serverName of ['my tray', 'a;rm -rf', 'x]y', '', 'a'.repeat(65)]) {
+      assert.throws(() => connectorConfig('codex', input('linux', { serverName })), /cannot name a server/);
+    }
+  });
+
+  test('Claude Desktop is offered on macOS and Windows only', () => {
+    assert.ok(clientIdsFor('darwin').includes('claude-desktop'));
+    assert.ok(clientIdsFor('win32').includes('claude-desktop'));
+    assert.ok(!clientIdsFor('linux').includes('claude-desktop'));
   });
 
   test('a server name other than the default is used everywhere', () => {
