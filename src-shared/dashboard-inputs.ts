@@ -1,12 +1,14 @@
 import { z } from 'zod';
+import { KEY_NAME_MAX, RATE_LIMIT_MAX } from './key-limits.ts';
 
 /** The input schema of every invoke channel of the dashboard contract (dashboard-contract.ts). */
 
 const id = z.string().min(1).max(100);
 const rateLimit = z.object({
-  limit: z.number().int().positive(),
-  windowSeconds: z.number().int().positive(),
+  limit: z.number().int().min(1).max(RATE_LIMIT_MAX),
+  windowSeconds: z.number().int().min(1).max(86_400),
 });
+const keyName = z.string().trim().min(1).max(KEY_NAME_MAX);
 const provider = z.enum(['github', 'google']);
 const clientId = z.string().trim().min(1, 'Paste the client ID.').max(200);
 const clientSecret = z.string().trim().min(1, 'Paste the client secret.').max(500);
@@ -21,7 +23,7 @@ export const invokeInputs = {
   'tools.list': z.object({}),
   'keys.list': z.object({}),
   'keys.create': z.object({
-    name: z.string().min(1).max(100),
+    name: keyName,
     permissions,
     expiresInSeconds: z.number().int().positive().nullable().optional(),
     rateLimit: rateLimit.nullable().optional(),
@@ -38,7 +40,7 @@ export const invokeInputs = {
   }),
   'keys.update': z.object({
     id,
-    name: z.string().min(1).max(100).optional(),
+    name: keyName.optional(),
     permissions: permissions.optional(),
     expiresInSeconds: z.number().int().positive().nullable().optional(),
     rateLimit: rateLimit.nullable().optional(),
@@ -53,7 +55,8 @@ export const invokeInputs = {
   }),
   'settings.get': z.object({}),
   'settings.update': z.object({
-    port: z.number().int().min(1).max(65535).optional(),
+    // Below 1024 needs administrator rights on macOS and Linux; MCP Tray never needs such a port.
+    port: z.number().int().min(1024).max(65535).optional(),
     publicBaseUrl: z.string().max(500).nullable().optional(),
     allowQueryKey: z.boolean().optional(),
   }),

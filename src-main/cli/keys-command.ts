@@ -102,10 +102,11 @@ async function runKeysCommand(args: string[], io: CommandIo): Promise<number> {
   });
   const print = (value: unknown) =>
     io.stdout(`${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}\n`);
+  // An empty value ("--expires-in ''") is refused by the parser, never read as "no expiry".
   const expiry = () =>
     values.expiry === false
       ? null
-      : values['expires-in']
+      : values['expires-in'] !== undefined
         ? new Date(Date.now() + parseDuration(values['expires-in'], 'expiry'))
         : undefined;
   const rate = () =>
@@ -197,7 +198,7 @@ async function runKeysCommand(args: string[], io: CommandIo): Promise<number> {
     case 'rotate': {
       const { key, secret } = await store.rotate(
         target as string,
-        values.grace ? parseDuration(values.grace, 'grace period') : 0,
+        values.grace !== undefined ? parseDuration(values.grace, 'grace period') : 0,
       );
       if (values.json) print({ id: key.id, key: secret, graceUntil: key.grace?.until ?? null });
       else {

@@ -243,11 +243,17 @@ describe('the web dashboard in Chromium, against a real mcp-tray serve', () => {
 
   test('Settings shows the port, public URL, query-key switch and the data folder', async () => {
     await page.getByRole('link', { name: 'Settings' }).click();
-    await page.getByLabel('Port').waitFor();
-    assert.equal(await page.getByLabel('Port').inputValue(), String(server.port));
+    await page.getByLabel('Port', { exact: true }).waitFor();
+    assert.equal(await page.getByLabel('Port', { exact: true }).inputValue(), String(server.port));
     await page.getByLabel('Public URL (for tunnels)').fill('http://not-https.example');
     await page.getByRole('button', { name: 'Save URL' }).click();
-    await page.getByRole('alert').filter({ hasText: 'must start with https' }).waitFor();
+    const refusal = page
+      .getByRole('form', { name: 'Public URL' })
+      .getByRole('alert')
+      .filter({ hasText: 'must start with https' });
+    await refusal.waitFor();
+    const box = await refusal.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= 800, `the error is in view: ${JSON.stringify(box)}`);
     // Chromium logs the refused save (400) as a console error: that one was asked for.
     const refused = consoleErrors.findIndex((text) => /status of 400/.test(text));
     assert.ok(refused >= 0);

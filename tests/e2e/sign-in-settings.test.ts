@@ -89,7 +89,15 @@ describe('sign-in set up in Settings, used in Chromium', () => {
     const form = page.getByRole('form', { name: 'GitHub sign-in' });
     await form.getByLabel('Client ID').fill(CLIENT.clientId);
     await form.getByRole('button', { name: 'Save GitHub' }).click();
-    await page.getByText('Paste the GitHub client secret too').waitFor();
+    // The error sits in the form it is about, next to its Save button, and in view.
+    const missing = form.getByRole('alert').filter({ hasText: 'Paste the GitHub client secret too' });
+    await missing.waitFor();
+    const box = await missing.boundingBox();
+    const viewport = page.viewportSize();
+    assert.ok(
+      box && viewport && box.y >= 0 && box.y + box.height <= viewport.height,
+      `in view: ${JSON.stringify(box)}`,
+    );
     await form.getByLabel('Client secret').fill(CLIENT.clientSecret);
     await form.getByLabel('GitHub URL (change for GitHub Enterprise Server)').fill(provider.url);
     await form.getByRole('button', { name: 'Save GitHub' }).click();

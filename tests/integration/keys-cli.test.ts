@@ -116,6 +116,11 @@ describe('mcp-tray keys, with the OS keychain (a real Secret Service)', () => {
       [['create', '--name', 'X', '--permissions', 'root'], /"root" is not a permission; use "\*"/],
       [['create', '--name', ' '], /needs a name/],
       [['rotate', 'Cursor', '--grace', '10 minutes'], /90s, 10m, 12h or 30d/],
+      // Empty values are refused, not read as "never expires" or "no grace".
+      [['create', '--name', 'X', '--expires-in', ''], /"" is not a valid expiry/],
+      [['rotate', 'Cursor', '--grace', ''], /"" is not a valid grace period/],
+      [['create', '--name', 'X', '--rate-limit', '99999999999/min'], /more than 1,000,000 requests per min/],
+      [['create', '--name', 'x'.repeat(101)], /1 to 100 characters/],
       [['reveal', 'nobody'], /No key has the id or name "nobody"/],
       [['create', '--name', 'X', '--secret-store', 'vault'], /"keychain" \(the default\) or "file"/],
     ];

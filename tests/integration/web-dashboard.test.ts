@@ -188,6 +188,24 @@ describe('web dashboard sign-in', () => {
     const bad = await invoke('keys.create', { name: '', permissions: [] });
     assert.equal(bad.status, 400);
     assert.equal((bad.json() as { error: string }).error, 'invalid_input');
+    // In plain words, with the field's name: never the schema library's wording.
+    for (const [channel, input, said] of [
+      ['keys.create', { name: 'x'.repeat(101), permissions: ['*'] }, 'Name: at most 100 characters.'],
+      ['keys.create', { name: ' ', permissions: ['*'] }, 'Name: cannot be empty.'],
+      [
+        'keys.create',
+        { name: 'Fast', permissions: ['*'], rateLimit: { limit: 99_999_999_999, windowSeconds: 60 } },
+        'Rate limit: at most 1,000,000.',
+      ],
+      ['settings.update', { port: 80 }, 'Port: at least 1024.'],
+      ['keys.create', { name: 'X', permissions: 'all' }, 'Permissions: must be a list.'],
+    ] as const) {
+      const res = await invoke(channel, input);
+      assert.equal(res.status, 400, channel);
+      const message = (res.json() as { message: string }).message;
+      assert.equal(message, said);
+      assert.doesNotMatch(message, /Too big|expected|<=/);
+    }
     assert.equal((await invoke('keys.steal')).status, 404);
   });
 

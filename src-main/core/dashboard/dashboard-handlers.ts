@@ -8,6 +8,7 @@ import {
   type ServerStatusView,
 } from '../../../src-shared/dashboard-contract.ts';
 import type { Caller } from '../../../src-shared/caller.ts';
+import { inputProblem, type SchemaIssue } from '../../../src-shared/input-problem.ts';
 import { AppError } from '../app-error.ts';
 import type { ActivityPage, ActivityQuery } from '../audit/recent-activity.ts';
 import type { KeyStore } from '../keys/key-store.ts';
@@ -147,7 +148,7 @@ export async function invokeChannel(
     const issue = parsed.error.issues[0];
     throw new AppError(
       'invalid_input',
-      `${channel}: ${issue?.path.join('.') || 'input'} ${issue?.message ?? 'is not valid'}.`,
+      issue === undefined ? 'That input is not valid.' : inputProblem(issue as SchemaIssue),
     );
   }
   const handler = handlers[name] as (value: unknown) => Promise<unknown>;

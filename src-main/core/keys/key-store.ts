@@ -1,6 +1,6 @@
 import { AppError } from '../app-error.ts';
 import { secretDigest } from '../auth/secret-digest.ts';
-import { checkName, checkPermissions, usage } from './key-input.ts';
+import { checkName, checkPermissions, checkRateLimit, usage } from './key-input.ts';
 import { isExpired, type KeyRecord } from './key-record.ts';
 import { KeyUsageFile, type KeyUsage } from './key-usage-file.ts';
 import { KeysFile } from './keys-file.ts';
@@ -82,6 +82,7 @@ export class KeyStore {
   async create(input: NewKey): Promise<{ key: KeyView; secret: string }> {
     const name = checkName(input.name);
     const permissions = checkPermissions(input.permissions);
+    const rateLimit = checkRateLimit(input.rateLimit) ?? null;
     if (input.expiresAt && input.expiresAt.getTime() <= this.now()) {
       throw usage(
         'invalid_expiry',
@@ -104,7 +105,7 @@ export class KeyStore {
       expiresAt: input.expiresAt ? input.expiresAt.toISOString() : null,
       revokedAt: null,
       rotatedAt: null,
-      rateLimit: input.rateLimit ?? null,
+      rateLimit,
       grace: null,
     };
     await this.change((keys) => keys.push(record));
@@ -199,12 +200,13 @@ export class KeyStore {
     const key = await this.find(idOrName);
     const name = changes.name === undefined ? undefined : checkName(changes.name);
     const permissions = changes.permissions === undefined ? undefined : checkPermissions(changes.permissions);
+    const rateLimit = checkRateLimit(changes.rateLimit);
     const result = await this.change((keys) => {
       const record = this.requireIn(keys, key.id);
       if (name !== undefined) record.name = name;
       if (permissions !== undefined) record.permissions = permissions;
       if (changes.expiresAt !== undefined) record.expiresAt = changes.expiresAt?.toISOString() ?? null;
-      if (changes.rateLimit !== undefined) record.rateLimit = changes.rateLimit;
+      if (rateLimit !== undefined) record.rateLimit = rateLimit;
       return { ...record };
     });
     return this.view(result, undefined, true);

@@ -1,3 +1,4 @@
+import { RATE_LIMIT_MAX } from '../../../src-shared/key-limits.ts';
 import { AppError } from '../app-error.ts';
 
 const UNITS_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -37,6 +38,13 @@ export function parseRate(value: string): RateLimit {
     throw new AppError('invalid_rate', `"${value}" is not a rate; use requests per unit: ${RATE_FORMS}.`, {
       exitCode: 2,
     });
+  }
+  if (limit > RATE_LIMIT_MAX) {
+    throw new AppError(
+      'invalid_rate',
+      `"${value}" allows more than ${RATE_LIMIT_MAX.toLocaleString('en')} requests per ${match[2]}, which is no limit at all; give a smaller number, or leave the default.`,
+      { exitCode: 2 },
+    );
   }
   return { limit, windowSeconds };
 }

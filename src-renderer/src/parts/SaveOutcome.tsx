@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { errorText } from '../use-contract.ts';
 import { ErrorNote } from './ErrorNote.tsx';
 
@@ -7,30 +7,47 @@ import { ErrorNote } from './ErrorNote.tsx';
  * says "Saved: what." or the error; it resolves to whether it worked (a form then clears its fields).
  */
 export function useSaveOutcome<T>(show: (value: T) => void) {
-  const [error, setError] = useState<string>();
+  const [error, setErrorText] = useState<string>();
   const [saved, setSaved] = useState<string>();
-  const save = async (call: () => Promise<T>, what: string): Promise<boolean> => {
-    setError(undefined);
+  const [at, setAt] = useState('top');
+  /** `where`: which form's SaveOutcome says it, so the word sits beside the field it is about. */
+  const save = async (call: () => Promise<T>, what: string, where = 'top'): Promise<boolean> => {
+    setErrorText(undefined);
     setSaved(undefined);
+    setAt(where);
     try {
       show(await call());
       setSaved(what);
       return true;
     } catch (e) {
-      setError(errorText(e));
+      setErrorText(errorText(e));
       return false;
     }
   };
-  return { error, setError, saved, save };
+  const setError = useCallback((message: string | undefined, where = 'top') => {
+    setAt(where);
+    setErrorText(message);
+  }, []);
+  return { error, setError, saved, save, at };
 }
 
-export function SaveOutcome({ error, saved }: { error: string | undefined; saved: string | undefined }) {
+export type SaveOutcomeState = ReturnType<typeof useSaveOutcome>;
+
+/** What became of the last save, shown only by the form it was made from (`at`). */
+export function SaveOutcome({
+  outcome,
+  at = 'top',
+}: {
+  outcome: Omit<SaveOutcomeState, 'save'>;
+  at?: string;
+}) {
+  if (outcome.at !== at) return null;
   return (
     <>
-      {error && <ErrorNote message={error} />}
-      {saved && (
+      {outcome.error && <ErrorNote message={outcome.error} />}
+      {outcome.saved && (
         <div className="note" role="status">
-          Saved: {saved}.
+          Saved: {outcome.saved}.
         </div>
       )}
     </>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { OwnerView, SignInProvider } from '../../../src-shared/dashboard-contract.ts';
 import { PROVIDER_NAME } from '../../../src-shared/sign-in-providers.ts';
 
@@ -7,10 +7,13 @@ export function OwnersList({
   owners,
   onAdd,
   onRemove,
+  outcome,
 }: {
   owners: OwnerView[];
   onAdd: (provider: SignInProvider, login: string) => Promise<boolean>;
   onRemove: (owner: OwnerView) => void;
+  /** What became of the last add or remove. */
+  outcome?: ReactNode;
 }) {
   const [provider, setProvider] = useState<SignInProvider>('github');
   const [login, setLogin] = useState('');
@@ -59,12 +62,14 @@ export function OwnersList({
           aria-label={provider === 'github' ? 'GitHub username' : 'Google email'}
           placeholder={provider === 'github' ? 'GitHub username' : 'name@gmail.com'}
           value={login}
+          maxLength={254}
           onChange={(e) => setLogin(e.target.value)}
         />
-        <button type="submit" className="button">
+        <button type="submit" className="button primary">
           Add owner
         </button>
       </form>
+      {outcome}
       <p className="muted">
         Removing someone ends their sessions at once. Anyone else who signs in sees “Not allowed”.
       </p>

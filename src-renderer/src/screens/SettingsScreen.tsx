@@ -6,6 +6,9 @@ import { SaveOutcome, useSaveOutcome } from '../parts/SaveOutcome.tsx';
 import { errorText, useClient } from '../use-contract.ts';
 import { SignInSettings } from './SignInSettings.tsx';
 
+/** Ports below 1024 need administrator rights on macOS and Linux; MCP Tray never needs one. */
+const MIN_PORT = 1024;
+
 /** Port, public URL for tunnels, query-string keys, where the data lives, and sign-in. */
 export function SettingsScreen({ door }: { door: 'desktop' | 'web' }) {
   const client = useClient();
@@ -24,31 +27,40 @@ export function SettingsScreen({ door }: { door: 'desktop' | 'web' }) {
     client.invoke('settings.get', {}).then(show, (e: unknown) => setError(errorText(e)));
   }, [client, setError]);
 
-  const save = (changes: InvokeInput<'settings.update'>, what: string) =>
-    outcome.save(() => client.invoke('settings.update', changes), what);
+  const save = (changes: InvokeInput<'settings.update'>, what: string, where: string) =>
+    outcome.save(() => client.invoke('settings.update', changes), what, where);
 
   if (!settings) return error ? <ErrorNote message={error} /> : null;
   return (
     <section aria-labelledby="settings-title" className="settings">
       <h1 id="settings-title">Settings</h1>
-      <SaveOutcome error={error} saved={outcome.saved} />
+      <SaveOutcome outcome={outcome} />
       <form
         className="setting"
+        aria-label="Server port"
         onSubmit={(e) => {
           e.preventDefault();
           const value = Number(port);
-          if (!Number.isInteger(value) || value < 1 || value > 65535)
-            return setError('A port is a whole number from 1 to 65535.');
-          void save({ port: value }, `port ${value}`);
+          if (!Number.isInteger(value) || value < MIN_PORT || value > 65535)
+            return setError(`A port is a whole number from ${MIN_PORT} to 65535.`, 'port');
+          void save({ port: value }, `port ${value}`, 'port');
         }}
       >
         <label>
           Port
-          <input value={port} inputMode="numeric" onChange={(e) => setPort(e.target.value)} />
+          <input
+            value={port}
+            type="number"
+            min={MIN_PORT}
+            max={65535}
+            inputMode="numeric"
+            onChange={(e) => setPort(e.target.value)}
+          />
         </label>
-        <button type="submit" className="button">
+        <button type="submit" className="button primary">
           Save port
         </button>
+        <SaveOutcome outcome={outcome} at="port" />
         <p className="muted">
           {settings.restartNeeded
             ? `Listening on ${settings.runningPort} now; port ${settings.port} applies when the server restarts. Update your clients’ configs (Connect) then.`
@@ -57,11 +69,13 @@ export function SettingsScreen({ door }: { door: 'desktop' | 'web' }) {
       </form>
       <form
         className="setting"
+        aria-label="Public URL"
         onSubmit={(e) => {
           e.preventDefault();
           void save(
             { publicBaseUrl: publicUrl.trim() === '' ? null : publicUrl },
             publicUrl.trim() === '' ? 'no public URL' : 'the public URL',
+            'url',
           );
         }}
       >
@@ -75,9 +89,10 @@ export function SettingsScreen({ door }: { door: 'desktop' | 'web' }) {
             placeholder="https://tray.example.com"
           />
         </label>
-        <button type="submit" className="button">
+        <button type="submit" className="button primary">
           Save URL
         </button>
+        <SaveOutcome outcome={outcome} at="url" />
         <p className="muted">
           ChatGPT, Claude on the web and the Responses API run on the internet: they reach this computer only
           through an HTTPS tunnel (cloudflared, ngrok) to port {settings.runningPort}. Its address alone (no
@@ -93,11 +108,13 @@ export function SettingsScreen({ door }: { door: 'desktop' | 'web' }) {
               void save(
                 { allowQueryKey: e.target.checked },
                 e.target.checked ? 'keys in URLs allowed' : 'keys in URLs refused',
+                'query-key',
               )
             }
           />
           <span>Accept keys in the URL (?api_key=)</span>
         </label>
+        <SaveOutcome outcome={outcome} at="query-key" />
         <p className="muted">
           Some clients can only send a URL. Keys in URLs end up in proxy logs: turn this off if your clients
           send headers.
@@ -115,12 +132,15 @@ export function SettingsScreen({ door }: { door: 'desktop' | 'web' }) {
             type="button"
             className="button"
             onClick={() =>
-              void client.invoke('app.openDataFolder', {}).catch((e: unknown) => setError(errorText(e)))
+              void client
+                .invoke('app.openDataFolder', {})
+                .catch((e: unknown) => setError(errorText(e), 'folder'))
             }
           >
             Open folder
           </button>
         )}
+        <SaveOutcome outcome={outcome} at="folder" />
         <p className="muted">
           Key names and limits (keys.json), settings, and the audit log (logs/). Key secrets are in{' '}
           {settings.secretsIn}.

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { SignInProvider, SignInProviderView } from '../../../src-shared/dashboard-contract.ts';
 
 const TEXT: Record<SignInProvider, { name: string; server: string; where: string; env: string }> = {
@@ -30,6 +30,7 @@ export function SignInProviderForm({
   check,
   onSave,
   onRemove,
+  outcome,
 }: {
   provider: SignInProvider;
   view: SignInProviderView;
@@ -38,6 +39,8 @@ export function SignInProviderForm({
   check: { ok: boolean; message: string } | undefined;
   onSave: (change: ProviderChange) => Promise<boolean>;
   onRemove: () => void;
+  /** What became of this form's last save, shown beside its button. */
+  outcome?: ReactNode;
 }) {
   const text = TEXT[provider];
   const [clientId, setClientId] = useState(view.clientId ?? '');
@@ -83,6 +86,7 @@ export function SignInProviderForm({
           value={clientId}
           onChange={(e) => setClientId(e.target.value)}
           autoComplete="off"
+          maxLength={200}
         />
       </label>
       <label>
@@ -92,12 +96,13 @@ export function SignInProviderForm({
           value={secret}
           onChange={(e) => setSecret(e.target.value)}
           autoComplete="new-password"
+          maxLength={500}
           placeholder={view.secretSaved ? `Saved in ${secretsIn}; type to replace it` : ''}
         />
       </label>
       <label>
         {text.server}
-        <input value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} />
+        <input value={serverUrl} maxLength={500} onChange={(e) => setServerUrl(e.target.value)} />
       </label>
       {provider === 'github' && view.apiUrl && <p className="muted">API: {view.apiUrl}</p>}
       {check && (
@@ -115,6 +120,7 @@ export function SignInProviderForm({
           </button>
         )}
       </div>
+      {outcome}
       <p className="muted">
         Make the client at {text.where}, with the callback URL above. The secret is kept in {secretsIn}, not
         in settings.json, and is never shown again.

@@ -27,17 +27,22 @@ function providerChange(
 export function SignInSettings() {
   const client = useClient();
   const [view, setView] = useState<SignInSettingsView>();
-  const { error, setError, saved, save: run } = useSaveOutcome(setView);
+  const outcome = useSaveOutcome(setView);
+  const { error, setError, save: run } = outcome;
   useEffect(() => {
     client.invoke('signIn.get', {}).then(setView, (e: unknown) => setError(errorText(e)));
   }, [client, setError]);
   const [checks, setChecks] = useState<Partial<Record<SignInProvider, { ok: boolean; message: string }>>>({});
-  const update = (changes: InvokeInput<'signIn.update'>, what: string) =>
-    run(() => client.invoke('signIn.update', changes), what);
+  const update = (changes: InvokeInput<'signIn.update'>, what: string, where: string) =>
+    run(() => client.invoke('signIn.update', changes), what, where);
   /** Saves a provider, then asks it whether it accepts the client ID and secret. */
   const saveProvider = async (provider: SignInProvider, change: ProviderChange) => {
     setChecks((all) => ({ ...all, [provider]: undefined }));
-    const saved = await update(providerChange(provider, change), `${PROVIDER_NAME[provider]} sign-in`);
+    const saved = await update(
+      providerChange(provider, change),
+      `${PROVIDER_NAME[provider]} sign-in`,
+      provider,
+    );
     if (saved) {
       const check = await client
         .invoke('signIn.check', { provider })
@@ -51,7 +56,7 @@ export function SignInSettings() {
   return (
     <section aria-labelledby="signin-settings-title" className="settings">
       <h2 id="signin-settings-title">Sign-in with GitHub or Google</h2>
-      <SaveOutcome error={error} saved={saved} />
+      <SaveOutcome outcome={outcome} />
       <div className="setting">
         <span className="label">Callback URL</span>
         <CopyableText text={view.callbackUrl} label="Copy" ariaLabel="Copy the callback URL" />
@@ -68,6 +73,7 @@ export function SignInSettings() {
               void update(
                 { enabled: e.target.checked },
                 e.target.checked ? 'sign-in turned on' : 'sign-in turned off',
+                'enabled',
               )
             }
           />
@@ -76,6 +82,7 @@ export function SignInSettings() {
             {view.enabledFromEnvironment && ' (set by MCP_OAUTH_ENABLED)'}
           </span>
         </label>
+        <SaveOutcome outcome={outcome} at="enabled" />
       </div>
       {SIGN_IN_PROVIDERS.map((provider) => (
         <SignInProviderForm
@@ -85,20 +92,22 @@ export function SignInSettings() {
           secretsIn={view.secretsIn}
           check={checks[provider]}
           onSave={(change) => saveProvider(provider, change)}
+          outcome={<SaveOutcome outcome={outcome} at={provider} />}
           onRemove={() => {
             setChecks((all) => ({ ...all, [provider]: undefined }));
-            void update({ [provider]: null }, `${PROVIDER_NAME[provider]} sign-in removed`);
+            void update({ [provider]: null }, `${PROVIDER_NAME[provider]} sign-in removed`, provider);
           }}
         />
       ))}
       <OwnersList
         owners={view.owners}
         onAdd={(provider, login) =>
-          run(() => client.invoke('owners.add', { provider, login }), `${login} added`)
+          run(() => client.invoke('owners.add', { provider, login }), `${login} added`, 'owners')
         }
         onRemove={(owner) =>
-          void run(() => client.invoke('owners.remove', { id: owner.id }), `${owner.login} removed`)
+          void run(() => client.invoke('owners.remove', { id: owner.id }), `${owner.login} removed`, 'owners')
         }
+        outcome={<SaveOutcome outcome={outcome} at="owners" />}
       />
     </section>
   );

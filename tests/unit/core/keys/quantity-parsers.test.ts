@@ -40,6 +40,11 @@ describe('rates', () => {
     }
   });
 
+  test('refuse a rate so high it limits nothing', () => {
+    assert.throws(() => parseRate('99999999999/min'), /more than 1,000,000 requests per min/);
+    assert.deepEqual(parseRate('1000000/h'), { limit: 1_000_000, windowSeconds: 3600 });
+  });
+
   test('format back the way they are written', () => {
     assert.equal(formatRate({ limit: 120, windowSeconds: 60 }), '120/min');
     assert.equal(formatRate({ limit: 5, windowSeconds: 1 }), '5/s');
