@@ -83,7 +83,17 @@ export interface ActivityRow {
   tool: string | null;
   status: number;
   durationMs: number;
+  /** The client's User-Agent (cut at 200 characters) and address. */
+  userAgent: string | null;
+  remoteAddress: string | null;
+  /** The error code the server answered with (`serving_paused`, `invalid_api_key`, `rate_limited`...). */
+  outcome?: string;
+  /** A dashboard "Test" of the key: shown as such, and not counted as the key's use. */
+  connectionTest?: boolean;
 }
+
+/** The Activity screen's status filter. */
+export type ActivityStatus = 'ok' | 'refused' | 'limited' | 'failed';
 
 export interface SettingsView {
   /** The port the server should use (takes effect when it next starts). */

@@ -52,6 +52,7 @@ export const invokeInputs = {
     keyId: id.optional(),
     before: z.string().max(40).optional(),
     limit: z.number().int().min(1).max(500).optional(),
+    status: z.enum(['ok', 'refused', 'limited', 'failed']).optional(),
   }),
   'settings.get': z.object({}),
   'settings.update': z.object({

@@ -199,6 +199,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     ...(deps.inFlight !== undefined && { inFlight: deps.inFlight }),
     serving: dashboard.serving,
     dashboard: dashboard.router,
+    mcpBody: mcp.parseBody,
     mcp: mcp.handlers,
     status,
     onError,

@@ -140,7 +140,8 @@ describe('the web dashboard in Chromium, against a real mcp-tray serve', () => {
     assert.equal(made.code, 0, made.stderr);
     const row = page.getByRole('row', { name: /CLI Key/ });
     await row.getByRole('cell', { name: '5/s', exact: true }).waitFor();
-    await row.getByRole('button', { name: 'Edit' }).click();
+    await row.getByRole('button', { name: 'More for CLI Key' }).click();
+    await page.getByRole('menuitem', { name: 'Edit CLI Key' }).click();
     const dialog = page.getByRole('dialog');
     assert.ok(await dialog.getByRole('radio', { name: /Custom/ }).isChecked());
     assert.equal(await dialog.getByLabel('Permissions, one per line').inputValue(), 'tools:call:fs_*');
@@ -229,6 +230,43 @@ describe('the web dashboard in Chromium, against a real mcp-tray serve', () => {
     await shoot('activity');
   });
 
+  test('Rotate offers a grace period: the old secret keeps working through it, the new one at once', async () => {
+    await page.getByRole('link', { name: 'Keys' }).click();
+    const more = page.getByRole('button', { name: 'More for E2E Client' });
+    await more.click();
+    await page.getByRole('menuitem', { name: 'Rotate E2E Client' }).click();
+    await page.getByLabel('The old secret keeps working for').selectOption({ label: '10 minutes' });
+    await shoot('rotate-grace');
+    await page.getByRole('dialog').getByRole('button', { name: 'Rotate' }).click();
+    const rotated = (await page.getByTestId('new-secret').textContent()) ?? '';
+    assert.match(rotated, /^mcp_sk_/);
+    await page.getByRole('button', { name: 'Done' }).click();
+    // Focus goes back to what opened the dialog.
+    assert.equal(await more.evaluate((el) => el === document.activeElement), true);
+    await sleep(2_000);
+    for (const key of [secret, rotated]) {
+      const client = await mcpClient(key);
+      await client.listTools();
+      await client.close();
+    }
+    secret = rotated;
+  });
+
+  test('at 420 px wide nothing scrolls sideways, on any screen', async () => {
+    await page.setViewportSize({ width: 420, height: 800 });
+    try {
+      for (const screen of ['Keys', 'Connect', 'Activity', 'Settings']) {
+        await page.getByRole('link', { name: screen }).click();
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${screen} scrolls sideways by ${overflow} px`);
+        await page.screenshot({ path: join(SHOTS, `narrow-${screen.toLowerCase()}.png`), fullPage: true });
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
   test('Stop pauses MCP serving (clients get 503 with a clear message); Start resumes it', async () => {
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.getByRole('status').filter({ hasText: 'Paused' }).waitFor();
@@ -263,10 +301,8 @@ describe('the web dashboard in Chromium, against a real mcp-tray serve', () => {
 
   test('Revoke in the UI: the client gets 401', async () => {
     await page.getByRole('link', { name: 'Keys' }).click();
-    await page
-      .getByRole('row', { name: /E2E Client/ })
-      .getByRole('button', { name: 'Revoke' })
-      .click();
+    await page.getByRole('button', { name: 'More for E2E Client' }).click();
+    await page.getByRole('menuitem', { name: 'Revoke E2E Client' }).click();
     await shoot('revoke-confirm');
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
     await page

@@ -1,12 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AuditEntry } from './audit-entry.ts';
+import type { ActivityStatus } from '../../../src-shared/dashboard-contract.ts';
+import { statusMatches, type AuditEntry } from './audit-entry.ts';
 import { AUDIT_FILE } from './audit-log.ts';
 
 export interface ActivityQuery {
   keyId?: string;
   /** Only requests whose path starts with this (the dashboard shows MCP traffic: "/mcp"). */
   pathPrefix?: string;
+  /** Only answers of this kind: served, refused (401/403), limited (429), failed (anything else). */
+  status?: ActivityStatus;
   /** Entries strictly older than this time (ISO): the cursor for the next page. */
   before?: string;
   limit?: number;
@@ -41,6 +44,7 @@ export async function recentActivity(dir: string, query: ActivityQuery = {}): Pr
       if (query.before !== undefined && entry.time >= query.before) continue;
       if (query.keyId !== undefined && entry.keyId !== query.keyId) continue;
       if (query.pathPrefix !== undefined && !entry.path.startsWith(query.pathPrefix)) continue;
+      if (query.status !== undefined && !statusMatches(entry.status, query.status)) continue;
       entries.push(entry);
       if (entries.length === limit) return { entries, nextBefore: entry.time };
     }

@@ -1,6 +1,7 @@
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { ConnectionTest } from '../../../src-shared/dashboard-contract.ts';
 import { PRODUCT_NAME } from '../../../src-shared/product.ts';
+import { CONNECTION_TEST_HEADER, connectionTestMark } from '../http/connection-test-mark.ts';
 
 const FIXES: Record<number, { message: string; fix: string }> = {
   401: {
@@ -26,7 +27,13 @@ export async function testConnection(
 ): Promise<ConnectionTest> {
   const client = new Client({ name: `${PRODUCT_NAME} connection test`, version: '1.0.0' });
   const transport = new StreamableHTTPClientTransport(new URL(mcpUrl), {
-    requestInit: { headers: { 'X-API-Key': secret, 'User-Agent': `${PRODUCT_NAME} connection test` } },
+    requestInit: {
+      headers: {
+        'X-API-Key': secret,
+        'User-Agent': `${PRODUCT_NAME} connection test`,
+        [CONNECTION_TEST_HEADER]: connectionTestMark(),
+      },
+    },
   });
   try {
     await client.connect(transport, { timeout: timeoutMs });

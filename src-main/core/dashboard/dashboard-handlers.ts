@@ -123,7 +123,7 @@ export function dashboardHandlers(deps: DashboardDeps): ContractHandlers {
     'activity.list': async (query) => {
       const page = await deps.activity({ ...query, pathPrefix: '/mcp' });
       return {
-        entries: page.entries.map(({ userAgent: _agent, remoteAddress: _address, ...row }) => row),
+        entries: page.entries,
         ...(page.nextBefore !== undefined && { nextBefore: page.nextBefore }),
       };
     },

@@ -173,8 +173,7 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
     serving,
     router: web.router,
     recordActivity: (entry) => {
-      const { userAgent: _agent, remoteAddress: _address, ...row } = entry;
-      if (entry.path.startsWith('/mcp')) events.emit('activity.added', row);
+      if (entry.path.startsWith('/mcp')) events.emit('activity.added', entry);
     },
     issueLoginUrl: async (origin) => loginUrl(origin, await tokens.issue()),
     close: web.closeStreams,

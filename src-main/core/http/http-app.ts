@@ -29,6 +29,8 @@ export interface HttpAppOptions {
   serving: ServingSwitch;
   /** The web dashboard: `/login`, `/api/*` and the renderer at `/`. */
   dashboard: Router;
+  /** Reads an MCP request's body, once its key is known. */
+  mcpBody: RequestHandler;
   mcp: RequestHandler[];
   status: () => ServerStatus;
   onError: (error: Error) => void;
@@ -95,19 +97,17 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const oauthOff: RequestHandler = (_req, res) => sendJsonError(res, 404, 'oauth_not_enabled', API_KEYS_ONLY);
   app.all(['/.well-known/{*rest}', '/register', '/authorize', '/token'], oauthOff);
 
-  const auth = [
-    apiKeyAuth({
-      registry: options.registry,
-      allowQueryKey: options.allowQueryKey,
-      lockout: options.lockout,
-      now: options.now,
-    }),
-    rateLimit(options.limiter),
-  ];
-  app.get(`${MCP_PATH}/status`, ...auth, requirePermission('status:read'), (_req, res) => {
+  const keyCheck = apiKeyAuth({
+    registry: options.registry,
+    allowQueryKey: options.allowQueryKey,
+    lockout: options.lockout,
+    now: options.now,
+  });
+  const limit = rateLimit(options.limiter);
+  app.get(`${MCP_PATH}/status`, keyCheck, limit, requirePermission('status:read'), (_req, res) => {
     res.json(options.status());
   });
-  app.all(MCP_PATH, options.serving.guard(), ...auth, ...options.mcp);
+  app.all(MCP_PATH, options.serving.guard(), keyCheck, options.mcpBody, limit, ...options.mcp);
   app.use(options.dashboard);
 
   app.use((req, res) =>

@@ -8,6 +8,8 @@ export function sendJsonError(
   message: string,
   details: Record<string, unknown> = {},
 ): void {
+  // The audit log records which error a request got (a 503 of a paused server is not "no key").
+  res.locals['errorCode'] = error;
   res.status(status).json({ error, message, ...details });
 }
 

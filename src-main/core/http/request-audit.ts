@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import { mcpTarget, type AuditEntry } from '../audit/audit-entry.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { KeyUsageFile } from '../keys/key-usage-file.ts';
+import { CONNECTION_TEST_HEADER, isConnectionTest } from './connection-test-mark.ts';
 
 /** Told when an MCP request starts and ends (the tray's busy icon). */
 export interface RequestsInFlight {
@@ -30,7 +31,10 @@ export function requestAudit(
     res.on('finish', () => {
       const caller = req.caller;
       const finished = now();
-      if (caller !== undefined) usage.record(caller.keyId, new Date(finished));
+      const connectionTest = isConnectionTest(req.headers[CONNECTION_TEST_HEADER]);
+      // A dashboard Test is not the key being used by its client.
+      if (caller !== undefined && !connectionTest) usage.record(caller.keyId, new Date(finished));
+      const outcome = res.locals['errorCode'] as string | undefined;
       const { mcpMethod, tool } = mcpTarget(req.body);
       const entry: AuditEntry = {
         time: new Date(started).toISOString(),
@@ -44,6 +48,8 @@ export function requestAudit(
         durationMs: finished - started,
         userAgent: req.headers['user-agent']?.slice(0, 200) ?? null,
         remoteAddress: req.socket.remoteAddress ?? null,
+        ...(outcome !== undefined && { outcome }),
+        ...(connectionTest && { connectionTest }),
       };
       audit.record(entry);
       onEntry(entry);

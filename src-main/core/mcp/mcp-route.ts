@@ -60,6 +60,8 @@ const permissionGate: RequestHandler = (req, res, next) => {
  * server per tool set (see LegacyServerPool), which spares building a server for every call.
  */
 export function mcpRoute(options: McpRouteOptions): {
+  /** Reads the body: goes after the key check and before the rate limit, so a 429 is logged with its method. */
+  parseBody: RequestHandler;
   handlers: RequestHandler[];
   close: () => Promise<void>;
 } {
@@ -92,7 +94,8 @@ export function mcpRoute(options: McpRouteOptions): {
     serving.catch(next);
   };
   return {
-    handlers: [parseJsonBody, refuseDeepJson, normalizeClientHeaders, permissionGate, serve],
+    parseBody: parseJsonBody,
+    handlers: [refuseDeepJson, normalizeClientHeaders, permissionGate, serve],
     close: async () => {
       await modern.close();
       await pool.close();

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { KeyRow } from '../../../src-shared/dashboard-contract.ts';
-import { CopyButton } from '../parts/CopyButton.tsx';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
-import { Modal } from '../parts/Modal.tsx';
 import { errorText, useClient } from '../use-contract.ts';
 import { rateText } from '../../../src-shared/key-limits.ts';
 import { describePermissions } from '../view/permission-presets.ts';
 import { expiryLabel, timeAgo } from '../view/time-format.ts';
+import { ConfirmKeyAction } from './ConfirmKeyAction.tsx';
 import { FirstKey } from './FirstKey.tsx';
+import { KeyRowActions } from './KeyRowActions.tsx';
 import { KeyDialog } from './KeyDialog.tsx';
 import { KeyTest } from './KeyTest.tsx';
 import { NewSecret } from './NewSecret.tsx';
@@ -51,6 +51,7 @@ export function KeysScreen() {
       setError(errorText(e));
     }
   };
+  const missing = (keys ?? []).filter((key) => key.status === 'secret_missing');
   const reveal = async (key: KeyRow) => (await client.invoke('keys.reveal', { id: key.id })).secret;
 
   return (
@@ -62,14 +63,38 @@ export function KeysScreen() {
         </button>
       </div>
       {error && <ErrorNote message={error} action={{ label: 'Try again', run: load }} />}
-      {problems.map((problem) => (
-        <div key={problem} className="note">
-          {problem}
+      {missing.map((key) => (
+        <div key={key.id} className="note note-error" role="alert">
+          <span>
+            Key “{key.name}” has no secret in the keychain, so no client can use it. Rotate it to make a new
+            secret (then paste it into its client), or delete it.
+          </span>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setPending({ kind: 'confirm', action: 'rotate', key })}
+          >
+            Rotate “{key.name}”
+          </button>
+          <button
+            type="button"
+            className="button danger"
+            onClick={() => void act(() => client.invoke('keys.delete', { id: key.id }))}
+          >
+            Delete “{key.name}”
+          </button>
         </div>
       ))}
+      {problems
+        .filter((problem) => !missing.some((key) => problem.includes(`(${key.id})`)))
+        .map((problem) => (
+          <div key={problem} className="note">
+            {problem}
+          </div>
+        ))}
       {keys?.length === 0 && <FirstKey />}
       {keys !== undefined && keys.length > 0 && (
-        <table className="table">
+        <table className="table cards">
           <thead>
             <tr>
               <th>Name</th>
@@ -91,7 +116,7 @@ export function KeysScreen() {
                 key={key.id}
                 className={key.status === 'active' || key.status === 'environment' ? '' : 'inactive'}
               >
-                <td>
+                <td data-label="Name">
                   {key.name}
                   {key.status !== 'active' && (
                     <span className={`badge badge-${key.status}`}>
@@ -99,77 +124,31 @@ export function KeysScreen() {
                     </span>
                   )}
                 </td>
-                <td>
+                <td data-label="Key">
                   <code>{revealed[key.id] ?? (key.prefix || '—')}</code>
                 </td>
-                <td>{describePermissions(key.permissions)}</td>
-                <td>{timeAgo(key.createdAt)}</td>
-                <td>{timeAgo(key.lastUsedAt)}</td>
-                <td>{key.requestCount}</td>
-                <td>{expiryLabel(key.expiresAt)}</td>
-                <td>{key.rateLimit ? rateText(key.rateLimit) : 'default'}</td>
+                <td data-label="May">{describePermissions(key.permissions)}</td>
+                <td data-label="Created">{timeAgo(key.createdAt)}</td>
+                <td data-label="Last used">{timeAgo(key.lastUsedAt)}</td>
+                <td data-label="Requests">{key.requestCount}</td>
+                <td data-label="Expires">{expiryLabel(key.expiresAt)}</td>
+                <td data-label="Rate limit">{key.rateLimit ? rateText(key.rateLimit) : 'default'}</td>
                 <td className="row-actions">
-                  {key.status === 'active' && (
-                    <>
-                      <CopyButton
-                        text={() => reveal(key)}
-                        label="Copy connector key"
-                        ariaLabel={`Copy the key ${key.name}`}
-                      />
-                      <button
-                        type="button"
-                        className="button"
-                        onClick={() =>
-                          revealed[key.id]
-                            ? setRevealed(({ [key.id]: _hidden, ...rest }) => rest)
-                            : void act(async () => setRevealed({ ...revealed, [key.id]: await reveal(key) }))
-                        }
-                      >
-                        {revealed[key.id] ? 'Hide' : 'Reveal'}
-                      </button>
-                      <button
-                        type="button"
-                        className="button"
-                        onClick={() => setPending({ kind: 'test', key })}
-                      >
-                        Test
-                      </button>
-                    </>
-                  )}
-                  {!key.readOnly && key.status !== 'revoked' && (
-                    <>
-                      <button
-                        type="button"
-                        className="button"
-                        onClick={() => setPending({ kind: 'edit', key })}
-                      >
-                        Edit
-                      </button>
-                      <button
-                        type="button"
-                        className="button"
-                        onClick={() => setPending({ kind: 'confirm', action: 'rotate', key })}
-                      >
-                        Rotate
-                      </button>
-                      <button
-                        type="button"
-                        className="button danger"
-                        onClick={() => setPending({ kind: 'confirm', action: 'revoke', key })}
-                      >
-                        Revoke
-                      </button>
-                    </>
-                  )}
-                  {!key.readOnly && key.status === 'revoked' && (
-                    <button
-                      type="button"
-                      className="button"
-                      onClick={() => void act(() => client.invoke('keys.delete', { id: key.id }))}
-                    >
-                      Delete
-                    </button>
-                  )}
+                  <KeyRowActions
+                    keyRow={key}
+                    revealed={revealed[key.id] !== undefined}
+                    reveal={() => reveal(key)}
+                    onToggleReveal={() =>
+                      revealed[key.id]
+                        ? setRevealed(({ [key.id]: _hidden, ...rest }) => rest)
+                        : void act(async () => setRevealed({ ...revealed, [key.id]: await reveal(key) }))
+                    }
+                    onTest={() => setPending({ kind: 'test', key })}
+                    onEdit={() => setPending({ kind: 'edit', key })}
+                    onRotate={() => setPending({ kind: 'confirm', action: 'rotate', key })}
+                    onRevoke={() => setPending({ kind: 'confirm', action: 'revoke', key })}
+                    onDelete={() => void act(() => client.invoke('keys.delete', { id: key.id }))}
+                  />
                 </td>
               </tr>
             ))}
@@ -193,41 +172,23 @@ export function KeysScreen() {
         <NewSecret name={pending.name} secret={pending.secret} onClose={() => setPending(undefined)} />
       )}
       {pending?.kind === 'confirm' && (
-        <Modal
-          title={
-            pending.action === 'rotate' ? `Rotate “${pending.key.name}”?` : `Revoke “${pending.key.name}”?`
-          }
-          onClose={() => setPending(undefined)}
-        >
-          <p>
-            {pending.action === 'rotate'
-              ? 'A new secret replaces the old one at once; clients using the old one are refused until you paste the new one.'
-              : 'Clients using this key are refused from now on. This cannot be undone.'}
-          </p>
-          <div className="actions">
-            <button type="button" className="button" onClick={() => setPending(undefined)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="button danger"
-              onClick={() => {
-                const { key, action } = pending;
-                void act(async () => {
-                  if (action === 'revoke') {
-                    await client.invoke('keys.revoke', { id: key.id });
-                    setPending(undefined);
-                  } else {
-                    const rotated = await client.invoke('keys.rotate', { id: key.id });
-                    setPending({ kind: 'secret', name: key.name, secret: rotated.secret });
-                  }
-                });
-              }}
-            >
-              {pending.action === 'rotate' ? 'Rotate' : 'Revoke'}
-            </button>
-          </div>
-        </Modal>
+        <ConfirmKeyAction
+          action={pending.action}
+          keyRow={pending.key}
+          onCancel={() => setPending(undefined)}
+          onConfirm={(graceSeconds) => {
+            const { key, action } = pending;
+            void act(async () => {
+              if (action === 'revoke') {
+                await client.invoke('keys.revoke', { id: key.id });
+                setPending(undefined);
+              } else {
+                const rotated = await client.invoke('keys.rotate', { id: key.id, graceSeconds });
+                setPending({ kind: 'secret', name: key.name, secret: rotated.secret });
+              }
+            });
+          }}
+        />
       )}
       {pending?.kind === 'test' && <KeyTest keyRow={pending.key} onClose={() => setPending(undefined)} />}
     </section>

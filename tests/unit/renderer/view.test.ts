@@ -9,7 +9,8 @@ import {
   sameGrants,
 } from '../../../src-renderer/src/view/permission-presets.ts';
 import { expiryChoices, keyChanges } from '../../../src-renderer/src/view/key-form.ts';
-import type { KeyRow } from '../../../src-shared/dashboard-contract.ts';
+import type { ActivityRow, KeyRow } from '../../../src-shared/dashboard-contract.ts';
+import { activityCsv, callerLabel, requestLabel } from '../../../src-renderer/src/view/activity-format.ts';
 import { rateText } from '../../../src-shared/key-limits.ts';
 import { expiryLabel, timeAgo, uptimeLabel } from '../../../src-renderer/src/view/time-format.ts';
 
@@ -154,5 +155,40 @@ describe('the key dialog sends only what changed', () => {
     );
     assert.equal(expiryChoices(null, true, now)[0]?.label, 'Keep: never expires');
     assert.deepEqual(expiryChoices(null, false, now)[0], { label: 'Never', seconds: null });
+  });
+});
+
+describe('activity rows', () => {
+  const row: ActivityRow = {
+    time: '2026-12-01T10:00:00.000Z',
+    keyId: null,
+    keyName: null,
+    method: 'POST',
+    path: '/mcp',
+    mcpMethod: 'tools/call',
+    tool: 'whoami',
+    status: 503,
+    durationMs: 2,
+    userAgent: 'claude-code/2.1, "quoted"',
+    remoteAddress: '127.0.0.1',
+    outcome: 'serving_paused',
+  };
+
+  test('a request refused while paused was never checked for a key, and says so', () => {
+    assert.equal(callerLabel(row), 'not checked (serving paused)');
+    assert.equal(callerLabel({ ...row, outcome: 'invalid_api_key', status: 401 }), 'no key, or a wrong one');
+    assert.equal(callerLabel({ ...row, keyName: 'Cursor' }), 'Cursor');
+    assert.equal(requestLabel(row), 'tools/call whoami');
+    assert.equal(requestLabel({ ...row, mcpMethod: null, tool: null }), 'POST /mcp');
+  });
+
+  test('CSV: a header, quoted cells where needed, no formula injection', () => {
+    const csv = activityCsv([row, { ...row, keyName: '=HYPERLINK("x")', connectionTest: true }]);
+    const lines = csv.split('\r\n');
+    assert.match(lines[0] ?? '', /^time,keyId,keyName,method,path,mcpMethod,tool,status,outcome/);
+    assert.ok(lines[1]?.includes('"claude-code/2.1, ""quoted"""'));
+    assert.ok(lines[2]?.includes(`"'=HYPERLINK(""x"")"`));
+    assert.ok(lines[2]?.endsWith(',true'));
+    assert.equal(lines.length, 4);
   });
 });
