@@ -2,25 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { storedKeyMatches } from '../../../../src-main/core/auth/stored-keys.ts';
 import { secretDigest } from '../../../../src-main/core/auth/secret-digest.ts';
-import type { KeyRecord } from '../../../../src-main/core/keys/key-record.ts';
-
-function record(id: string, changes: Partial<KeyRecord> = {}): KeyRecord {
-  return {
-    id,
-    name: `Key ${id}`,
-    userId: 'me',
-    role: 'user',
-    permissions: ['*'],
-    prefix: 'mcp_sk_abcd…',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    expiresAt: null,
-    revokedAt: null,
-    rotatedAt: null,
-    rateLimit: null,
-    grace: null,
-    ...changes,
-  };
-}
+import { keyRecord } from '../../../support/key-record.ts';
 
 /** What the server keeps of each secret: its digest, by secret-store account. */
 function digests(entries: [string, string][]): Map<string, string> {
@@ -29,7 +11,7 @@ function digests(entries: [string, string][]): Map<string, string> {
 
 test('active keys match by their secret’s digest, with expiry and rate limit', () => {
   const matches = storedKeyMatches(
-    [record('a', { expiresAt: '2030-01-01T00:00:00.000Z', rateLimit: { limit: 5, windowSeconds: 1 } })],
+    [keyRecord('a', { expiresAt: '2030-01-01T00:00:00.000Z', rateLimit: { limit: 5, windowSeconds: 1 } })],
     digests([['a', 'secret-a']]),
   );
   const match = matches.get(secretDigest('secret-a'));
@@ -41,7 +23,7 @@ test('active keys match by their secret’s digest, with expiry and rate limit',
 
 test('revoked keys and keys without a secret never match; secrets without a record are ignored', () => {
   const matches = storedKeyMatches(
-    [record('revoked', { revokedAt: '2026-01-02T00:00:00.000Z' }), record('nosecret')],
+    [keyRecord('revoked', { revokedAt: '2026-01-02T00:00:00.000Z' }), keyRecord('nosecret')],
     digests([
       ['revoked', 'secret-r'],
       ['orphan', 'secret-o'],
@@ -53,7 +35,7 @@ test('revoked keys and keys without a secret never match; secrets without a reco
 test('an old secret in its grace period matches until the grace ends', () => {
   const until = '2026-06-01T00:00:00.000Z';
   const matches = storedKeyMatches(
-    [record('a', { grace: { digest: secretDigest('old'), until } })],
+    [keyRecord('a', { grace: { digest: secretDigest('old'), until } })],
     digests([['a', 'new']]),
   );
   assert.equal(matches.get(secretDigest('new'))?.validUntil, undefined);
@@ -62,7 +44,7 @@ test('an old secret in its grace period matches until the grace ends', () => {
 
 test('a rotated key matches by the secret under its new account, not the one under its id', () => {
   const matches = storedKeyMatches(
-    [record('a', { secretAccount: 'a.m1' })],
+    [keyRecord('a', { secretAccount: 'a.m1' })],
     digests([
       ['a', 'before-rotation'],
       ['a.m1', 'after-rotation'],

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { KeyRecord } from '../../../../src-main/core/keys/key-record.ts';
+import { keyRecord } from '../../../support/key-record.ts';
 import {
   keyIdOfAccount,
   readKeySecrets,
@@ -14,32 +14,14 @@ import {
 import { FileSecretStore } from '../../../../src-main/core/keys/file-secret-store.ts';
 import type { SecretStore } from '../../../../src-main/core/keys/secret-store.ts';
 
-function record(id: string, changes: Partial<KeyRecord> = {}): KeyRecord {
-  return {
-    id,
-    name: id,
-    userId: 'me',
-    role: 'user',
-    permissions: ['*'],
-    prefix: 'mcp_sk_abcd…',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    expiresAt: null,
-    revokedAt: null,
-    rotatedAt: null,
-    rateLimit: null,
-    grace: null,
-    ...changes,
-  };
-}
-
 const NOW = Date.parse('2026-12-01T12:00:00.000Z');
 
 test('a key is at its id until a rotation moves it to <id>.<time>', () => {
-  assert.equal(secretAccountOf(record('key_a')), 'key_a');
+  assert.equal(secretAccountOf(keyRecord('key_a')), 'key_a');
   const moved = rotatedAccount('key_a', NOW);
   assert.match(moved, /^key_a\.[0-9a-z]+$/);
   assert.equal(keyIdOfAccount(moved), 'key_a');
-  assert.equal(secretAccountOf(record('key_a', { secretAccount: moved })), moved);
+  assert.equal(secretAccountOf(keyRecord('key_a', { secretAccount: moved })), moved);
 });
 
 test('stray accounts: orphans of unlisted keys, and old secrets of listed keys once a rotation is done', () => {
@@ -47,7 +29,7 @@ test('stray accounts: orphans of unlisted keys, and old secrets of listed keys o
   const abandoned = rotatedAccount('key_b', NOW - 120_000);
   const current = rotatedAccount('key_a', NOW - 300_000);
   const stray = strayAccounts(
-    [record('key_a', { secretAccount: current }), record('key_b')],
+    [keyRecord('key_a', { secretAccount: current }), keyRecord('key_b')],
     ['key_a', current, 'key_b', inFlight, abandoned, 'key_gone', 'session-signing-key'],
     NOW,
   );
@@ -74,11 +56,11 @@ function lockedStore(): SecretStore & { checks: number } {
 
 test('a store holding none of the active keys’ secrets must prove it can be written', async () => {
   const locked = lockedStore();
-  await assert.rejects(readKeySecrets(locked, [record('key_a')]), /locked collection/);
+  await assert.rejects(readKeySecrets(locked, [keyRecord('key_a')]), /locked collection/);
   assert.equal(locked.checks, 1);
   // No active key: an empty answer is simply the truth, and nothing is probed.
   assert.deepEqual(
-    await readKeySecrets(locked, [record('key_a', { revokedAt: '2026-11-30T00:00:00.000Z' })]),
+    await readKeySecrets(locked, [keyRecord('key_a', { revokedAt: '2026-11-30T00:00:00.000Z' })]),
     new Map(),
   );
   assert.equal(locked.checks, 1);
@@ -87,6 +69,6 @@ test('a store holding none of the active keys’ secrets must prove it can be wr
 test('a working store with the secrets really gone answers empty', async () => {
   const store = new FileSecretStore(mkdtempSync(join(tmpdir(), 'mcp-tray-secrets-')));
   await store.set('key_other', 'x');
-  const secrets = await readKeySecrets(store, [record('key_a')]);
+  const secrets = await readKeySecrets(store, [keyRecord('key_a')]);
   assert.deepEqual([...secrets.keys()], ['key_other']);
 });
