@@ -9,6 +9,7 @@ import {
   sameGrants,
 } from '../../../src-renderer/src/view/permission-presets.ts';
 import { expiryChoices, keyChanges } from '../../../src-renderer/src/view/key-form.ts';
+import { keyLabel, maskedKey } from '../../../src-renderer/src/view/masked-key.ts';
 import type { ActivityRow, KeyRow } from '../../../src-shared/dashboard-contract.ts';
 import { activityCsv, callerLabel, requestLabel } from '../../../src-renderer/src/view/activity-format.ts';
 import { rateText } from '../../../src-shared/key-limits.ts';
@@ -190,5 +191,23 @@ describe('activity rows', () => {
     assert.ok(lines[2]?.includes(`"'=HYPERLINK(""x"")"`));
     assert.ok(lines[2]?.endsWith(',true'));
     assert.equal(lines.length, 4);
+  });
+});
+
+describe('keys in pickers and configs', () => {
+  test('a key repeats its id only when another key has the same name', () => {
+    const keys = [
+      { id: 'key_a', name: 'Cursor' },
+      { id: 'key_b', name: 'Cursor' },
+      { id: 'key_c', name: 'Claude' },
+    ];
+    assert.deepEqual(
+      keys.map((key) => keyLabel(key, keys)),
+      ['Cursor (key_a)', 'Cursor (key_b)', 'Claude'],
+    );
+  });
+
+  test('a hidden key shows its prefix and dots, never more of the secret', () => {
+    assert.equal(maskedKey({ prefix: 'mcp_sk_AbCd…' }), 'mcp_sk_AbCd••••••••');
   });
 });
