@@ -10,6 +10,7 @@ import {
 } from '../../../src-renderer/src/view/permission-presets.ts';
 import { expiryChoices, keyChanges } from '../../../src-renderer/src/view/key-form.ts';
 import { keyLabel, maskedKey } from '../../../src-renderer/src/view/masked-key.ts';
+import { parseRoute, routeHash } from '../../../src-renderer/src/view/route.ts';
 import type { ActivityRow, KeyRow } from '../../../src-shared/dashboard-contract.ts';
 import { activityCsv, callerLabel, requestLabel } from '../../../src-renderer/src/view/activity-format.ts';
 import { rateText } from '../../../src-shared/key-limits.ts';
@@ -209,5 +210,18 @@ describe('keys in pickers and configs', () => {
 
   test('a hidden key shows its prefix and dots, never more of the secret', () => {
     assert.equal(maskedKey({ prefix: 'mcp_sk_AbCd…' }), 'mcp_sk_AbCd••••••••');
+  });
+});
+
+describe('screen addresses', () => {
+  test('each screen has its own address, with the choices it carries', () => {
+    assert.deepEqual(parseRoute('#/connect?client=cursor&key=key_a'), {
+      screen: 'connect',
+      params: { client: 'cursor', key: 'key_a' },
+    });
+    assert.deepEqual(parseRoute(''), { screen: 'keys', params: {} });
+    assert.deepEqual(parseRoute('#/nowhere'), { screen: 'keys', params: {} });
+    assert.equal(routeHash('activity'), '#/activity');
+    assert.equal(routeHash('connect', { client: 'vscode' }), '#/connect?client=vscode');
   });
 });
