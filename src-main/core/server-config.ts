@@ -5,7 +5,7 @@ import { parseSecretStoreKind } from './keys/open-secret-store.ts';
 import { parseRate, type RateLimit } from './keys/quantity-parsers.ts';
 import type { SecretStoreKind } from './keys/secret-store.ts';
 import type { Settings } from './settings/settings-file.ts';
-import { oauthConfigFromEnv, type OAuthEnvironment } from './oauth/oauth-config.ts';
+import { oauthConfigFromEnv, type OAuthEnvironment } from './sign-in/sign-in-config.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { isLoopbackHost } from './http/host-allowlist.ts';
 import { canonicalOrigin } from './http/origin-allowlist.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { JSON_RPC_HEADERS, rawRequest } from '../support/raw-http.ts';
-import { LoginTokens } from '../../src-main/core/dashboard/login-tokens.ts';
+import { LoginTokens } from '../../src-main/core/sessions/login-tokens.ts';
 import { freePort, runCli, startServe, type ServeProcess } from '../support/serve-process.ts';
 
 let server: ServeProcess;

@@ -14,7 +14,7 @@ import type { ActivityPage, ActivityQuery } from '../audit/recent-activity.ts';
 import type { KeyStore } from '../keys/key-store.ts';
 import type { ServingSwitch } from '../http/serving-switch.ts';
 import type { SettingsController } from '../settings/settings-controller.ts';
-import type { SignInChannel } from '../oauth/sign-in-handlers.ts';
+import type { SignInChannel } from '../sign-in/sign-in-handlers.ts';
 import { environmentKeyRow, keyRow } from './key-rows.ts';
 
 export type ContractHandlers = {

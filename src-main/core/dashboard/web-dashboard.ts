@@ -10,8 +10,8 @@ import { sendJsonError } from '../http/json-error.ts';
 import type { SignInHelp } from './dashboard-link.ts';
 import type { DashboardEvents } from './dashboard-events.ts';
 import { invokeChannel, type ContractHandlers } from './dashboard-handlers.ts';
-import type { LoginTokens } from './login-tokens.ts';
-import { SESSION_TTL_SECONDS, type SessionSigner } from './session-signer.ts';
+import type { LoginTokens } from '../sessions/login-tokens.ts';
+import { SESSION_TTL_SECONDS, type SessionSigner } from '../sessions/session-signer.ts';
 
 export const SESSION_COOKIE = 'mcp_tray_session';
 /** Mutations must carry this header: a cross-site form or image cannot, so it defeats CSRF. */

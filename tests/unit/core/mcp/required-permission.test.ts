@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { requiredPermissions } from '../../../src-main/core/mcp/required-permission.ts';
+import { requiredPermissions } from '../../../../src-main/core/mcp/required-permission.ts';
 
 describe('the permission an MCP message needs', () => {
   test('tools/list needs tools:list; tools/call needs the tool', () => {

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { z } from 'zod';
 import type { JSONRPCResponse } from '@modelcontextprotocol/server';
-import { authInfoForCaller } from '../../../src-main/core/mcp/caller-auth-info.ts';
-import { LegacyServerPool } from '../../../src-main/core/mcp/legacy-server-pool.ts';
-import { buildMcpServer } from '../../../src-main/core/mcp/mcp-server-factory.ts';
-import { defineTool } from '../../../src-main/core/tools/tool-provider.ts';
-import type { Caller } from '../../../src-shared/caller.ts';
+import { authInfoForCaller } from '../../../../src-main/core/mcp/caller-auth-info.ts';
+import { LegacyServerPool } from '../../../../src-main/core/mcp/legacy-server-pool.ts';
+import { buildMcpServer } from '../../../../src-main/core/mcp/mcp-server-factory.ts';
+import { defineTool } from '../../../../src-main/core/tools/tool-provider.ts';
+import type { Caller } from '../../../../src-shared/caller.ts';
 
 const caller: Caller = {
   keyId: 'env:test',

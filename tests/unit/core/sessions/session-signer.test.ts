@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
-import { SESSION_KEY_ACCOUNT, SessionSigner } from '../../../../src-main/core/dashboard/session-signer.ts';
+import { SESSION_KEY_ACCOUNT, SessionSigner } from '../../../../src-main/core/sessions/session-signer.ts';
 import { FileSecretStore } from '../../../../src-main/core/keys/file-secret-store.ts';
 import { streamLogger } from '../../../../src-main/core/logger.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseApiKeys } from '../../../src-main/core/auth/api-key-registry.ts';
-import { AppError } from '../../../src-main/core/app-error.ts';
+import { parseApiKeys } from '../../../../src-main/core/auth/api-key-registry.ts';
+import { AppError } from '../../../../src-main/core/app-error.ts';
 
 const SEED_EXAMPLE =
   '{"connector-key": {"name": "ChatGPT Connector", "userId": "connector-user", "role": "user", "permissions": ["*"]}}';

@@ -14,7 +14,7 @@ import {
   httpUrl,
   type OAuthConfig,
   type OAuthEnvironment,
-} from './oauth-config.ts';
+} from './sign-in-config.ts';
 import { PROVIDER_NAME, SIGN_IN_PROVIDERS } from '../../../src-shared/sign-in-providers.ts';
 
 /** The secret-store accounts of the OAuth client secrets set in Settings (never written to settings.json). */

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { FileSecretStore } from '../../../../src-main/core/keys/file-secret-store.ts';
-import { oauthConfigFromEnv } from '../../../../src-main/core/oauth/oauth-config.ts';
-import { CLIENT_SECRET_ACCOUNT, OAuthSettings } from '../../../../src-main/core/oauth/oauth-settings.ts';
+import { oauthConfigFromEnv } from '../../../../src-main/core/sign-in/sign-in-config.ts';
+import { CLIENT_SECRET_ACCOUNT, OAuthSettings } from '../../../../src-main/core/sign-in/sign-in-settings.ts';
 import { SettingsFile } from '../../../../src-main/core/settings/settings-file.ts';
 
 // The secret store here is the headless file mode; the keychain path is tested against a real Secret Service
 // in tests/e2e/sign-in-settings.test.ts.
 function setup(env: NodeJS.ProcessEnv = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'oauth-settings-'));
+  const dir = mkdtempSync(join(tmpdir(), 'sign-in-settings-'));
   const secrets = new FileSecretStore(dir);
   const file = new SettingsFile(dir);
   const settings = new OAuthSettings({ env: oauthConfigFromEnv(env), file, secrets, port: () => 4321 });

@@ -5,8 +5,8 @@ import {
   hostForHeader,
   isLoopbackHost,
   LOOPBACK_HOSTNAMES,
-} from '../../../src-main/core/http/host-allowlist.ts';
-import { allowedOrigins, canonicalOrigin } from '../../../src-main/core/http/origin-allowlist.ts';
+} from '../../../../src-main/core/http/host-allowlist.ts';
+import { allowedOrigins, canonicalOrigin } from '../../../../src-main/core/http/origin-allowlist.ts';
 
 describe('Host allowlist', () => {
   test('loopback names are allowed with the port only', () => {

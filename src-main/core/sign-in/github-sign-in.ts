@@ -2,7 +2,7 @@ import * as oauth from 'oauth4webapi';
 import { AppError } from '../app-error.ts';
 import { authorizeUrl, exchangeCode, PROVIDER_TIMEOUT_MS } from './code-flow.ts';
 import type { Identity } from './identity.ts';
-import type { GitHubSettings } from './oauth-config.ts';
+import type { GitHubSettings } from './sign-in-config.ts';
 
 /** GitHub's OAuth endpoints (github.com or a GitHub Enterprise Server), which it does not publish by discovery. */
 export function githubServer(settings: GitHubSettings): oauth.AuthorizationServer {

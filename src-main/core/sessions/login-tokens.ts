@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { secretDigest } from '../auth/secret-digest.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { withFileLock } from '../fs/file-lock.ts';
-import { dataFolderId } from './dashboard-link.ts';
+import { dataFolderId } from '../dashboard/dashboard-link.ts';
 
 export const LOGIN_TOKEN_TTL_MS = 10 * 60_000;
 const FILE = 'login-tokens.json';

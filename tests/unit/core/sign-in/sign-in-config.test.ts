@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultRedirectUri, oauthConfigFromEnv } from '../../../src-main/core/oauth/oauth-config.ts';
+import { defaultRedirectUri, oauthConfigFromEnv } from '../../../../src-main/core/sign-in/sign-in-config.ts';
 
 test('OAuth settings from the seed’s variables; what they leave out falls to Settings', () => {
   assert.deepEqual(oauthConfigFromEnv({}), {}, 'nothing set: Settings and the defaults decide');

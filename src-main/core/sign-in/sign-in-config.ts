@@ -15,7 +15,7 @@ export interface GoogleSettings {
   issuer: string;
 }
 
-/** What sign-in uses at the moment of a request: the environment over Settings (see oauth-settings.ts). */
+/** What sign-in uses at the moment of a request: the environment over Settings (see sign-in-settings.ts). */
 export interface OAuthConfig {
   enabled: boolean;
   redirectUri: string;

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Identity } from '../../../../src-main/core/oauth/identity.ts';
-import { OwnerList } from '../../../../src-main/core/oauth/owner-list.ts';
+import type { Identity } from '../../../../src-main/core/sign-in/identity.ts';
+import { OwnerList } from '../../../../src-main/core/sign-in/owner-list.ts';
 
 const person = (subject: string, login: string, email: string | null = null): Identity => ({
   subject,

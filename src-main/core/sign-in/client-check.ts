@@ -1,7 +1,7 @@
 import type { SignInProvider } from '../../../src-shared/dashboard-contract.ts';
 import { exchangeCode } from './code-flow.ts';
 import { githubServer } from './github-sign-in.ts';
-import type { OAuthConfig } from './oauth-config.ts';
+import type { OAuthConfig } from './sign-in-config.ts';
 import { discover } from './oidc-sign-in.ts';
 
 export interface ClientCheck {

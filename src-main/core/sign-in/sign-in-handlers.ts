@@ -5,11 +5,11 @@ import type {
 } from '../../../src-shared/dashboard-contract.ts';
 import { AppError } from '../app-error.ts';
 import type { ContractHandlers } from '../dashboard/dashboard-handlers.ts';
-import type { SignedOutSessions } from '../dashboard/signed-out-sessions.ts';
+import type { SignedOutSessions } from '../sessions/signed-out-sessions.ts';
 import { isLoopbackHost } from '../http/host-allowlist.ts';
 import { checkClient } from './client-check.ts';
 import type { Identity } from './identity.ts';
-import type { OAuthSettings, SignInSetup } from './oauth-settings.ts';
+import type { OAuthSettings, SignInSetup } from './sign-in-settings.ts';
 import type { OwnerList } from './owner-list.ts';
 import type { SignedInAccount } from './signed-in-account.ts';
 import { PROVIDER_NAME, SIGN_IN_PROVIDERS } from '../../../src-shared/sign-in-providers.ts';

@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { SessionSigner } from '../../../../src-main/core/dashboard/session-signer.ts';
-import { SignedOutSessions } from '../../../../src-main/core/dashboard/signed-out-sessions.ts';
+import { SessionSigner } from '../../../../src-main/core/sessions/session-signer.ts';
+import { SignedOutSessions } from '../../../../src-main/core/sessions/signed-out-sessions.ts';
 import { FileSecretStore } from '../../../../src-main/core/keys/file-secret-store.ts';
 import { streamLogger } from '../../../../src-main/core/logger.ts';
 

@@ -1,12 +1,12 @@
 import express, { type Router } from 'express';
 import * as oauth from 'oauth4webapi';
 import { isAppError } from '../app-error.ts';
-import type { SessionSigner } from '../dashboard/session-signer.ts';
-import { SESSION_TTL_SECONDS } from '../dashboard/session-signer.ts';
+import type { SessionSigner } from '../sessions/session-signer.ts';
+import { SESSION_TTL_SECONDS } from '../sessions/session-signer.ts';
 import { githubAuthorizeUrl, githubIdentity } from './github-sign-in.ts';
 import type { Identity } from './identity.ts';
-import type { GitHubSettings, GoogleSettings, OAuthConfig } from './oauth-config.ts';
-import type { OAuthSettings } from './oauth-settings.ts';
+import type { GitHubSettings, GoogleSettings, OAuthConfig } from './sign-in-config.ts';
+import type { OAuthSettings } from './sign-in-settings.ts';
 import { oidcAuthorizeUrl, oidcIdentity } from './oidc-sign-in.ts';
 import type { OwnerList } from './owner-list.ts';
 import type { PendingSignIns } from './pending-sign-ins.ts';

@@ -3,7 +3,7 @@ import * as oauth from 'oauth4webapi';
 import { AppError } from '../app-error.ts';
 import { authorizeUrl, exchangeCode, PROVIDER_TIMEOUT_MS, requestOptions } from './code-flow.ts';
 import type { Identity } from './identity.ts';
-import type { GoogleSettings } from './oauth-config.ts';
+import type { GoogleSettings } from './sign-in-config.ts';
 
 function unreachable(settings: GoogleSettings, error: unknown): AppError {
   const text = error instanceof Error ? error.message : String(error);
