@@ -2,10 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../src-shared/product.ts';
 import { AppError } from '../core/app-error.ts';
-import { dataFolderId, type SignInHelp } from '../core/dashboard/dashboard-link.ts';
+import { dataFolderId, type SignInHelp } from '../core/sessions/dashboard-link.ts';
 import { LoginTokens, loginUrl } from '../core/sessions/login-tokens.ts';
 import { parseSecretStoreKind } from '../core/keys/open-secret-store.ts';
-import { resolveDataDir, resolveServerConfig } from '../core/server-config.ts';
+import { resolveDataDir, resolveServerConfig } from '../core/server/server-config.ts';
 import { loadSettings } from '../core/settings/settings-file.ts';
 import type { CommandIo } from './command-io.ts';
 

@@ -9,7 +9,7 @@ import { FILE_STORE_WARNING } from '../core/keys/file-secret-store.ts';
 import { KeyStore } from '../core/keys/key-store.ts';
 import { openSecretStore, parseSecretStoreKind } from '../core/keys/open-secret-store.ts';
 import { parseDuration, parseRate } from '../core/keys/quantity-parsers.ts';
-import { resolveDataDir } from '../core/server-config.ts';
+import { resolveDataDir } from '../core/server/server-config.ts';
 import type { CommandIo } from './command-io.ts';
 import { describeKey, KEYS_HELP, table } from './keys-output.ts';
 

@@ -1,4 +1,4 @@
-import { shellWord } from '../core/dashboard/dashboard-link.ts';
+import { shellWord } from '../core/sessions/dashboard-link.ts';
 
 /**
  * The command a person typed, with `--secret-store file` in place of whatever store it named: what to run

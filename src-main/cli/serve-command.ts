@@ -5,8 +5,8 @@ import { FILE_STORE_WARNING, FileSecretStore } from '../core/keys/file-secret-st
 import { isKeyId } from '../core/keys/secret-format.ts';
 import { withFileStore } from './secret-store-advice.ts';
 import type { CommandIo } from './command-io.ts';
-import { startServer } from '../core/mcp-tray-server.ts';
-import { resolveDataDir, resolveServerConfig } from '../core/server-config.ts';
+import { startServer } from '../core/server/start-server.ts';
+import { resolveDataDir, resolveServerConfig } from '../core/server/server-config.ts';
 import { loadSettings } from '../core/settings/settings-file.ts';
 
 export const SERVE_HELP = `Usage: mcp-tray serve [options]

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { streamLogger } from '../../src-main/core/logger.ts';
-import { startServer, type ServerDeps } from '../../src-main/core/mcp-tray-server.ts';
-import { resolveServerConfig } from '../../src-main/core/server-config.ts';
+import { startServer, type ServerDeps } from '../../src-main/core/server/start-server.ts';
+import { resolveServerConfig } from '../../src-main/core/server/server-config.ts';
 
 async function serverWith(deps: Partial<ServerDeps>) {
   const dataDir = mkdtempSync(join(tmpdir(), 'mcp-tray-folder-'));

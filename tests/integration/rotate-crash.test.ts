@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
-import { secretDigest } from '../../src-main/core/auth/secret-digest.ts';
+import { secretDigest } from '../../src-main/core/secret-digest.ts';
 import { KeysFileSchema, type KeyRecord } from '../../src-main/core/keys/key-record.ts';
 import { secretAccountOf } from '../../src-main/core/keys/key-secrets.ts';
 import { KeychainSecretStore } from '../../src-main/core/keys/keychain-secret-store.ts';

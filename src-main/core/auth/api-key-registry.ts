@@ -2,7 +2,7 @@ import type { Caller } from '../../../src-shared/caller.ts';
 import { permissionProblem } from '../../../src-shared/permissions.ts';
 import { AppError } from '../app-error.ts';
 import type { KeyRegistry } from './key-registry.ts';
-import { secretDigest } from './secret-digest.ts';
+import { secretDigest } from '../secret-digest.ts';
 
 /** Keys given in `MCP_API_KEYS`, held as digests: the secrets themselves are not kept. */
 export interface ApiKeyRegistry extends KeyRegistry {

@@ -6,7 +6,7 @@ import { KeysFile } from '../keys/keys-file.ts';
 import type { SecretStore } from '../keys/secret-store.ts';
 import type { Logger } from '../logger.ts';
 import type { KeyMatch, KeyRegistry } from './key-registry.ts';
-import { secretDigest } from './secret-digest.ts';
+import { secretDigest } from '../secret-digest.ts';
 import { readKeySecrets, secretAccountOf, strayAccounts } from '../keys/key-secrets.ts';
 
 export interface StoredKeysStatus {

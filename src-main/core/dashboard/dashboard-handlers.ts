@@ -3,13 +3,12 @@ import {
   type AppInfo,
   type ConnectionTest,
   type InvokeChannel,
-  type InvokeInput,
-  type InvokeOutput,
   type ServerStatusView,
 } from '../../../src-shared/dashboard-contract.ts';
 import type { Caller } from '../../../src-shared/caller.ts';
 import { inputProblem, type SchemaIssue } from '../../../src-shared/input-problem.ts';
 import { AppError } from '../app-error.ts';
+import type { ContractHandlers } from '../contract-handlers.ts';
 import type { ActivityPage, ActivityQuery } from '../audit/recent-activity.ts';
 import type { KeyStore } from '../keys/key-store.ts';
 import type { ServingSwitch } from '../http/serving-switch.ts';
@@ -17,9 +16,7 @@ import type { SettingsController } from '../settings/settings-controller.ts';
 import type { SignInChannel } from '../sign-in/sign-in-handlers.ts';
 import { environmentKeyRow, keyRow } from './key-rows.ts';
 
-export type ContractHandlers = {
-  [C in InvokeChannel]: (input: InvokeInput<C>) => Promise<InvokeOutput<C>>;
-};
+export type { ContractHandlers } from '../contract-handlers.ts';
 
 export interface DashboardDeps {
   info: () => AppInfo;

@@ -13,7 +13,7 @@ import type { SettingsController } from '../settings/settings-controller.ts';
 import { testConnection } from './connection-test.ts';
 import { DashboardEvents } from './dashboard-events.ts';
 import { dashboardHandlers, type ContractHandlers } from './dashboard-handlers.ts';
-import { dashboardCommandLine, dataFolderId } from './dashboard-link.ts';
+import { dashboardCommandLine, dataFolderId } from '../sessions/dashboard-link.ts';
 import { LoginTokens, loginUrl } from '../sessions/login-tokens.ts';
 import { rendererDir } from './renderer-dir.ts';
 import { SessionSigner } from '../sessions/session-signer.ts';

@@ -7,7 +7,7 @@ import { isAppError } from '../app-error.ts';
 import { isLoopbackHost } from '../http/host-allowlist.ts';
 import { jsonDepthGuard } from '../http/json-depth.ts';
 import { sendJsonError } from '../http/json-error.ts';
-import type { SignInHelp } from './dashboard-link.ts';
+import type { SignInHelp } from '../sessions/dashboard-link.ts';
 import type { DashboardEvents } from './dashboard-events.ts';
 import { invokeChannel, type ContractHandlers } from './dashboard-handlers.ts';
 import type { LoginTokens } from '../sessions/login-tokens.ts';

@@ -1,5 +1,5 @@
 import { AppError } from '../app-error.ts';
-import { secretDigest } from '../auth/secret-digest.ts';
+import { secretDigest } from '../secret-digest.ts';
 import { checkName, checkPermissions, checkRateLimit, usage } from './key-input.ts';
 import { isExpired, type KeyRecord } from './key-record.ts';
 import { KeyUsageFile, type KeyUsage } from './key-usage-file.ts';

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { secretDigest } from '../auth/secret-digest.ts';
+import { secretDigest } from '../secret-digest.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { withFileLock } from '../fs/file-lock.ts';
-import { dataFolderId } from '../dashboard/dashboard-link.ts';
+import { dataFolderId } from './dashboard-link.ts';
 
 export const LOGIN_TOKEN_TTL_MS = 10 * 60_000;
 const FILE = 'login-tokens.json';

@@ -4,7 +4,7 @@ import type {
   SignInSettingsView,
 } from '../../../src-shared/dashboard-contract.ts';
 import { AppError } from '../app-error.ts';
-import type { ContractHandlers } from '../dashboard/dashboard-handlers.ts';
+import type { ContractHandlers } from '../contract-handlers.ts';
 import type { SignedOutSessions } from '../sessions/signed-out-sessions.ts';
 import { isLoopbackHost } from '../http/host-allowlist.ts';
 import { checkClient } from './client-check.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { storedKeyMatches } from '../../../../src-main/core/auth/stored-keys.ts';
-import { secretDigest } from '../../../../src-main/core/auth/secret-digest.ts';
+import { secretDigest } from '../../../../src-main/core/secret-digest.ts';
 import { keyRecord } from '../../../support/key-record.ts';
 
 /** What the server keeps of each secret: its digest, by secret-store account. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { AppError } from '../../../src-main/core/app-error.ts';
-import { listenError } from '../../../src-main/core/listen-error.ts';
+import { AppError } from '../../../../src-main/core/app-error.ts';
+import { listenError } from '../../../../src-main/core/server/listen-error.ts';
 
 function errno(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`listen ${code}`), { code });

@@ -1,44 +1,44 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AuditLog } from './audit/audit-log.ts';
-import { recentActivity, type ActivityPage, type ActivityQuery } from './audit/recent-activity.ts';
-import { KeyUsageFile } from './keys/key-usage-file.ts';
+import { AuditLog } from '../audit/audit-log.ts';
+import { recentActivity, type ActivityPage, type ActivityQuery } from '../audit/recent-activity.ts';
+import { KeyUsageFile } from '../keys/key-usage-file.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MCP_PATH } from '../../src-shared/product.ts';
-import { parseApiKeys } from './auth/api-key-registry.ts';
-import { FailedAuthLockout } from './auth/failed-auth-lockout.ts';
-import { combinedRegistry } from './auth/key-registry.ts';
-import { RateLimiter } from './auth/rate-limiter.ts';
-import { StoredKeys } from './auth/stored-keys.ts';
-import type { KeychainRunner } from './keys/keychain-secret-store.ts';
-import { openSecretStore } from './keys/open-secret-store.ts';
+import { MCP_PATH } from '../../../src-shared/product.ts';
+import { parseApiKeys } from '../auth/api-key-registry.ts';
+import { FailedAuthLockout } from '../auth/failed-auth-lockout.ts';
+import { combinedRegistry } from '../auth/key-registry.ts';
+import { RateLimiter } from '../auth/rate-limiter.ts';
+import { StoredKeys } from '../auth/stored-keys.ts';
+import type { KeychainRunner } from '../keys/keychain-secret-store.ts';
+import { openSecretStore } from '../keys/open-secret-store.ts';
 import {
   allowedHostHeaders,
   hostForHeader,
   lanHostnames,
   isLoopbackHost,
   LOOPBACK_HOSTNAMES,
-} from './http/host-allowlist.ts';
-import { createHttpApp } from './http/http-app.ts';
-import type { RequestsInFlight } from './http/request-audit.ts';
-import { setupDashboard, type Dashboard } from './dashboard/setup-dashboard.ts';
+} from '../http/host-allowlist.ts';
+import { createHttpApp } from '../http/http-app.ts';
+import type { RequestsInFlight } from '../http/request-audit.ts';
+import { setupDashboard, type Dashboard } from '../dashboard/setup-dashboard.ts';
 import {
   settingsController,
   type LiveSettings,
   type SettingsController,
-} from './settings/settings-controller.ts';
-import { SettingsFile } from './settings/settings-file.ts';
-import { allowedOrigins } from './http/origin-allowlist.ts';
+} from '../settings/settings-controller.ts';
+import { SettingsFile } from '../settings/settings-file.ts';
+import { allowedOrigins } from '../http/origin-allowlist.ts';
 import { listenError } from './listen-error.ts';
-import type { Logger } from './logger.ts';
-import { mcpRoute } from './mcp/mcp-route.ts';
-import { describePortHolder } from './port-holder.ts';
-import { nearestFreePort } from './settings/port-check.ts';
+import type { Logger } from '../logger.ts';
+import { mcpRoute } from '../mcp/mcp-route.ts';
+import { describePortHolder } from '../port-holder.ts';
+import { nearestFreePort } from '../settings/port-check.ts';
 import type { ServerConfig } from './server-config.ts';
-import { serverStatus } from './server-status.ts';
-import { builtinTools } from './tools/builtin-tools.ts';
-import type { ToolProvider } from './tools/tool-provider.ts';
+import { serverStatus } from '../server-status.ts';
+import { builtinTools } from '../tools/builtin-tools.ts';
+import type { ToolProvider } from '../tools/tool-provider.ts';
 
 /** `keys list` shows a request's use within 5 seconds: usage is written at least this often. */
 const USAGE_FLUSH_MS = 2_000;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { resolveServerConfig } from '../../../src-main/core/server-config.ts';
-import { defaultDataDir } from '../../../src-main/core/data-dir.ts';
+import { resolveServerConfig } from '../../../../src-main/core/server/server-config.ts';
+import { defaultDataDir } from '../../../../src-main/core/data-dir.ts';
 
 describe('server configuration', () => {
   test('defaults: 127.0.0.1:3210, query keys on, no LAN', () => {

@@ -4,7 +4,7 @@ import {
   dashboardCommandLine,
   dataFolderId,
   shellWord,
-} from '../../../../src-main/core/dashboard/dashboard-link.ts';
+} from '../../../../src-main/core/sessions/dashboard-link.ts';
 
 test('the sign-in command names --port and --data-dir only when they are not the defaults', () => {
   const home = '/home/ada/.config/MCP Tray';

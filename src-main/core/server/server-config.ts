@@ -1,14 +1,14 @@
-import { DEFAULT_HOST, DEFAULT_PORT } from '../../src-shared/product.ts';
-import { AppError } from './app-error.ts';
-import { DEFAULT_RATE_LIMIT } from './auth/rate-limiter.ts';
-import { parseSecretStoreKind } from './keys/open-secret-store.ts';
-import { parseRate, type RateLimit } from './keys/quantity-parsers.ts';
-import type { SecretStoreKind } from './keys/secret-store.ts';
-import type { Settings } from './settings/settings-file.ts';
-import { oauthConfigFromEnv, type OAuthEnvironment } from './sign-in/sign-in-config.ts';
-import { defaultDataDir } from './data-dir.ts';
-import { isLoopbackHost } from './http/host-allowlist.ts';
-import { canonicalOrigin } from './http/origin-allowlist.ts';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../../../src-shared/product.ts';
+import { AppError } from '../app-error.ts';
+import { DEFAULT_RATE_LIMIT } from '../auth/rate-limiter.ts';
+import { parseSecretStoreKind } from '../keys/open-secret-store.ts';
+import { parseRate, type RateLimit } from '../keys/quantity-parsers.ts';
+import type { SecretStoreKind } from '../keys/secret-store.ts';
+import type { Settings } from '../settings/settings-file.ts';
+import { oauthConfigFromEnv, type OAuthEnvironment } from '../sign-in/sign-in-config.ts';
+import { defaultDataDir } from '../data-dir.ts';
+import { isLoopbackHost } from '../http/host-allowlist.ts';
+import { canonicalOrigin } from '../http/origin-allowlist.ts';
 
 export interface ServerConfig {
   host: string;

@@ -1,4 +1,4 @@
-import { AppError } from './app-error.ts';
+import { AppError } from '../app-error.ts';
 
 /** Turns a failed `listen` into a message that names the port and the fix. Other errors pass through. */
 export function listenError(
