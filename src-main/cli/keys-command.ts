@@ -6,6 +6,7 @@ import { parseApiKeys } from '../core/auth/api-key-registry.ts';
 import { AppError, isAppError } from '../core/app-error.ts';
 import { withFileStore } from './secret-store-advice.ts';
 import { FILE_STORE_WARNING } from '../core/keys/file-secret-store.ts';
+import { refuseEnvironmentKey } from '../core/keys/environment-keys.ts';
 import { KeyStore } from '../core/keys/key-store.ts';
 import { openSecretStore, parseSecretStoreKind } from '../core/keys/open-secret-store.ts';
 import { parseDuration, parseRate } from '../core/keys/quantity-parsers.ts';
@@ -82,14 +83,8 @@ async function runKeysCommand(args: string[], io: CommandIo): Promise<number> {
     });
   }
   const fromEnvironment = environmentCallers(io);
-  const envKey = fromEnvironment.find((c) => c.keyId === target || c.keyName === target);
-  if (envKey !== undefined && needsTarget.includes(action) && action !== 'reveal') {
-    throw new AppError(
-      'key_from_environment',
-      `"${envKey.keyName}" comes from the MCP_API_KEYS environment variable and is read-only here; change that variable to change it.`,
-      { exitCode: 2 },
-    );
-  }
+  if (needsTarget.includes(action) && action !== 'reveal')
+    refuseEnvironmentKey(fromEnvironment, target ?? '');
   const dataDir = resolveDataDir(values['data-dir'], io.env);
   const kind = parseSecretStoreKind(values['secret-store']);
   if (kind === 'file') io.logger.warn(FILE_STORE_WARNING);
