@@ -6,6 +6,7 @@ import { EVENT_CHANNELS } from '../../../src-shared/dashboard-contract.ts';
 import { isAppError } from '../app-error.ts';
 import { isLoopbackHost } from '../http/host-allowlist.ts';
 import { jsonDepthGuard } from '../http/json-depth.ts';
+import { requestCookie, requestHostName } from '../http/request-parts.ts';
 import { sendJsonError } from '../http/json-error.ts';
 import type { SignInHelp } from '../sessions/dashboard-link.ts';
 import type { DashboardEvents } from './dashboard-events.ts';
@@ -30,18 +31,9 @@ export interface WebDashboardOptions {
   onError: (error: Error) => void;
 }
 
-function cookie(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return undefined;
-}
-
 /** The dashboard answers only on loopback Host names, never through a tunnel's public host. */
 const loopbackOnly: RequestHandler = (req, res, next) => {
-  const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-  if (isLoopbackHost(host)) return next();
+  if (isLoopbackHost(requestHostName(req))) return next();
   sendJsonError(res, 404, 'not_found', 'The dashboard is only served on this computer (http://127.0.0.1).');
 };
 
@@ -84,7 +76,7 @@ export function webDashboard(options: WebDashboardOptions): { router: Router; cl
   });
 
   const session = async (req: Request) => {
-    const token = cookie(req, SESSION_COOKIE);
+    const token = requestCookie(req, SESSION_COOKIE);
     return token === undefined ? undefined : options.sessions.verify(token);
   };
   const signedIn: RequestHandler = (req, res, next) => {

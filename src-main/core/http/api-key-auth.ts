@@ -7,6 +7,7 @@ import type { FailedAuthLockout } from '../auth/failed-auth-lockout.ts';
 import type { KeyMatch, KeyRegistry } from '../auth/key-registry.ts';
 import { isLoopbackHost } from './host-allowlist.ts';
 import { sendJsonError } from './json-error.ts';
+import { requestHostName } from './request-parts.ts';
 
 export interface ApiKeyAuthOptions {
   registry: KeyRegistry;
@@ -36,7 +37,7 @@ export function presentedKey(req: Request, allowQueryKey: boolean): string | und
  * someone guessing keys through the tunnel would lock this computer's own clients out as well.
  */
 export function lockoutClient(req: Request): string {
-  const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+  const host = requestHostName(req);
   return `${req.socket.remoteAddress ?? 'unknown'} ${isLoopbackHost(host) ? 'local' : `via ${host}`}`;
 }
 

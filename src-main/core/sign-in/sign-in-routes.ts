@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
 import * as oauth from 'oauth4webapi';
 import { isAppError } from '../app-error.ts';
+import { requestCookie } from '../http/request-parts.ts';
 import type { SessionSigner } from '../sessions/session-signer.ts';
 import { SESSION_TTL_SECONDS } from '../sessions/session-signer.ts';
 import { githubAuthorizeUrl, githubIdentity } from './github-sign-in.ts';
@@ -185,11 +186,7 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
 
   router.get('/api/user/profile', async (req, res) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    const cookie = (req.headers.cookie ?? '')
-      .split(';')
-      .map((part) => part.trim())
-      .find((part) => part.startsWith(`${options.sessionCookie}=`));
-    const token = bearer ?? cookie?.slice(options.sessionCookie.length + 1);
+    const token = bearer ?? requestCookie(req, options.sessionCookie);
     const claims = token === undefined ? undefined : await options.sessions.verify(token);
     if (claims === undefined) {
       return void res
