@@ -189,9 +189,12 @@ describe('the web dashboard in Chromium, against a real mcp-tray serve', () => {
     assert.equal(await page.getByTestId('config-text').count(), 0, 'no steps that cannot work');
     await shoot('connect-responses-api-blocked');
     await page.getByRole('link', { name: 'Open Settings' }).click();
-    await page.getByLabel('Public URL (for tunnels)').fill('https://tray.example.com');
+    const field = page.getByLabel('Public URL (for tunnels)');
+    await page.getByRole('heading', { name: 'Settings', exact: true }).waitFor();
+    await field.fill('https://tray.example.com');
+    assert.equal(await field.inputValue(), 'https://tray.example.com');
     await page.getByRole('button', { name: 'Save URL' }).click();
-    await page.getByText('Saved').first().waitFor();
+    await page.getByText('Saved: the public URL.').waitFor();
     await page.goBack();
     await page.getByTestId('config-text').filter({ hasText: '"type": "mcp"' }).waitFor();
     await page.getByRole('button', { name: 'Copy the OpenAI Responses API configuration' }).click();

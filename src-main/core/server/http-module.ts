@@ -1,0 +1,50 @@
+import type { AuditEntry } from '../audit/audit-entry.ts';
+import type { KeyRegistry } from '../auth/key-registry.ts';
+import { FailedAuthLockout } from '../auth/failed-auth-lockout.ts';
+import { RateLimiter } from '../auth/rate-limiter.ts';
+import type { Dashboard } from '../dashboard/setup-dashboard.ts';
+import { createHttpApp } from '../http/http-app.ts';
+import type { RequestsInFlight } from '../http/request-audit.ts';
+import type { ServerStatus } from '../server-status.ts';
+import type { AuditModule } from './audit-module.ts';
+import type { Listening } from './listening.ts';
+import type { McpModule } from './mcp-module.ts';
+import type { ServerConfig } from './server-config.ts';
+
+export interface HttpParts {
+  listening: Listening;
+  registry: KeyRegistry;
+  audit: AuditModule;
+  mcp: McpModule;
+  dashboard: Dashboard;
+  allowQueryKey: () => boolean;
+  status: () => ServerStatus;
+  now: () => number;
+  onError: (error: Error) => void;
+  onAudit: (entry: AuditEntry) => void;
+  inFlight?: RequestsInFlight;
+}
+
+/** Attaches the routes, behind their guards, to the listening server. */
+export function serveHttp(config: Pick<ServerConfig, 'defaultRateLimit'>, parts: HttpParts): void {
+  const app = createHttpApp({
+    allowedHosts: parts.listening.allowedHosts,
+    allowedOrigins: parts.listening.allowedOrigins,
+    registry: parts.registry,
+    allowQueryKey: parts.allowQueryKey,
+    lockout: new FailedAuthLockout(parts.now),
+    limiter: new RateLimiter(config.defaultRateLimit, parts.now),
+    now: parts.now,
+    audit: parts.audit.audit,
+    usage: parts.audit.usage,
+    onAudit: parts.onAudit,
+    ...(parts.inFlight !== undefined && { inFlight: parts.inFlight }),
+    serving: parts.dashboard.serving,
+    dashboard: parts.dashboard.router,
+    mcpBody: parts.mcp.route.parseBody,
+    mcp: parts.mcp.route.handlers,
+    status: parts.status,
+    onError: parts.onError,
+  });
+  parts.listening.server.on('request', app);
+}

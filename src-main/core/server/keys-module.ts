@@ -1,0 +1,42 @@
+import type { Caller } from '../../../src-shared/caller.ts';
+import { parseApiKeys } from '../auth/api-key-registry.ts';
+import { combinedRegistry, type KeyRegistry } from '../auth/key-registry.ts';
+import { StoredKeys } from '../auth/stored-keys.ts';
+import type { KeychainRunner } from '../keys/keychain-secret-store.ts';
+import { openSecretStore } from '../keys/open-secret-store.ts';
+import type { SecretStore } from '../keys/secret-store.ts';
+import type { Logger } from '../logger.ts';
+import type { ServerConfig } from './server-config.ts';
+import type { ServerModule } from './server-module.ts';
+
+export interface KeysModule extends ServerModule {
+  /** Every key a request may present: MCP_API_KEYS, then the stored keys. */
+  readonly registry: KeyRegistry;
+  readonly storedKeys: StoredKeys;
+  readonly secrets: SecretStore;
+  readonly environmentCallers: readonly Caller[];
+  /** Resolves once stored keys were loaded, or after a stalled keychain was given up on for now. */
+  readonly loaded: Promise<void>;
+}
+
+/** API keys: those from the environment (checked now; a malformed value stops the start) and the stored ones. */
+export function startKeys(
+  config: Pick<ServerConfig, 'apiKeys' | 'dataDir' | 'secretStore'>,
+  logger: Logger,
+  now: () => number,
+  keychainRunner?: KeychainRunner,
+): KeysModule {
+  const environmentKeys = parseApiKeys(config.apiKeys);
+  for (const warning of environmentKeys.warnings) logger.warn(warning);
+  const secrets = openSecretStore(config.secretStore, config.dataDir, keychainRunner);
+  const storedKeys = new StoredKeys({ dataDir: config.dataDir, secrets, logger, now });
+  return {
+    name: 'keys',
+    registry: combinedRegistry([environmentKeys, storedKeys]),
+    storedKeys,
+    secrets,
+    environmentCallers: environmentKeys.callers(),
+    loaded: storedKeys.start(),
+    close: async () => storedKeys.stop(),
+  };
+}

@@ -1,0 +1,92 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { MCP_PATH } from '../../../src-shared/product.ts';
+import {
+  allowedHostHeaders,
+  hostForHeader,
+  isLoopbackHost,
+  lanHostnames,
+  LOOPBACK_HOSTNAMES,
+} from '../http/host-allowlist.ts';
+import { allowedOrigins } from '../http/origin-allowlist.ts';
+import { describePortHolder } from '../port-holder.ts';
+import { nearestFreePort } from '../settings/port-check.ts';
+import { listenError } from './listen-error.ts';
+import type { ServerConfig } from './server-config.ts';
+
+/** Where the server listens and the names it answers to, known once the port is (it may be 0: any free one). */
+export interface Listening {
+  readonly server: Server;
+  readonly port: number;
+  /** The Host header values answered; Settings adds a public URL's host to it while the server runs. */
+  readonly allowedHosts: Set<string>;
+  readonly allowedOrigins: Set<string>;
+  /** The MCP endpoint as clients on this computer reach it. */
+  readonly mcpUrl: string;
+  /** The dashboard's origin on this computer. */
+  readonly origin: string;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port, host, exclusive: true }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Listens on the configured address; the request handler is attached later (the allowlists name the port).
+ * A port in use is reported with its holder and a nearby port that is free.
+ */
+export async function startListening(
+  config: Pick<ServerConfig, 'host' | 'port' | 'allowLan' | 'allowHosts' | 'allowOrigins'>,
+): Promise<Listening> {
+  const server = createServer();
+  server.requestTimeout = 60_000;
+  try {
+    await listen(server, config.port, config.host);
+  } catch (error) {
+    const failure = error as NodeJS.ErrnoException;
+    const [holder, freePort] =
+      failure.code === 'EADDRINUSE'
+        ? await Promise.all([describePortHolder(config.port), nearestFreePort(config.port, config.host)])
+        : [];
+    throw listenError(failure, config.host, config.port, { holder, freePort });
+  }
+  const port = (server.address() as AddressInfo).port;
+  const names = [
+    ...LOOPBACK_HOSTNAMES,
+    ...(config.allowLan ? [config.host, ...lanHostnames()] : []),
+    ...config.allowHosts,
+  ];
+  const wildcard = config.host === '0.0.0.0' || config.host === '::';
+  const displayHost = wildcard ? '127.0.0.1' : hostForHeader(config.host);
+  return {
+    server,
+    port,
+    allowedHosts: allowedHostHeaders(port, names),
+    allowedOrigins: allowedOrigins(port, names, config.allowOrigins),
+    mcpUrl: `http://${displayHost}:${port}${MCP_PATH}`,
+    origin: `http://${isLoopbackHost(displayHost) ? displayHost : '127.0.0.1'}:${port}`,
+  };
+}
+
+/**
+ * Stops accepting, lets requests in flight finish for up to `graceMs`, then cuts what is left. `ending` runs
+ * once no new request can come (the dashboard ends its event streams there, which would otherwise stay open).
+ */
+export function stopListening(server: Server, graceMs: number, ending: () => void = () => {}): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    ending();
+    server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,34 @@
+import type { Logger } from '../logger.ts';
+import { mcpRoute } from '../mcp/mcp-route.ts';
+import type { ServerStatus } from '../server-status.ts';
+import { builtinTools } from '../tools/builtin-tools.ts';
+import type { ToolProvider } from '../tools/tool-provider.ts';
+import type { ServerModule } from './server-module.ts';
+
+export interface McpModule extends ServerModule {
+  readonly route: ReturnType<typeof mcpRoute>;
+  /** Every tool offered (the built-ins, then each provider's), for choosing what a key may call. */
+  tools(): { name: string; title: string; description: string }[];
+}
+
+/** `/mcp` and the tools behind it: the built-ins first, then the providers given. */
+export function startMcp(
+  version: string,
+  status: () => ServerStatus,
+  extra: readonly ToolProvider[],
+  logger: Logger,
+): McpModule {
+  const providers = [builtinTools(status), ...extra];
+  // The SDK reports the requests it refuses (bad envelopes, headers) here: the client's fault, so a warning.
+  const onRefused = (error: Error) => logger.warn(`MCP request not served: ${error.message}`);
+  const route = mcpRoute({ version, providers, onError: onRefused });
+  return {
+    name: 'mcp',
+    route,
+    tools: () =>
+      providers.flatMap((provider) =>
+        provider.tools().map(({ name, title, description }) => ({ name, title, description })),
+      ),
+    close: () => route.close(),
+  };
+}

@@ -1,0 +1,36 @@
+import type { StoredKeys } from '../auth/stored-keys.ts';
+import type { Dashboard } from '../dashboard/setup-dashboard.ts';
+import type { RequestsInFlight } from '../http/request-audit.ts';
+import type { KeychainRunner } from '../keys/keychain-secret-store.ts';
+import type { Logger } from '../logger.ts';
+import type { ToolProvider } from '../tools/tool-provider.ts';
+
+export interface RunningServer {
+  /** The MCP endpoint, e.g. http://127.0.0.1:3210/mcp. */
+  readonly url: string;
+  readonly port: number;
+  /** Whether stored keys could be read, and why not (for the tray and dashboard). */
+  readonly storedKeys: StoredKeys;
+  /** The dashboard's handler map and events (the app wires them to Electron IPC). */
+  readonly dashboard: Dashboard;
+  /** A fresh one-time sign-in link for the web dashboard. */
+  loginUrl(): Promise<string>;
+  /** Stops accepting, lets in-flight requests finish (up to `graceMs`), closes every module, then resolves. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export interface ServerDeps {
+  logger: Logger;
+  version: string;
+  now?: () => number;
+  /** Tool providers beside the built-ins. */
+  providers?: readonly ToolProvider[];
+  /** How keychain calls run (the app passes a utilityProcess runner; default: a Node child process). */
+  keychainRunner?: KeychainRunner;
+  /** Told when MCP requests start and end (the tray's busy icon). */
+  inFlight?: RequestsInFlight;
+  /** Opens a URL in the system browser (sign-in from the desktop app). */
+  openInBrowser?: (url: string) => void;
+  /** Opens a folder in the file manager (Settings' data folder, in the desktop app). */
+  openFolder?: (path: string) => Promise<void>;
+}
