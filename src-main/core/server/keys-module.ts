@@ -1,7 +1,9 @@
+import { userInfo } from 'node:os';
 import type { Caller } from '../../../src-shared/caller.ts';
 import { parseApiKeys } from '../auth/api-key-registry.ts';
 import { combinedRegistry, type KeyRegistry } from '../auth/key-registry.ts';
 import { StoredKeys } from '../auth/stored-keys.ts';
+import { KeyStore } from '../keys/key-store.ts';
 import type { KeychainRunner } from '../keys/keychain-secret-store.ts';
 import { openSecretStore } from '../keys/open-secret-store.ts';
 import type { SecretStore } from '../keys/secret-store.ts';
@@ -13,6 +15,8 @@ export interface KeysModule extends ServerModule {
   /** Every key a request may present: MCP_API_KEYS, then the stored keys. */
   readonly registry: KeyRegistry;
   readonly storedKeys: StoredKeys;
+  /** Creating, rotating, revoking stored keys (the dashboard's door to what the CLI does). */
+  readonly keyStore: KeyStore;
   readonly secrets: SecretStore;
   readonly environmentCallers: readonly Caller[];
   /** Resolves once stored keys were loaded, or after a stalled keychain was given up on for now. */
@@ -34,6 +38,13 @@ export function startKeys(
     name: 'keys',
     registry: combinedRegistry([environmentKeys, storedKeys]),
     storedKeys,
+    keyStore: new KeyStore({
+      dataDir: config.dataDir,
+      secrets,
+      now,
+      userId: userInfo().username,
+      warn: (message) => logger.warn(message),
+    }),
     secrets,
     environmentCallers: environmentKeys.callers(),
     loaded: storedKeys.start(),

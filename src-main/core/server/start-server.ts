@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { MCP_PATH } from '../../../src-shared/product.ts';
 import { setupDashboard } from '../dashboard/setup-dashboard.ts';
-import { serverStatus } from '../server-status.ts';
 import {
   settingsController,
   type LiveSettings,
@@ -32,9 +31,9 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
   const keys = await modules.start(() => startKeys(config, logger, now, deps.keychainRunner));
   const audit = await modules.start(() => startAudit(config.dataDir, now));
   const startedAt = now();
-  const status = () =>
-    serverStatus({ version: deps.version, startedAt, now, keyCount: () => keys.registry.size });
-  const mcp = await modules.start(() => startMcp(deps.version, status, deps.providers ?? [], logger));
+  const mcp = await modules.start(() =>
+    startMcp(deps.version, () => keys.registry.size, deps.providers ?? [], logger, now),
+  );
   const onError = (error: Error) => logger.error(`request failed: ${error.message}`);
 
   let mcpUrl = '';
@@ -54,6 +53,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
         startedAt,
         environmentKeys: keys.environmentCallers,
         storedKeys: keys.storedKeys,
+        keyStore: keys.keyStore,
         activity: audit.activity,
         mcpUrl: () => mcpUrl,
         oauth: config.oauth,
@@ -101,7 +101,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     mcp,
     dashboard,
     allowQueryKey: () => live.allowQueryKey,
-    status,
+    status: mcp.status,
     now,
     onError,
     onAudit: (entry) => dashboard.recordActivity(entry),

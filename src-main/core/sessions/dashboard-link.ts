@@ -36,3 +36,8 @@ export function dashboardCommandLine(
     words.push('--data-dir', shellWord(resolve(dataDir), platform));
   return words.join(' ');
 }
+
+/** What the sign-in page and `mcp-tray dashboard` are told of the server on `port` keeping `dataDir`. */
+export function signInHelp(port: number, dataDir: string): SignInHelp {
+  return { command: dashboardCommandLine(port, dataDir), dataFolder: dataFolderId(dataDir) };
+}
