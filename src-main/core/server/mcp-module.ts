@@ -2,6 +2,7 @@ import type { Logger } from '../logger.ts';
 import { mcpRoute } from '../mcp/mcp-route.ts';
 import { serverStatus, type ServerStatus } from '../server-status.ts';
 import { builtinTools } from '../tools/builtin-tools.ts';
+import { ToolCatalog } from '../tools/tool-catalog.ts';
 import type { ToolProvider } from '../tools/tool-provider.ts';
 import type { ServerModule } from './server-module.ts';
 
@@ -13,28 +14,32 @@ export interface McpModule extends ServerModule {
   tools(): { name: string; title: string; description: string }[];
 }
 
-/** `/mcp` and the tools behind it: the built-ins first, then the providers given. */
-export function startMcp(
+/** `/mcp` and the tools behind it: the built-ins first, then the providers given, each started first. */
+export async function startMcp(
   version: string,
   keyCount: () => number,
   extra: readonly ToolProvider[],
   logger: Logger,
   now: () => number,
-): McpModule {
+): Promise<McpModule> {
   const startedAt = now();
   const status = () => serverStatus({ version, startedAt, now, keyCount });
-  const providers = [builtinTools(status), ...extra];
+  const catalog = new ToolCatalog([builtinTools(status), ...extra], logger);
+  await catalog.start();
   // The SDK reports the requests it refuses (bad envelopes, headers) here: the client's fault, so a warning.
   const onRefused = (error: Error) => logger.warn(`MCP request not served: ${error.message}`);
-  const route = mcpRoute({ version, providers, onError: onRefused });
+  // The catalog answers from what its providers have now, so a change reaches the next request (the shared
+  // 2025-era servers are rebuilt when their tool set changes). No list_changed is sent: the endpoint is
+  // stateless, with no stream open to a client to carry one; clients list again at every connect.
+  const route = mcpRoute({ version, providers: [catalog], onError: onRefused });
   return {
     name: 'mcp',
     route,
     status,
-    tools: () =>
-      providers.flatMap((provider) =>
-        provider.tools().map(({ name, title, description }) => ({ name, title, description })),
-      ),
-    close: () => route.close(),
+    tools: () => catalog.tools().map(({ name, title, description }) => ({ name, title, description })),
+    close: async () => {
+      await route.close();
+      await catalog.close();
+    },
   };
 }

@@ -13,12 +13,18 @@ export interface ToolDefinition<Shape extends z.ZodRawShape = z.ZodRawShape> {
 }
 
 /**
- * A source of tools: the built-ins now; later a gateway to local stdio servers, a folder search.
- * The server asks every provider for its tools on each request, so a provider may change its set at any time.
+ * A source of tools: the built-ins now; later a gateway to the user's own MCP servers, a folder search.
+ * A provider may get ready before the server listens (`start`), let go of what it holds (`close`), and
+ * change its set at any time, saying so through `onChange`. The server asks `tools()` on every request,
+ * so it answers from what the provider has now (a cache), never by waiting on something.
  */
 export interface ToolProvider {
   readonly id: string;
+  start?(): Promise<void>;
+  close?(): Promise<void>;
   tools(): readonly ToolDefinition[];
+  /** Calls `listener` whenever `tools()` would answer differently; returns the unsubscribe. */
+  onChange?(listener: () => void): () => void;
 }
 
 /** Lets a provider declare tools with inferred argument types and still return them as one list. */

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { Client as LegacyClient } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport as LegacyTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { z } from 'zod';
+import { streamLogger } from '../../src-main/core/logger.ts';
+import { resolveServerConfig } from '../../src-main/core/server/server-config.ts';
+import { startServer } from '../../src-main/core/server/start-server.ts';
+import { defineTool, type ToolProvider } from '../../src-main/core/tools/tool-provider.ts';
+import { FULL_KEY, TEST_API_KEYS } from '../support/serve-process.ts';
+
+const echo = (name: string) =>
+  defineTool({
+    name,
+    title: name,
+    description: `answers ${name}`,
+    inputSchema: z.object({}),
+    call: async () => ({ content: [{ type: 'text', text: name }] }),
+  });
+
+/** A provider that starts, closes, and swaps its tools while the server runs (as a gateway will). */
+function swappingProvider(log: string[]) {
+  let tools = [echo('first_tool')];
+  const listeners = new Set<() => void>();
+  const provider: ToolProvider & { swap(): void } = {
+    id: 'swapping',
+    start: async () => void log.push('started'),
+    close: async () => void log.push('closed'),
+    tools: () => tools,
+    onChange: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    swap() {
+      tools = [echo('second_tool')];
+      for (const listener of listeners) listener();
+    },
+  };
+  return provider;
+}
+
+async function toolNames(url: string, era: 'legacy' | 'modern'): Promise<string[]> {
+  const headers = { 'X-API-Key': FULL_KEY };
+  if (era === 'legacy') {
+    const client = new LegacyClient({ name: 'lifecycle-legacy', version: '1.0.0' });
+    await client.connect(new LegacyTransport(new URL(url), { requestInit: { headers } }));
+    const { tools } = await client.listTools();
+    await client.close();
+    return tools.map((t) => t.name);
+  }
+  const client = new Client(
+    { name: 'lifecycle-modern', version: '1.0.0' },
+    { versionNegotiation: { mode: 'auto' } },
+  );
+  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
+  const { tools } = await client.listTools();
+  await client.close();
+  return tools.map((t) => t.name);
+}
+
+test('a tool provider is started before serving, its changed tools reach the next client of either era, and it is closed on close', async () => {
+  const log: string[] = [];
+  const provider = swappingProvider(log);
+  const config = resolveServerConfig(
+    { port: '0', dataDir: mkdtempSync(join(tmpdir(), 'mcp-tray-providers-')), secretStore: 'file' },
+    { MCP_API_KEYS: TEST_API_KEYS },
+  );
+  const server = await startServer(config, {
+    logger: streamLogger(() => {}),
+    version: '0.0.0-test',
+    providers: [provider],
+  });
+  try {
+    assert.deepEqual(log, ['started']);
+    for (const era of ['legacy', 'modern'] as const) {
+      const names = await toolNames(server.url, era);
+      assert.ok(names.includes('first_tool') && names.includes('whoami'), `${era}: ${names.join(', ')}`);
+    }
+    provider.swap();
+    for (const era of ['legacy', 'modern'] as const) {
+      const names = await toolNames(server.url, era);
+      assert.ok(
+        names.includes('second_tool') && !names.includes('first_tool'),
+        `${era}: ${names.join(', ')}`,
+      );
+    }
+  } finally {
+    await server.close();
+  }
+  assert.deepEqual(log, ['started', 'closed']);
+});
