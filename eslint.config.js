@@ -20,6 +20,24 @@ export default tseslint.config(
   },
   {
     files: ['src-main/app/**'],
+    rules: {
+      // One IPC gate: every handler goes through its trusted-sender check.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain'],
+              message: 'Only src-main/app/ipc-gate.ts may use ipcMain: answer through the IPC gate.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/app/ipc-gate.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -1,44 +1,26 @@
-import type { BrowserWindow, IpcMain } from 'electron';
+import type { BrowserWindow } from 'electron';
 import { EVENT_CHANNELS } from '../../src-shared/dashboard-contract.ts';
-import { isAppError } from '../core/app-error.ts';
+import { IPC_EVENT } from '../../src-shared/ipc-channels.ts';
 import type { Dashboard } from '../core/dashboard/setup-dashboard.ts';
 import { invokeChannel } from '../core/dashboard/dashboard-handlers.ts';
-import { isTrustedSender } from './trusted-sender.ts';
+import type { IpcAnswerer } from './ipc-answer.ts';
 
 /**
- * The desktop door of the dashboard contract: the same handler map as the web door, over IPC. Only our own
- * window, showing our own page, may call; every input is checked against the contract where it arrives.
+ * The desktop door of the dashboard contract: the same handler map as the web door, answered through the IPC
+ * gate (which checks the sender); every input is checked against the contract where it arrives. Events go
+ * to our window only.
  */
-export function setupDashboardIpc(
-  ipcMain: IpcMain,
+export function dashboardIpc(
   window: () => BrowserWindow | undefined,
   dashboard: Dashboard,
-  appUrl: string,
-): () => void {
-  ipcMain.handle('contract:invoke', async (event, channel: unknown, input: unknown) => {
-    const own = window();
-    if (
-      own === undefined ||
-      event.sender !== own.webContents ||
-      !isTrustedSender(event.senderFrame?.url, appUrl)
-    ) {
-      return {
-        ok: false,
-        error: { code: 'forbidden_sender', message: 'Only the MCP Tray window may call the dashboard.' },
-      };
-    }
-    try {
-      return { ok: true, value: await invokeChannel(dashboard.handlers, String(channel), input) };
-    } catch (error) {
-      if (isAppError(error)) return { ok: false, error: { code: error.code, message: error.message } };
-      return { ok: false, error: { code: 'internal_error', message: 'The call failed; see the log.' } };
-    }
-  });
+): { answerer: IpcAnswerer; stop: () => void } {
   const stops = EVENT_CHANNELS.map((channel) =>
-    dashboard.events.on(channel, (payload) => window()?.webContents.send('contract:event', channel, payload)),
+    dashboard.events.on(channel, (payload) => window()?.webContents.send(IPC_EVENT, channel, payload)),
   );
-  return () => {
-    ipcMain.removeHandler('contract:invoke');
-    for (const stop of stops) stop();
+  return {
+    answerer: (channel, input) => invokeChannel(dashboard.handlers, channel, input),
+    stop: () => {
+      for (const stop of stops) stop();
+    },
   };
 }

@@ -1,11 +1,9 @@
-import { BrowserWindow, shell } from 'electron';
-import { dashboardWindowOptions, isAllowedExternalUrl } from './window-options.ts';
+import { BrowserWindow } from 'electron';
+import { dashboardWindowOptions } from './window-options.ts';
 
 export interface DashboardWindowDeps {
   preload: string;
   indexHtml: string;
-  /** URLs the app itself built and may open in the system browser (sign-in pages). */
-  externalUrls: ReadonlySet<string>;
   /** True once the user chose Quit: only then does closing the window let it go. */
   quitting: () => boolean;
 }
@@ -16,10 +14,8 @@ export function dashboardWindow(deps: DashboardWindowDeps) {
   const create = () => {
     const created = new BrowserWindow(dashboardWindowOptions(deps.preload));
     created.webContents.on('will-navigate', (event) => event.preventDefault());
-    created.webContents.setWindowOpenHandler(({ url }) => {
-      if (isAllowedExternalUrl(url, deps.externalUrls)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
+    // The page never opens windows or URLs: the core opens sign-in pages in the system browser itself.
+    created.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
     created.on('close', (event) => {
       if (deps.quitting()) return;
       event.preventDefault();

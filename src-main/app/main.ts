@@ -1,9 +1,9 @@
-import { app, clipboard, ipcMain, Notification, shell } from 'electron';
+import { app, clipboard, Notification, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { appVersion } from '../core/app-version.ts';
 import type { AccountView } from '../../src-shared/dashboard-contract.ts';
-import { isAppError } from '../core/app-error.ts';
+import { AppError, isAppError } from '../core/app-error.ts';
 import { streamLogger } from '../core/logger.ts';
 import { startServer, type RunningServer } from '../core/server/start-server.ts';
 import { resolveServerConfig } from '../core/server/server-config.ts';
@@ -11,7 +11,8 @@ import { loadSettings, SettingsFile } from '../core/settings/settings-file.ts';
 import { BusyHold } from '../core/tray/busy-hold.ts';
 import { runTrayAction, type TrayActionDeps } from '../core/tray/tray-actions.ts';
 import { trayModel, type TrayInput } from '../core/tray/tray-model.ts';
-import { setupDashboardIpc } from './dashboard-ipc.ts';
+import { dashboardIpc } from './dashboard-ipc.ts';
+import { openIpcGate } from './ipc-gate.ts';
 import { dashboardWindow } from './dashboard-window.ts';
 import { launchAtLogin } from './launch-at-login.ts';
 import { trayController } from './tray-controller.ts';
@@ -39,7 +40,6 @@ function run(): void {
   const window = dashboardWindow({
     preload: join(root, 'dist', 'src-main', 'app', 'preload.cjs'),
     indexHtml,
-    externalUrls: new Set(),
     quitting: () => quitting,
   });
   app.on('second-instance', () => window.show());
@@ -49,6 +49,8 @@ function run(): void {
   void app.whenReady().then(async () => {
     if (process.platform === 'darwin') app.dock?.hide();
     const dataDir = app.getPath('userData');
+    // Every IPC call passes the trusted-sender check here, whether the server started or not.
+    const gate = openIpcGate(window.current, pathToFileURL(indexHtml).href);
     const settings = await loadSettings(dataDir, (message) => logger.warn(message));
     const busy = new BusyHold();
     const deps: TrayActionDeps = {
@@ -151,7 +153,7 @@ function run(): void {
           },
         },
       });
-      setupDashboardIpc(ipcMain, window.current, server.dashboard, pathToFileURL(indexHtml).href);
+      gate.answerWith(dashboardIpc(window.current, server.dashboard).answerer);
       server.dashboard.events.on('server.status', () => void refresh());
       server.dashboard.events.on('keys.changed', () => void reloadKeys());
       const showAccount = (view: AccountView, announce: boolean) => {
@@ -172,20 +174,11 @@ function run(): void {
         ? { code: error.code, message: error.message }
         : { code: 'start_failed', message: String(error) };
       logger.error(startProblem.message);
-      ipcMain.handle('contract:invoke', (_event, channel: unknown) =>
-        channel === 'server.status'
-          ? {
-              ok: true,
-              value: {
-                state: 'error',
-                mcpUrl: '',
-                uptimeSeconds: 0,
-                problem: startProblem,
-                storedKeys: { available: false },
-              },
-            }
-          : { ok: false, error: startProblem },
-      );
+      const problem = startProblem;
+      gate.answerWith(async (channel) => {
+        if (channel !== 'server.status') throw new AppError(problem.code, problem.message);
+        return { state: 'error', mcpUrl: '', uptimeSeconds: 0, problem, storedKeys: { available: false } };
+      });
     }
     await reloadKeys();
     if (!settings.welcomed && !process.argv.includes('--hidden')) {

@@ -32,16 +32,3 @@ export function dashboardWindowOptions(preloadPath: string): BrowserWindowConstr
     },
   };
 }
-
-/**
- * Whether `shell.openExternal` may open `url`: only http(s) URLs the app built itself (sign-in pages, the
- * MCP URL), never anything a page asked for.
- */
-export function isAllowedExternalUrl(url: string, builtByApp: ReadonlySet<string>): boolean {
-  try {
-    const parsed = new URL(url);
-    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && builtByApp.has(parsed.href);
-  } catch {
-    return false;
-  }
-}

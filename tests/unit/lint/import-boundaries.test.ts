@@ -36,6 +36,21 @@ describe('the import boundaries ESLint enforces', () => {
     );
   });
 
+  test('ipcMain is used in the IPC gate only', async () => {
+    const code = "import { ipcMain } from 'electron';\nexport const m = ipcMain;\n";
+    const errors = await restrictedImportErrors('src-main/app/main.ts', code);
+    assert.equal(errors.length, 1);
+    assert.match(errors[0] ?? '', /Only src-main\/app\/ipc-gate\.ts may use ipcMain/);
+    assert.deepEqual(await restrictedImportErrors('src-main/app/ipc-gate.ts', code), []);
+    assert.deepEqual(
+      await restrictedImportErrors(
+        'src-main/app/x.ts',
+        "import { app } from 'electron';\nexport const a = app;\n",
+      ),
+      [],
+    );
+  });
+
   test('src-renderer and src-shared may not import src-main', async () => {
     for (const file of ['src-renderer/src/x.ts', 'src-shared/x.ts']) {
       const errors = await restrictedImportErrors(

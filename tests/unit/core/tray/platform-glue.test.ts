@@ -6,7 +6,6 @@ import { describe, test } from 'node:test';
 import {
   APP_CONTENT_SECURITY_POLICY,
   dashboardWindowOptions,
-  isAllowedExternalUrl,
 } from '../../../../src-main/app/window-options.ts';
 import {
   autostartEntry,
@@ -33,15 +32,6 @@ describe('the dashboard window’s security settings', () => {
   test('the CSP allows only the app’s own scripts and styles', () => {
     assert.match(APP_CONTENT_SECURITY_POLICY, /script-src 'self';/);
     assert.doesNotMatch(APP_CONTENT_SECURITY_POLICY, /unsafe-inline|unsafe-eval|\*/);
-  });
-
-  test('openExternal only for http(s) URLs the app built', () => {
-    const built = new Set(['https://github.com/login/oauth/authorize?x=1', 'http://127.0.0.1:3210/mcp']);
-    assert.ok(isAllowedExternalUrl('https://github.com/login/oauth/authorize?x=1', built));
-    assert.ok(!isAllowedExternalUrl('https://github.com/login/oauth/authorize?x=2', built));
-    assert.ok(!isAllowedExternalUrl('file:///etc/passwd', new Set(['file:///etc/passwd'])));
-    assert.ok(!isAllowedExternalUrl('javascript:alert(1)', built));
-    assert.ok(!isAllowedExternalUrl('not a url', built));
   });
 });
 
