@@ -6,4 +6,5 @@ export const IPC_INVOKE = 'contract:invoke';
 export const IPC_EVENT = 'contract:event';
 
 /** What an IPC invoke answers: the value, or an error with its stable code. */
-export type IpcAnswer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+export type IpcAnswer =
+  { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
