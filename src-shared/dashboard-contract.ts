@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { invokeInputs } from './dashboard-inputs.ts';
+import type { ErrorCode } from './error-codes.ts';
 
 /**
  * The whole contract between the dashboard and the core, in one place: invoke channels (request to
@@ -46,7 +47,7 @@ export interface ServerStatusView {
   mcpUrl: string;
   uptimeSeconds: number;
   /** What is wrong and what to do, when state is error (or stored keys are unavailable). */
-  problem?: { code: string; message: string };
+  problem?: { code: ErrorCode; message: string };
   storedKeys: { available: boolean; reason?: string };
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { appVersion } from '../core/app-version.ts';
 import type { AccountView } from '../../src-shared/dashboard-contract.ts';
+import type { ErrorCode } from '../../src-shared/error-codes.ts';
 import { AppError, isAppError } from '../core/app-error.ts';
 import { streamLogger } from '../core/logger.ts';
 import { startServer, type RunningServer } from '../core/server/start-server.ts';
@@ -36,7 +37,7 @@ function run(): void {
   const indexHtml = join(root, 'dist', 'renderer', 'index.html');
   let quitting = false;
   let server: RunningServer | undefined;
-  let startProblem: { code: string; message: string } | undefined;
+  let startProblem: { code: ErrorCode; message: string } | undefined;
   const window = dashboardWindow({
     preload: join(root, 'dist', 'src-main', 'app', 'preload.cjs'),
     indexHtml,

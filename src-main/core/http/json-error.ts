@@ -1,10 +1,11 @@
+import type { ErrorCode } from '../../../src-shared/error-codes.ts';
 import type { Response } from 'express';
 
 /** Every error this server sends is JSON: `{error: <stable code>, message: <what to do>, ...details}`. */
 export function sendJsonError(
   res: Response,
   status: number,
-  error: string,
+  error: ErrorCode,
   message: string,
   details: Record<string, unknown> = {},
 ): void {

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../../src-shared/error-codes.ts';
 import { AppError } from '../app-error.ts';
 
 /** What the OS keychain is called where the user will look for it. */
@@ -16,7 +17,7 @@ const FALLBACK = 'On a headless machine without a keychain, use --secret-store f
 export function keychainFailure(raw: string, platform: NodeJS.Platform = process.platform): AppError {
   const label = keychainLabel(platform);
   const detail = raw.trim() === '' ? '' : ` (${raw.trim()})`;
-  const fail = (code: string, what: string) =>
+  const fail = (code: ErrorCode, what: string) =>
     new AppError(code, `${what} ${FALLBACK}${detail}`, { exitCode: 3 });
   if (/Failed to load keytar native addon|libsecret|cannot open shared object/i.test(raw)) {
     return platform === 'linux'

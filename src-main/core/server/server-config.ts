@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../../src-shared/error-codes.ts';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../../src-shared/product.ts';
 import { AppError } from '../app-error.ts';
 import { DEFAULT_RATE_LIMIT } from '../auth/rate-limiter.ts';
@@ -43,7 +44,7 @@ export interface ServerFlags {
   rateLimit?: string;
 }
 
-function usage(code: string, message: string): AppError {
+function usage(code: ErrorCode, message: string): AppError {
   return new AppError(code, message, { exitCode: 2 });
 }
 

@@ -7,12 +7,13 @@ import type {
   InvokeOutput,
 } from '../../../src-shared/dashboard-contract.ts';
 import { EVENT_CHANNELS } from '../../../src-shared/dashboard-contract.ts';
+import { isErrorCode, type ErrorCode } from '../../../src-shared/error-codes.ts';
 
 /** A failed call: the stable code and the message from the core, ready to show. */
 export class ContractCallError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly status: number;
-  constructor(code: string, message: string, status: number) {
+  constructor(code: ErrorCode, message: string, status: number) {
     super(message);
     this.code = code;
     this.status = status;
@@ -44,7 +45,7 @@ export function webClient(): DashboardClient {
       const body = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
       if (!res.ok) {
         throw new ContractCallError(
-          body.error ?? 'failed',
+          isErrorCode(body.error) ? body.error : 'internal_error',
           body.message ?? `The call failed (${res.status}).`,
           res.status,
         );
