@@ -1,0 +1,37 @@
+import { clipboard, Notification, shell } from 'electron';
+import { join } from 'node:path';
+import { appVersion } from '../core/app-version.ts';
+import type { Logger } from '../core/logger.ts';
+import type { ServerDeps } from '../core/server/start-server.ts';
+import { launchAtLogin } from './launch-at-login.ts';
+import type { TraySetupDeps } from './setup-tray.ts';
+import { trayController } from './tray-controller.ts';
+import { utilityKeychainRunner } from './utility-keychain-runner.ts';
+
+/** What the server gets from the desktop: a killable keychain helper, the system browser, the file manager. */
+export function desktopServerDeps(root: string, logger: Logger): Omit<ServerDeps, 'inFlight'> {
+  return {
+    logger,
+    version: appVersion(root),
+    keychainRunner: utilityKeychainRunner,
+    // RFC 8252: sign-in happens in the system browser; the URL is always the app's own start page.
+    openInBrowser: (url) => void shell.openExternal(url),
+    // shell.openPath answers with an error message, or '' when the folder opened.
+    openFolder: async (path) => {
+      const problem = await shell.openPath(path);
+      if (problem !== '') throw new Error(`Could not open ${path}: ${problem}`);
+    },
+  };
+}
+
+/** What the tray gets from the desktop: Electron's tray, clipboard, notifications and login items. */
+export function desktopTrayDeps(
+  root: string,
+): Pick<TraySetupDeps, 'makeTray' | 'launchAtLogin' | 'writeClipboard' | 'notify'> {
+  return {
+    makeTray: (run) => trayController(join(root, 'assets', 'icons'), run),
+    launchAtLogin,
+    writeClipboard: (text) => clipboard.writeText(text),
+    notify: (title, body) => new Notification({ title, body }).show(),
+  };
+}
