@@ -1,11 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { Caller } from '../../src-shared/caller.ts';
-import { parseApiKeys } from '../core/auth/api-key-registry.ts';
 import { AppError, isAppError } from '../core/app-error.ts';
 import { withFileStore } from './secret-store-advice.ts';
 import { FILE_STORE_WARNING } from '../core/keys/file-secret-store.ts';
+import { environmentKeyCallers } from '../core/auth/api-key-registry.ts';
 import { refuseEnvironmentKey } from '../core/keys/environment-keys.ts';
 import { KeyStore } from '../core/keys/key-store.ts';
 import { openSecretStore, parseSecretStoreKind } from '../core/keys/open-secret-store.ts';
@@ -34,16 +33,6 @@ function permissionList(value: string | undefined): string[] | undefined {
         .split(',')
         .map((p) => p.trim())
         .filter(Boolean);
-}
-
-/** Keys from MCP_API_KEYS, for listing; a malformed value is reported but does not stop key management. */
-function environmentCallers(io: CommandIo): Caller[] {
-  try {
-    return parseApiKeys(io.env['MCP_API_KEYS']).callers();
-  } catch (error) {
-    io.logger.warn((error as Error).message);
-    return [];
-  }
 }
 
 export async function keysCommand(args: string[], io: CommandIo): Promise<number> {
@@ -82,7 +71,7 @@ async function runKeysCommand(args: string[], io: CommandIo): Promise<number> {
       exitCode: 2,
     });
   }
-  const fromEnvironment = environmentCallers(io);
+  const fromEnvironment = environmentKeyCallers(io.env['MCP_API_KEYS'], (message) => io.logger.warn(message));
   if (needsTarget.includes(action) && action !== 'reveal')
     refuseEnvironmentKey(fromEnvironment, target ?? '');
   const dataDir = resolveDataDir(values['data-dir'], io.env);

@@ -96,3 +96,13 @@ export function parseApiKeys(raw: string | undefined): ApiKeyRegistry {
     warnings,
   };
 }
+
+/** The keys MCP_API_KEYS holds, for listing; a malformed value is reported (by `warn`), never fatal here. */
+export function environmentKeyCallers(value: string | undefined, warn: (message: string) => void): Caller[] {
+  try {
+    return parseApiKeys(value).callers();
+  } catch (error) {
+    warn((error as Error).message);
+    return [];
+  }
+}

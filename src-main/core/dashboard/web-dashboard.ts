@@ -1,8 +1,7 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { JWTPayload } from 'jose';
-import type { AccountView } from '../../../src-shared/dashboard-contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../src-shared/content-security-policy.ts';
-import { EVENT_CHANNELS } from '../../../src-shared/dashboard-contract.ts';
+import { EVENT_CHANNELS, type AccountView } from '../../../src-shared/dashboard-contract.ts';
 import { isAppError } from '../app-error.ts';
 import { isLoopbackHost } from '../http/host-allowlist.ts';
 import { jsonDepthGuard } from '../http/json-depth.ts';

@@ -1,40 +1,11 @@
-import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from 'express';
-import type { AuditEntry } from '../audit/audit-entry.ts';
-import type { ServingSwitch } from './serving-switch.ts';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { MCP_PATH } from '../../../src-shared/product.ts';
-import type { FailedAuthLockout } from '../auth/failed-auth-lockout.ts';
-import type { KeyRegistry } from '../auth/key-registry.ts';
-import type { RateLimiter } from '../auth/rate-limiter.ts';
 import { rateLimit } from './rate-limit.ts';
-import type { AuditLog } from '../audit/audit-log.ts';
-import type { KeyUsageFile } from '../keys/key-usage-file.ts';
-import { requestAudit, type RequestsInFlight } from './request-audit.ts';
-import type { ServerStatus } from '../server-status.ts';
+import type { HttpAppOptions } from './http-app-options.ts';
+import { requestAudit } from './request-audit.ts';
 import { apiKeyAuth, requirePermission } from './api-key-auth.ts';
 import { sendJsonError, sendJsonRpcError } from './json-error.ts';
 import { hostGuard, originGuard } from './request-guards.ts';
-
-export interface HttpAppOptions {
-  allowedHosts: ReadonlySet<string>;
-  allowedOrigins: ReadonlySet<string>;
-  registry: KeyRegistry;
-  allowQueryKey: () => boolean;
-  lockout: FailedAuthLockout;
-  limiter: RateLimiter;
-  now: () => number;
-  audit: AuditLog;
-  usage: KeyUsageFile;
-  onAudit: (entry: AuditEntry) => void;
-  inFlight?: RequestsInFlight;
-  serving: ServingSwitch;
-  /** The web dashboard: `/login`, `/api/*` and the renderer at `/`. */
-  dashboard: Router;
-  /** Reads an MCP request's body, once its key is known. */
-  mcpBody: RequestHandler;
-  mcp: RequestHandler[];
-  status: () => ServerStatus;
-  onError: (error: Error) => void;
-}
 
 interface HttpError {
   type?: string;
@@ -78,6 +49,8 @@ function jsonErrorHandler(onError: (error: Error) => void): ErrorRequestHandler 
 /** What an OAuth endpoint answers while OAuth is off: the key is what needs fixing. */
 export const API_KEYS_ONLY =
   "This server uses API keys, not OAuth: the client's key is missing or wrong. Copy it again from MCP Tray (Keys, Copy connector key) into the client's X-API-Key or Authorization: Bearer header.";
+
+export type { HttpAppOptions } from './http-app-options.ts';
 
 /** The HTTP surface: guards in front of every route, then the routes, then JSON 404 and errors. */
 export function createHttpApp(options: HttpAppOptions): Express {

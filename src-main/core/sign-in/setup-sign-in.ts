@@ -3,8 +3,7 @@ import type { AccountView } from '../../../src-shared/dashboard-contract.ts';
 import type { HandlerSlice } from '../contract-handlers.ts';
 import type { SecretStore } from '../keys/secret-store.ts';
 import type { Logger } from '../logger.ts';
-import type { SessionSigner } from '../sessions/session-signer.ts';
-import type { SignedOutSessions } from '../sessions/signed-out-sessions.ts';
+import type { Sessions } from '../sessions/load-sessions.ts';
 import { SettingsFile } from '../settings/settings-file.ts';
 import { OwnerList } from './owner-list.ts';
 import { PendingSignIns } from './pending-sign-ins.ts';
@@ -23,8 +22,7 @@ export interface SignInSetupDeps {
   oauth: OAuthEnvironment;
   /** The port the server listens on (the default callback URL follows it). */
   port: () => number;
-  signedOut: SignedOutSessions;
-  sessions: SessionSigner;
+  sessions: Sessions;
   sessionCookie: string;
   openInBrowser?: (url: string) => void;
   /** Told who is signed in now (the desktop app and tray follow it). */
@@ -48,7 +46,7 @@ export function setupSignIn(deps: SignInSetupDeps): {
     settings,
     owners,
     account: new SignedInAccount(deps.dataDir, deps.now, warn),
-    signedOut: deps.signedOut,
+    signedOut: deps.sessions.signedOut,
     secretsIn: deps.secrets.label,
     port: deps.port,
     ...(deps.openInBrowser && { openInBrowser: deps.openInBrowser }),
@@ -58,7 +56,7 @@ export function setupSignIn(deps: SignInSetupDeps): {
     settings,
     pending: new PendingSignIns(deps.now),
     owners,
-    sessions: deps.sessions,
+    sessions: deps.sessions.signer,
     sessionCookie: deps.sessionCookie,
     warn,
     onSignedIn: async (who) => {

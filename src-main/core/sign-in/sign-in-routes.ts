@@ -1,14 +1,11 @@
 import express, { type Router } from 'express';
-import * as oauth from 'oauth4webapi';
 import { isAppError } from '../app-error.ts';
 import { requestCookie } from '../http/request-parts.ts';
-import type { SessionSigner } from '../sessions/session-signer.ts';
-import { SESSION_TTL_SECONDS } from '../sessions/session-signer.ts';
-import { githubAuthorizeUrl, githubIdentity } from './github-sign-in.ts';
+import { SESSION_TTL_SECONDS, type SessionSigner } from '../sessions/session-signer.ts';
 import type { Identity } from './identity.ts';
-import type { GitHubSettings, GoogleSettings, OAuthConfig } from './sign-in-config.ts';
+import type { OAuthConfig } from './sign-in-config.ts';
+import { PROVIDER_FLOWS } from './provider-flows.ts';
 import type { OAuthSettings } from './sign-in-settings.ts';
-import { oidcAuthorizeUrl, oidcIdentity } from './oidc-sign-in.ts';
 import type { OwnerList } from './owner-list.ts';
 import type { PendingSignIns } from './pending-sign-ins.ts';
 import { escapeHtml as escape, signInPage as page } from './sign-in-page.ts';
@@ -30,19 +27,9 @@ export interface OAuthRoutesOptions {
 export function oauthRoutes(options: OAuthRoutesOptions): Router {
   const router = express.Router();
   /** The settings of this moment (Settings can change them while the server runs); providers only when on. */
-  const current = async (): Promise<{
-    config?: OAuthConfig;
-    github?: GitHubSettings | undefined;
-    google?: GoogleSettings | undefined;
-    problem?: string;
-  }> => {
+  const current = async (): Promise<{ config?: OAuthConfig; problem?: string }> => {
     try {
-      const config = await options.settings.config();
-      return {
-        config,
-        github: config.enabled ? config.github : undefined,
-        google: config.enabled ? config.google : undefined,
-      };
+      return { config: await options.settings.config() };
     } catch (error) {
       // The keychain is locked or unreachable (its message says what to do), or settings.json is unreadable.
       const problem = `The sign-in settings could not be read: ${(error as Error).message}`;
@@ -52,8 +39,10 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
   };
 
   /** The providers set up and turned on, in the order they are offered. */
-  const offered = (settings: { github?: unknown; google?: unknown }) =>
-    SIGN_IN_PROVIDERS.filter((provider) => settings[provider] !== undefined);
+  const offered = ({ config }: { config?: OAuthConfig }) =>
+    config === undefined
+      ? []
+      : SIGN_IN_PROVIDERS.filter((provider) => PROVIDER_FLOWS[provider].ready(config));
 
   router.get('/auth/oauth/login', async (_req, res) => {
     const settings = await current();
@@ -75,37 +64,20 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
     res.json({ providers: offered(await current()) });
   });
 
-  /** Where the person is sent for each provider: the authorize URL with state and PKCE (and, for OpenID, a nonce). */
-  const authorize: Record<SignInProvider, (config: OAuthConfig) => Promise<string> | undefined> = {
-    github: (config) => {
-      if (!config.enabled || !config.github) return undefined;
-      const verifier = oauth.generateRandomCodeVerifier();
-      const state = options.pending.begin('github', verifier);
-      return githubAuthorizeUrl(config.github, config.redirectUri, state, verifier);
-    },
-    google: (config) => {
-      if (!config.enabled || !config.google) return undefined;
-      const verifier = oauth.generateRandomCodeVerifier();
-      const nonce = oauth.generateRandomNonce();
-      const state = options.pending.begin('google', verifier, nonce);
-      return oidcAuthorizeUrl(config.google, config.redirectUri, state, nonce, verifier);
-    },
-  };
-
   for (const provider of SIGN_IN_PROVIDERS) {
     const name = PROVIDER_NAME[provider];
     router.get(`/auth/oauth/${provider}/start`, async (_req, res, next) => {
       try {
         const { config, problem } = await current();
-        const url = config && authorize[provider](config);
-        if (url === undefined)
+        const flow = PROVIDER_FLOWS[provider];
+        if (config === undefined || !flow.ready(config))
           return page(
             res,
             problem === undefined ? 404 : 502,
             problem === undefined ? `${name} sign-in is off` : 'Sign-in failed',
             `<p>${escape(problem ?? `Add your ${name} OAuth client’s ID and secret in the dashboard’s Settings, under Sign-in (or set MCP_OAUTH_ENABLED and MCP_OAUTH_${provider.toUpperCase()}_CLIENT_ID / _SECRET).`)}</p>`,
           );
-        res.redirect(302, await url);
+        res.redirect(302, await flow.authorizeUrl(config, options.pending));
       } catch (error) {
         if (isAppError(error)) return page(res, 502, 'Sign-in failed', `<p>${escape(error.message)}</p>`);
         next(error);
@@ -114,13 +86,14 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
   }
 
   router.get('/auth/oauth/callback', async (req, res) => {
-    const { config, github, google, problem } = await current();
+    const { config, problem } = await current();
     if (config === undefined)
       return page(res, 502, 'Sign-in failed', `<p>${escape(problem ?? 'No sign-in settings.')}</p>`);
     const callback = new URL(req.originalUrl, config.redirectUri);
     const state = callback.searchParams.get('state') ?? undefined;
     const signIn = options.pending.take(state);
-    if (signIn === undefined || (signIn.provider === 'github' ? !github : !google)) {
+    const flow = signIn === undefined ? undefined : PROVIDER_FLOWS[signIn.provider as SignInProvider];
+    if (signIn === undefined || state === undefined || flow === undefined || !flow.ready(config)) {
       return page(
         res,
         400,
@@ -129,23 +102,7 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
       );
     }
     try {
-      const who =
-        signIn.provider === 'google' && google
-          ? await oidcIdentity(
-              google,
-              config.redirectUri,
-              callback,
-              state as string,
-              signIn.nonce ?? '',
-              signIn.codeVerifier,
-            )
-          : await githubIdentity(
-              github as GitHubSettings,
-              config.redirectUri,
-              callback,
-              state as string,
-              signIn.codeVerifier,
-            );
+      const who = await flow.identity(config, callback, state, signIn);
       if (!(await options.owners.admit(who))) {
         return page(
           res,

@@ -1,0 +1,33 @@
+import type { RequestHandler, Router } from 'express';
+import type { AuditEntry } from '../audit/audit-entry.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import type { FailedAuthLockout } from '../auth/failed-auth-lockout.ts';
+import type { KeyRegistry } from '../auth/key-registry.ts';
+import type { RateLimiter } from '../auth/rate-limiter.ts';
+import type { KeyUsageFile } from '../keys/key-usage-file.ts';
+import type { ServerStatus } from '../server-status.ts';
+import type { RequestsInFlight } from './request-audit.ts';
+import type { ServingSwitch } from './serving-switch.ts';
+
+/** What the HTTP surface is built from: the allowlists, the key registry, the audit, and the route groups. */
+export interface HttpAppOptions {
+  allowedHosts: ReadonlySet<string>;
+  allowedOrigins: ReadonlySet<string>;
+  registry: KeyRegistry;
+  allowQueryKey: () => boolean;
+  lockout: FailedAuthLockout;
+  limiter: RateLimiter;
+  now: () => number;
+  audit: AuditLog;
+  usage: KeyUsageFile;
+  onAudit: (entry: AuditEntry) => void;
+  inFlight?: RequestsInFlight;
+  serving: ServingSwitch;
+  /** The web dashboard: `/login`, `/api/*` and the renderer at `/`. */
+  dashboard: Router;
+  /** Reads an MCP request's body, once its key is known. */
+  mcpBody: RequestHandler;
+  mcp: RequestHandler[];
+  status: () => ServerStatus;
+  onError: (error: Error) => void;
+}
