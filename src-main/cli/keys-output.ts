@@ -1,4 +1,4 @@
-import type { KeyView } from '../core/keys/key-store.ts';
+import type { KeyView } from '../core/keys/key-view.ts';
 import { formatRate } from '../core/keys/quantity-parsers.ts';
 
 export const KEYS_HELP = `Usage: mcp-tray keys <command> [options]

@@ -1,6 +1,6 @@
 import type { KeyRow } from '../../../src-shared/dashboard-contract.ts';
 import type { Caller } from '../../../src-shared/caller.ts';
-import type { KeyView } from './key-store.ts';
+import type { KeyView } from './key-view.ts';
 
 export function keyRow(key: KeyView): KeyRow {
   return {

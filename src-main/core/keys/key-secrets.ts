@@ -70,3 +70,27 @@ export async function readKeySecrets(
   if (wanted.length > 0 && !wanted.some((account) => secrets.has(account))) await store.check();
   return secrets;
 }
+
+/**
+ * What `keys list` reports of the store against keys.json: secrets of unlisted keys (by account) and listed
+ * keys without their secret, each with what to do; and the leftovers of interrupted rotations to delete.
+ */
+export function listingProblems(
+  records: readonly KeyRecord[],
+  secrets: ReadonlyMap<string, string>,
+  label: string,
+  now: number,
+): { problems: string[]; leftovers: string[] } {
+  const { orphans, leftovers } = strayAccounts(records, secrets.keys(), now);
+  const problems = orphans.map(
+    (account) =>
+      `${label} holds a secret for key ${account} that keys.json does not list; it is ignored. Delete it with "mcp-tray keys delete ${account}".`,
+  );
+  for (const key of records) {
+    if (key.revokedAt === null && !secrets.has(secretAccountOf(key)))
+      problems.push(
+        `Key "${key.name}" (${key.id}) has no secret in ${label}; it cannot be used. Rotate it to make a new secret, or delete it.`,
+      );
+  }
+  return { problems, leftovers };
+}

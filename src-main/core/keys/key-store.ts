@@ -1,13 +1,14 @@
 import { AppError } from '../app-error.ts';
 import { secretDigest } from '../secret-digest.ts';
 import { checkName, checkPermissions, checkRateLimit, usage } from './key-input.ts';
-import { isExpired, type KeyRecord } from './key-record.ts';
-import { KeyUsageFile, type KeyUsage } from './key-usage-file.ts';
+import type { KeyRecord } from './key-record.ts';
+import { keyView, type KeyListing, type KeyView } from './key-view.ts';
+import { KeyUsageFile } from './key-usage-file.ts';
 import { KeysFile } from './keys-file.ts';
 import type { RateLimit } from './quantity-parsers.ts';
 import { displayPrefix, generateKeyId, generateSecret, isKeyId } from './secret-format.ts';
 import type { SecretStore } from './secret-store.ts';
-import { readKeySecrets, rotatedAccount, secretAccountOf, strayAccounts } from './key-secrets.ts';
+import { listingProblems, readKeySecrets, rotatedAccount, secretAccountOf } from './key-secrets.ts';
 
 export interface NewKey {
   name: string;
@@ -23,20 +24,6 @@ export interface KeyChanges {
   rateLimit?: RateLimit | null;
 }
 
-export type KeyStatus = 'active' | 'expired' | 'revoked' | 'secret_missing';
-
-export interface KeyView extends KeyRecord {
-  status: KeyStatus;
-  lastUsedAt: string | null;
-  requestCount: number;
-}
-
-export interface KeyListing {
-  keys: KeyView[];
-  /** Things worth telling the user: secrets without metadata, an unreadable keys.json. Never a secret. */
-  problems: string[];
-}
-
 export interface KeyStoreDeps {
   dataDir: string;
   secrets: SecretStore;
@@ -46,6 +33,8 @@ export interface KeyStoreDeps {
   /** Told about problems met on the way (an unreadable keys.json set aside), never about secrets. */
   warn?: (message: string) => void;
 }
+
+export type { KeyListing, KeyStatus, KeyView } from './key-view.ts';
 
 /**
  * The lifecycle of stored API keys: metadata in keys.json, secrets in the SecretStore (the OS keychain by
@@ -109,7 +98,7 @@ export class KeyStore {
       grace: null,
     };
     await this.change((keys) => keys.push(record));
-    return { key: this.view(record, undefined, true), secret };
+    return { key: keyView(this.now(), record, undefined, true), secret };
   }
 
   async list(): Promise<KeyListing> {
@@ -118,22 +107,11 @@ export class KeyStore {
       readKeySecrets(this.secrets, keys),
       KeyUsageFile.read(this.dataDir),
     ]);
-    const problems = problem === undefined ? [] : [problem];
-    const { orphans, leftovers } = strayAccounts(keys, secrets.keys(), this.now());
-    for (const account of orphans)
-      problems.push(
-        `${this.secrets.label} holds a secret for key ${account} that keys.json does not list; it is ignored. Delete it with "mcp-tray keys delete ${account}".`,
-      );
+    const { problems, leftovers } = listingProblems(keys, secrets, this.secrets.label, this.now());
+    if (problem !== undefined) problems.unshift(problem);
     await this.forget(leftovers);
     const has = (key: KeyRecord) => secrets.has(secretAccountOf(key));
-    for (const key of keys) {
-      if (key.revokedAt === null && !has(key)) {
-        problems.push(
-          `Key "${key.name}" (${key.id}) has no secret in ${this.secrets.label}; it cannot be used. Rotate it to make a new secret, or delete it.`,
-        );
-      }
-    }
-    return { keys: keys.map((key) => this.view(key, usageById[key.id], has(key))), problems };
+    return { keys: keys.map((key) => keyView(this.now(), key, usageById[key.id], has(key))), problems };
   }
 
   /** Deletes secrets nothing uses any more (left by an interrupted rotation); a failure leaves them for later. */
@@ -181,7 +159,7 @@ export class KeyStore {
       return { result: { ...record }, replaced };
     });
     await this.forget([replaced]);
-    return { key: this.view(result, undefined, true), secret };
+    return { key: keyView(this.now(), result, undefined, true), secret };
   }
 
   async revoke(idOrName: string): Promise<KeyView> {
@@ -193,7 +171,7 @@ export class KeyStore {
       return { ...record };
     });
     await this.secrets.delete(secretAccountOf(key));
-    return this.view(result, undefined, false);
+    return keyView(this.now(), result, undefined, false);
   }
 
   async update(idOrName: string, changes: KeyChanges): Promise<KeyView> {
@@ -209,7 +187,7 @@ export class KeyStore {
       if (rateLimit !== undefined) record.rateLimit = rateLimit;
       return { ...record };
     });
-    return this.view(result, undefined, true);
+    return keyView(this.now(), result, undefined, true);
   }
 
   /** Removes the key entirely: metadata first, then the secret (a crash between leaves a reported orphan). */
@@ -246,23 +224,6 @@ export class KeyStore {
     const record = keys.find((key) => key.id === id);
     if (record === undefined) throw usage('key_not_found', `Key ${id} was deleted meanwhile.`);
     return record;
-  }
-
-  private view(record: KeyRecord, usageEntry: KeyUsage | undefined, hasSecret: boolean): KeyView {
-    const status: KeyStatus =
-      record.revokedAt !== null
-        ? 'revoked'
-        : isExpired(record, this.now())
-          ? 'expired'
-          : hasSecret
-            ? 'active'
-            : 'secret_missing';
-    return {
-      ...record,
-      status,
-      lastUsedAt: usageEntry?.lastUsedAt ?? null,
-      requestCount: usageEntry?.requestCount ?? 0,
-    };
   }
 
   private iso(offsetMs = 0): string {
