@@ -87,7 +87,7 @@ async function load(
 const dataDir = mkdtempSync(join(tmpdir(), 'mcp-bench-'));
 const ours = await start(
   // The rate limiter runs on every request, set high enough that it never refuses one here.
-  [...CLI_NODE_FLAGS, CLI, 'serve', '--port', '0', '--data-dir', dataDir, '--rate-limit', '1000000000/s'],
+  [...CLI_NODE_FLAGS, CLI, 'serve', '--port', '0', '--data-dir', dataDir, '--rate-limit', '1000000/s'],
   {
     MCP_API_KEYS: JSON.stringify({
       [KEY]: { name: 'Bench', userId: 'bench', role: 'user', permissions: ['*'] },

@@ -38,7 +38,9 @@ export function setupTray(deps: TraySetupDeps) {
     notify: deps.notify,
     openDashboard: deps.openDashboard,
     setServing: async (running) => {
-      state.server?.dashboard.serving.set(!running);
+      const serving = state.server?.dashboard.serving;
+      if (running) serving?.resume();
+      else serving?.pause();
       presenter.refresh();
     },
     // The core opens the sign-in page in the system browser, never an embedded view.

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { AppError, isAppError } from '../core/app-error.ts';
 import { withFileStore } from './secret-store-advice.ts';
 import { FILE_STORE_WARNING } from '../core/keys/file-secret-store.ts';
-import { environmentKeyCallers } from '../core/auth/api-key-registry.ts';
+import { environmentKeyCallers } from '../core/auth/environment-key-registry.ts';
 import { refuseEnvironmentKey } from '../core/keys/environment-keys.ts';
 import { KeyStore } from '../core/keys/key-store.ts';
 import { openSecretStore, parseSecretStoreKind } from '../core/keys/open-secret-store.ts';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { appVersion } from '../core/app-version.ts';
-import type { StoredKeysStatus } from '../core/auth/stored-keys.ts';
+import type { StoredKeysStatus } from '../core/auth/stored-key-registry.ts';
 import { FILE_STORE_WARNING, FileSecretStore } from '../core/keys/file-secret-store.ts';
 import { isKeyId } from '../core/keys/secret-format.ts';
 import { withFileStore } from './secret-store-advice.ts';

@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import type { Caller } from '../../../src-shared/caller.ts';
 import type { AuditEntry } from '../audit/audit-entry.ts';
 import type { ActivityPage, ActivityQuery } from '../audit/recent-activity.ts';
-import type { StoredKeys } from '../auth/stored-keys.ts';
+import type { StoredKeyRegistry } from '../auth/stored-key-registry.ts';
 import type { ContractHandlers } from '../contract-handlers.ts';
 import type { ServingSwitch } from '../http/serving-switch.ts';
 import type { KeyStore } from '../keys/key-store.ts';
@@ -20,7 +20,7 @@ export interface DashboardSetupDeps {
   version: string;
   startedAt: number;
   environmentKeys: readonly Caller[];
-  storedKeys: StoredKeys;
+  storedKeys: StoredKeyRegistry;
   /** The stored keys' lifecycle (create, rotate, revoke...), shared with the CLI's logic. */
   keyStore: KeyStore;
   activity: (query: ActivityQuery) => Promise<ActivityPage>;

@@ -31,11 +31,11 @@ export function serverHandlers(deps: ServerHandlersDeps): HandlerSlice<ServerCha
     },
     'server.status': async () => deps.status(),
     'server.pause': async () => {
-      deps.serving.set(true);
+      deps.serving.pause();
       return deps.status();
     },
     'server.resume': async () => {
-      deps.serving.set(false);
+      deps.serving.resume();
       return deps.status();
     },
     'tools.list': async () => ({ tools: deps.tools() }),

@@ -10,7 +10,16 @@ export class ServingSwitch {
     this.changed = changed;
   }
 
-  set(paused: boolean): void {
+  /** Clients get 503 until resume(); the server, the dashboard and the tray keep running. */
+  pause(): void {
+    this.switchTo(true);
+  }
+
+  resume(): void {
+    this.switchTo(false);
+  }
+
+  private switchTo(paused: boolean): void {
     if (this.paused === paused) return;
     this.paused = paused;
     this.changed();

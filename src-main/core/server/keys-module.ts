@@ -1,8 +1,8 @@
 import { userInfo } from 'node:os';
 import type { Caller } from '../../../src-shared/caller.ts';
-import { parseApiKeys } from '../auth/api-key-registry.ts';
+import { parseApiKeys } from '../auth/environment-key-registry.ts';
 import { combinedRegistry, type KeyRegistry } from '../auth/key-registry.ts';
-import { StoredKeys } from '../auth/stored-keys.ts';
+import { StoredKeyRegistry } from '../auth/stored-key-registry.ts';
 import { KeyStore } from '../keys/key-store.ts';
 import type { KeychainRunner } from '../keys/keychain-secret-store.ts';
 import { openSecretStore } from '../keys/open-secret-store.ts';
@@ -14,7 +14,7 @@ import type { ServerModule } from './server-module.ts';
 export interface KeysModule extends ServerModule {
   /** Every key a request may present: MCP_API_KEYS, then the stored keys. */
   readonly registry: KeyRegistry;
-  readonly storedKeys: StoredKeys;
+  readonly storedKeys: StoredKeyRegistry;
   /** Creating, rotating, revoking stored keys (the dashboard's door to what the CLI does). */
   readonly keyStore: KeyStore;
   readonly secrets: SecretStore;
@@ -33,7 +33,7 @@ export function startKeys(
   const environmentKeys = parseApiKeys(config.apiKeys);
   for (const warning of environmentKeys.warnings) logger.warn(warning);
   const secrets = openSecretStore(config.secretStore, config.dataDir, keychainRunner);
-  const storedKeys = new StoredKeys({ dataDir: config.dataDir, secrets, logger, now });
+  const storedKeys = new StoredKeyRegistry({ dataDir: config.dataDir, secrets, logger, now });
   return {
     name: 'keys',
     registry: combinedRegistry([environmentKeys, storedKeys]),

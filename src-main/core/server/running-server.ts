@@ -1,4 +1,4 @@
-import type { StoredKeys } from '../auth/stored-keys.ts';
+import type { StoredKeyRegistry } from '../auth/stored-key-registry.ts';
 import type { Dashboard } from '../dashboard/setup-dashboard.ts';
 import type { RequestsInFlight } from '../http/request-audit.ts';
 import type { KeychainRunner } from '../keys/keychain-secret-store.ts';
@@ -10,7 +10,7 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   /** Whether stored keys could be read, and why not (for the tray and dashboard). */
-  readonly storedKeys: StoredKeys;
+  readonly storedKeys: StoredKeyRegistry;
   /** The dashboard's handler map and events (the app wires them to Electron IPC). */
   readonly dashboard: Dashboard;
   /** A fresh one-time sign-in link for the web dashboard. */

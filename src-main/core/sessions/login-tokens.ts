@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { secretDigest } from '../secret-digest.ts';
-import { writeFileAtomic } from '../fs/atomic-write.ts';
-import { withFileLock } from '../fs/file-lock.ts';
+import { z } from 'zod';
+import { JsonStateFile } from '../fs/json-state-file.ts';
 import { dataFolderId } from './dashboard-link.ts';
 
 export const LOGIN_TOKEN_TTL_MS = 10 * 60_000;
@@ -12,10 +11,8 @@ const FILE = 'login-tokens.json';
 /** What a sign-in link turned out to be: good, used or too old, or made for another data folder's server. */
 export type TokenOutcome = 'ok' | 'expired' | 'elsewhere';
 
-interface Pending {
-  digest: string;
-  expiresAt: number;
-}
+const PendingSchema = z.array(z.object({ digest: z.string(), expiresAt: z.number() }));
+type Pending = z.infer<typeof PendingSchema>[number];
 
 /**
  * One-time dashboard sign-in tokens, shared through the data folder so `mcp-tray dashboard` can make one for
@@ -23,12 +20,17 @@ interface Pending {
  * 10 minutes.
  */
 export class LoginTokens {
-  private readonly path: string;
+  private readonly file: JsonStateFile<typeof PendingSchema>;
   private readonly now: () => number;
   private readonly folder: string;
 
   constructor(dataDir: string, now: () => number = Date.now) {
-    this.path = join(dataDir, FILE);
+    this.file = new JsonStateFile({
+      path: join(dataDir, FILE),
+      schema: PendingSchema,
+      fallback: () => [],
+      now,
+    });
     this.now = now;
     this.folder = dataFolderId(dataDir);
   }
@@ -60,19 +62,10 @@ export class LoginTokens {
   }
 
   private async change(edit: (pending: Pending[]) => Pending[]): Promise<void> {
-    await withFileLock(this.path, async () => {
-      const live = (await this.read()).filter((entry) => entry.expiresAt > this.now());
-      await writeFileAtomic(this.path, `${JSON.stringify(edit(live))}\n`, 0o600);
+    await this.file.change((pending) => {
+      const live = edit(pending.filter((entry) => entry.expiresAt > this.now()));
+      pending.splice(0, pending.length, ...live);
     });
-  }
-
-  private async read(): Promise<Pending[]> {
-    try {
-      const parsed = JSON.parse(await readFile(this.path, 'utf8')) as unknown;
-      return Array.isArray(parsed) ? (parsed as Pending[]).filter((e) => typeof e?.digest === 'string') : [];
-    } catch {
-      return [];
-    }
   }
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { storedKeyMatches } from '../../../../src-main/core/auth/stored-keys.ts';
+import { storedKeyMatches } from '../../../../src-main/core/auth/stored-key-registry.ts';
 import { secretDigest } from '../../../../src-main/core/secret-digest.ts';
 import { keyRecord } from '../../../support/key-record.ts';
 

@@ -70,7 +70,7 @@ export function storedKeyMatches(
  * digests kept. keys.json is watched, so a key created, rotated or revoked by the CLI or the dashboard takes
  * effect within a second; while the secret store is unavailable the server keeps serving and retries.
  */
-export class StoredKeys implements KeyRegistry {
+export class StoredKeyRegistry implements KeyRegistry {
   private matches = new Map<string, KeyMatch>();
   private state: StoredKeysStatus = { available: false, reason: NOT_LOADED, count: 0 };
   /** The digest of each key secret at the last good read, by account: what serves while the store cannot. */

@@ -5,7 +5,7 @@ import type { KeyRegistry } from './key-registry.ts';
 import { secretDigest } from '../secret-digest.ts';
 
 /** Keys given in `MCP_API_KEYS`, held as digests: the secrets themselves are not kept. */
-export interface ApiKeyRegistry extends KeyRegistry {
+export interface EnvironmentKeyRegistry extends KeyRegistry {
   /** Every caller, for listings (never their secrets). */
   callers(): Caller[];
   /** Entries worth a warning at start (for example a short key), named by key name. */
@@ -59,7 +59,7 @@ function parseEntry(secret: string, value: unknown, position: number): Caller {
 }
 
 /** Parses `MCP_API_KEYS` (absent or blank means no keys). Throws an AppError naming the entry and field at fault. */
-export function parseApiKeys(raw: string | undefined): ApiKeyRegistry {
+export function parseApiKeys(raw: string | undefined): EnvironmentKeyRegistry {
   const byDigest = new Map<string, Caller>();
   const warnings: string[] = [];
   if (raw !== undefined && raw.trim() !== '') {

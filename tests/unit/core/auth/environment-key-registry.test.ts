@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseApiKeys } from '../../../../src-main/core/auth/api-key-registry.ts';
+import { parseApiKeys } from '../../../../src-main/core/auth/environment-key-registry.ts';
 import { AppError } from '../../../../src-main/core/app-error.ts';
 
 const SEED_EXAMPLE =
