@@ -30,9 +30,8 @@ export function KeyDialog({ editing, onDone, onCancel }: Props) {
   const [name, setName] = useState(editing?.name ?? '');
   const [preset, setPreset] = useState<PresetId>(start.preset);
   const [chosen, setChosen] = useState<string[]>(start.tools);
-  const [custom, setCustom] = useState(
-    start.preset === 'custom' ? (editing?.permissions ?? []).join('\n') : '',
-  );
+  // Custom starts from the key's own grants, whatever preset it shows as, so switching to it edits them.
+  const [custom, setCustom] = useState((editing?.permissions ?? []).join('\n'));
   const [tools, setTools] = useState<{ name: string; title: string }[]>([]);
   const choices = expiryChoices(editing?.expiresAt ?? null, editing !== undefined);
   const [expiry, setExpiry] = useState(0);
