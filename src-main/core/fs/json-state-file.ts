@@ -29,18 +29,30 @@ export class JsonStateFile<S extends z.ZodType> {
   }
 
   async read(): Promise<z.infer<S>> {
-    const { value, problem } = await readJsonOrSetAside(this.path, this.schema, this.fallback(), this.now);
+    const { value, problem } = await this.inspect();
     if (problem !== undefined) this.warn(`${problem}; starting from empty.`);
     return value;
   }
 
+  /** The value, and what went wrong reading it (the file was set aside), for callers that report it. */
+  inspect(): Promise<{ value: z.infer<S>; problem?: string }> {
+    return readJsonOrSetAside(this.path, this.schema, this.fallback(), this.now);
+  }
+
   /** Reads, lets `change` alter the value (and say what to return), and writes it back, all under the lock. */
   async change<R>(change: (value: z.infer<S>) => R | Promise<R>): Promise<R> {
+    return (await this.changeReporting(change)).result;
+  }
+
+  /** As change(), also saying what went wrong reading the file before (it was set aside and replaced). */
+  async changeReporting<R>(
+    change: (value: z.infer<S>) => R | Promise<R>,
+  ): Promise<{ result: R; problem?: string }> {
     return withFileLock(this.path, async () => {
-      const value = await this.read();
+      const { value, problem } = await this.inspect();
       const result = await change(value);
       await writeFileAtomic(this.path, `${JSON.stringify(this.schema.parse(value), null, 2)}\n`, 0o600);
-      return result;
+      return problem === undefined ? { result } : { result, problem };
     });
   }
 }

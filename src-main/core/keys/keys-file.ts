@@ -1,7 +1,5 @@
 import { join } from 'node:path';
-import { writeFileAtomic } from '../fs/atomic-write.ts';
-import { withFileLock } from '../fs/file-lock.ts';
-import { readJsonOrSetAside } from '../fs/json-file.ts';
+import { JsonStateFile } from '../fs/json-state-file.ts';
 import { KeysFileSchema, type KeyRecord } from './key-record.ts';
 
 export const KEYS_FILE = 'keys.json';
@@ -18,35 +16,30 @@ export interface KeysRead {
  */
 export class KeysFile {
   readonly path: string;
-  private readonly now: () => number;
+  private readonly file: JsonStateFile<typeof KeysFileSchema>;
 
   constructor(dataDir: string, now: () => number = Date.now) {
     this.path = join(dataDir, KEYS_FILE);
-    this.now = now;
+    this.file = new JsonStateFile({
+      path: this.path,
+      schema: KeysFileSchema,
+      fallback: () => ({ version: 1 as const, keys: [] }),
+      now,
+    });
   }
 
   async read(): Promise<KeysRead> {
-    const { value, problem } = await readJsonOrSetAside(
-      this.path,
-      KeysFileSchema,
-      { version: 1, keys: [] },
-      this.now,
-    );
-    return problem === undefined
-      ? { keys: value.keys }
-      : {
-          keys: value.keys,
-          problem: `${problem} and the key list starts empty. Secrets already in the keychain show up as keys without metadata.`,
-        };
+    const { value, problem } = await this.file.inspect();
+    return problem === undefined ? { keys: value.keys } : { keys: value.keys, problem: keysProblem(problem) };
   }
 
   /** Read, change and write back under a lock, so concurrent CLI and app changes never overwrite each other. */
   async update<T>(change: (keys: KeyRecord[]) => T): Promise<{ result: T; problem?: string }> {
-    return withFileLock(this.path, async () => {
-      const { keys, problem } = await this.read();
-      const result = change(keys);
-      await writeFileAtomic(this.path, `${JSON.stringify({ version: 1, keys }, null, 2)}\n`, 0o600);
-      return problem === undefined ? { result } : { result, problem };
-    });
+    const { result, problem } = await this.file.changeReporting((value) => change(value.keys));
+    return problem === undefined ? { result } : { result, problem: keysProblem(problem) };
   }
+}
+
+function keysProblem(problem: string): string {
+  return `${problem} and the key list starts empty. Secrets already in the keychain show up as keys without metadata.`;
 }

@@ -1,8 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../fs/atomic-write.ts';
-import { withFileLock } from '../fs/file-lock.ts';
-import { readJsonOrSetAside } from '../fs/json-file.ts';
+import { JsonStateFile } from '../fs/json-state-file.ts';
 
 /** What the dashboard's Settings screen changes; flags and environment variables still win over it. */
 export const SettingsSchema = z.object({
@@ -35,15 +33,15 @@ export const SETTINGS_FILE = 'settings.json';
 /** `<data-dir>/settings.json`, written atomically; one that cannot be read is kept aside and reported. */
 export class SettingsFile {
   readonly path: string;
-  private readonly now: () => number;
+  private readonly file: JsonStateFile<typeof SettingsSchema>;
 
   constructor(dataDir: string, now: () => number = Date.now) {
     this.path = join(dataDir, SETTINGS_FILE);
-    this.now = now;
+    this.file = new JsonStateFile({ path: this.path, schema: SettingsSchema, fallback: () => ({}), now });
   }
 
   async read(): Promise<{ settings: Settings; problem?: string }> {
-    const { value, problem } = await readJsonOrSetAside(this.path, SettingsSchema, {}, this.now);
+    const { value, problem } = await this.file.inspect();
     return problem === undefined
       ? { settings: value }
       : { settings: value, problem: `${problem} and the defaults apply.` };
@@ -51,13 +49,13 @@ export class SettingsFile {
 
   /** Merges `changes` into the file; a key given as undefined is removed (a cleared setting stays cleared). */
   async update(changes: Settings): Promise<Settings> {
-    return withFileLock(this.path, async () => {
-      const { settings } = await this.read();
-      const merged: Record<string, unknown> = { ...settings, ...changes };
-      for (const [name, value] of Object.entries(changes)) if (value === undefined) delete merged[name];
-      const next = SettingsSchema.parse(merged);
-      await writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`, 0o600);
-      return next;
+    return this.file.change((settings) => {
+      const merged = settings as Record<string, unknown>;
+      for (const [name, value] of Object.entries(changes)) {
+        if (value === undefined) delete merged[name];
+        else merged[name] = value;
+      }
+      return SettingsSchema.parse(merged);
     });
   }
 }
