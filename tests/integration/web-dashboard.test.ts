@@ -3,86 +3,59 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { rawRequest } from '../support/raw-http.ts';
 import { LoginTokens } from '../../src-main/core/sessions/login-tokens.ts';
-import { freePort, runCli, startServe, type ServeProcess } from '../support/serve-process.ts';
+import { freePort, runCli } from '../support/serve-process.ts';
+import { pathOf, webDashboardDuringTests } from '../support/web-dashboard-session.ts';
 
-let server: ServeProcess;
-let dataDir: string;
-let session = '';
-
-before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'mcp-tray-web-'));
-  server = await startServe({
-    dataDir,
-    args: ['--secret-store', 'file', '--allow-host', 'tunnel.example'],
-    env: { MCP_API_KEYS: '' },
-  });
-});
-after(async () => {
-  await server.stop();
-});
-
-function pathOf(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.pathname}${parsed.search}`;
-}
+const web = webDashboardDuringTests(['--allow-host', 'tunnel.example']);
+const { freshSession, invoke } = web;
 
 async function printedLoginUrl(): Promise<string> {
-  for (let i = 0; i < 50 && !/\/login\?token=/.test(server.stderr()); i += 1) await sleep(20);
-  const url = /(http:\/\/\S+\/login\?token=\S+)/.exec(server.stderr())?.[1];
+  for (let i = 0; i < 50 && !/\/login\?token=/.test(web.server().stderr()); i += 1) await sleep(20);
+  const url = /(http:\/\/\S+\/login\?token=\S+)/.exec(web.server().stderr())?.[1];
   assert.ok(url, 'serve prints a sign-in link');
   return url;
-}
-
-/** A new browser's session cookie, through a link from `mcp-tray dashboard`. */
-async function freshSession(): Promise<string> {
-  const link = await runCli(['dashboard', '--port', String(server.port), '--data-dir', dataDir]);
-  const login = await rawRequest(server.port, { path: pathOf(link.stdout.trim()) });
-  return String(login.headers['set-cookie']).split(';')[0] ?? '';
-}
-
-function invoke(channel: string, input: unknown = {}, headers: Record<string, string> = {}) {
-  return rawRequest(server.port, {
-    method: 'POST',
-    path: `/api/invoke/${channel}`,
-    headers: { 'content-type': 'application/json', 'x-mcp-tray-request': '1', cookie: session, ...headers },
-    body: JSON.stringify(input),
-  });
 }
 
 describe('web dashboard sign-in', () => {
   test('the link serve printed signs in once: an HttpOnly, SameSite=Strict session cookie', async () => {
     const path = pathOf(await printedLoginUrl());
-    const first = await rawRequest(server.port, { path });
+    const first = await rawRequest(web.server().port, { path });
     assert.equal(first.status, 303);
     assert.equal(first.headers['location'], '/');
     const cookie = String(first.headers['set-cookie']);
     assert.match(cookie, /^mcp_tray_session=[\w-]+\.[\w-]+\.[\w-]+; HttpOnly; SameSite=Strict; Path=\//);
-    session = cookie.split(';')[0] ?? '';
-    const again = await rawRequest(server.port, { path });
+    web.useSession(cookie.split(';')[0] ?? '');
+    const again = await rawRequest(web.server().port, { path });
     assert.equal(again.status, 303);
     assert.equal(again.headers['location'], '/?signin=expired');
     assert.equal(again.headers['set-cookie'], undefined);
   });
 
   test('mcp-tray dashboard prints a fresh link for the running server', async () => {
-    const result = await runCli(['dashboard', '--port', String(server.port), '--data-dir', dataDir]);
+    const result = await runCli([
+      'dashboard',
+      '--port',
+      String(web.server().port),
+      '--data-dir',
+      web.dataDir(),
+    ]);
     assert.equal(result.code, 0, result.stderr);
     assert.match(
       result.stdout,
-      new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/login\\?token=[\\w-]{12}\\.[\\w-]{43}\\n$`),
+      new RegExp(`^http://127\\.0\\.0\\.1:${web.server().port}/login\\?token=[\\w-]{12}\\.[\\w-]{43}\\n$`),
     );
     assert.equal(result.stderr, '');
-    const res = await rawRequest(server.port, { path: pathOf(result.stdout.trim()) });
+    const res = await rawRequest(web.server().port, { path: pathOf(result.stdout.trim()) });
     assert.match(String(res.headers['set-cookie']), /^mcp_tray_session=/);
   });
 
   test('mcp-tray dashboard with no server on the port exits 1 within 10 s, naming the port; no link', async () => {
     const idle = await freePort();
     const started = Date.now();
-    const result = await runCli(['dashboard', '--port', String(idle), '--data-dir', dataDir]);
+    const result = await runCli(['dashboard', '--port', String(idle), '--data-dir', web.dataDir()]);
     assert.equal(result.code, 1);
     assert.ok(Date.now() - started < 10_000);
     assert.match(
@@ -94,21 +67,23 @@ describe('web dashboard sign-in', () => {
 
   test('mcp-tray dashboard for another data folder refuses, and gives the command for that server', async () => {
     const other = mkdtempSync(join(tmpdir(), 'mcp-tray-other-'));
-    const result = await runCli(['dashboard', '--port', String(server.port), '--data-dir', other]);
+    const result = await runCli(['dashboard', '--port', String(web.server().port), '--data-dir', other]);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /keeps its data in another folder than/);
     assert.ok(
-      result.stderr.includes(`mcp-tray dashboard --port ${server.port} --data-dir ${dataDir}`),
+      result.stderr.includes(`mcp-tray dashboard --port ${web.server().port} --data-dir ${web.dataDir()}`),
       result.stderr,
     );
     assert.equal(result.stdout, '');
   });
 
   test('the sign-in help names this server; a link made for another data folder is not called expired', async () => {
-    const help = (await rawRequest(server.port, { path: '/api/sign-in-help' })).json() as { command: string };
-    assert.equal(help.command, `mcp-tray dashboard --port ${server.port} --data-dir ${dataDir}`);
+    const help = (await rawRequest(web.server().port, { path: '/api/sign-in-help' })).json() as {
+      command: string;
+    };
+    assert.equal(help.command, `mcp-tray dashboard --port ${web.server().port} --data-dir ${web.dataDir()}`);
     const elsewhere = await new LoginTokens(mkdtempSync(join(tmpdir(), 'mcp-tray-else-'))).issue();
-    const res = await rawRequest(server.port, { path: `/login?token=${elsewhere}` });
+    const res = await rawRequest(web.server().port, { path: `/login?token=${elsewhere}` });
     assert.equal(res.status, 303);
     assert.equal(res.headers['location'], '/?signin=elsewhere');
   });
@@ -135,7 +110,7 @@ describe('web dashboard sign-in', () => {
     const asOther = { cookie: await freshSession() };
     const elsewhere = { cookie: await freshSession() };
     const logout = (headers: Record<string, string>) =>
-      rawRequest(server.port, { method: 'POST', path: '/logout', headers: { ...asOther, ...headers } });
+      rawRequest(web.server().port, { method: 'POST', path: '/logout', headers: { ...asOther, ...headers } });
     assert.equal((await logout({})).status, 403, 'without the dashboard’s header (a form on another site)');
     assert.equal((await invoke('server.status', {}, asOther)).status, 200, 'still signed in');
     const out = await invoke('account.signOut', {}, asOther);
@@ -150,7 +125,7 @@ describe('web dashboard sign-in', () => {
   test('an open event stream ends with its session and carries nothing after it', async () => {
     const other = { cookie: await freshSession() };
     const owner = { cookie: await freshSession() };
-    const stream = await fetch(`${server.origin}/api/events`, { headers: other });
+    const stream = await fetch(`${web.server().origin}/api/events`, { headers: other });
     assert.equal(stream.status, 200);
     const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
     let text = '';
@@ -198,12 +173,12 @@ describe('web dashboard sign-in', () => {
   });
 
   test('the dashboard answers only on loopback host names, not on a tunnel host', async () => {
-    const viaTunnel = await rawRequest(server.port, {
+    const viaTunnel = await rawRequest(web.server().port, {
       path: '/',
-      headers: { host: `tunnel.example:${server.port}` },
+      headers: { host: `tunnel.example:${web.server().port}` },
     });
     assert.equal(viaTunnel.status, 404);
-    const page = await rawRequest(server.port, { path: '/' });
+    const page = await rawRequest(web.server().port, { path: '/' });
     assert.equal(page.status, 200);
     assert.match(page.body, /<div id="root">/);
     assert.match(String(page.headers['content-security-policy']), /script-src 'self'/);

@@ -46,6 +46,10 @@ export function webDashboardDuringTests(args: string[] = []) {
     freshSession,
     /** The session cookie (`name=value`), for requests made by hand. */
     cookie: () => session,
+    /** Makes `invoke` use another session (one got from the link serve printed, say). */
+    useSession(cookie: string): void {
+      session = cookie;
+    },
     /** One dashboard call over /api with this session and the CSRF header (both overridable). */
     invoke(channel: string, input: unknown = {}, headers: Record<string, string> = {}) {
       return rawRequest(running().port, {

@@ -1,18 +1,10 @@
-import type { ActivityRow, ActivityStatus } from '../../../src-shared/dashboard-contract.ts';
+import type { ActivityRow } from '../../../src-shared/dashboard-contract.ts';
 
 /**
  * One line of the audit log: who called what, from where, and how it went (the dashboard's ActivityRow).
  * Never a secret, never tool arguments; `path` never has the query (it may carry ?api_key=).
  */
 export type AuditEntry = ActivityRow;
-
-/** Whether an entry's status is of the kind the Activity filter asks for. */
-export function statusMatches(status: number, wanted: ActivityStatus): boolean {
-  if (wanted === 'ok') return status < 400;
-  if (wanted === 'refused') return status === 401 || status === 403;
-  if (wanted === 'limited') return status === 429;
-  return status >= 400 && status !== 401 && status !== 403 && status !== 429;
-}
 
 /** The MCP method and tool name of a parsed JSON-RPC body, without reading anything else from it. */
 export function mcpTarget(body: unknown): { mcpMethod: string | null; tool: string | null } {

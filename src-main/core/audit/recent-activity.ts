@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ActivityStatus } from '../../../src-shared/dashboard-contract.ts';
-import { statusMatches, type AuditEntry } from './audit-entry.ts';
+import { statusMatches } from '../../../src-shared/activity-status.ts';
+import type { AuditEntry } from './audit-entry.ts';
 import { AUDIT_FILE } from './audit-log.ts';
 
 export interface ActivityQuery {

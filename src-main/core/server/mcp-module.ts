@@ -21,8 +21,8 @@ export async function startMcp(
   extra: readonly ToolProvider[],
   logger: Logger,
   now: () => number,
+  startedAt: number,
 ): Promise<McpModule> {
-  const startedAt = now();
   const status = () => serverStatus({ version, startedAt, now, keyCount });
   const catalog = new ToolCatalog([builtinTools(status), ...extra], logger);
   await catalog.start();

@@ -32,7 +32,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
   const audit = await modules.start(() => startAudit(config.dataDir, now));
   const startedAt = now();
   const mcp = await modules.start(() =>
-    startMcp(deps.version, () => keys.registry.size, deps.providers ?? [], logger, now),
+    startMcp(deps.version, () => keys.registry.size, deps.providers ?? [], logger, now, startedAt),
   );
   const onError = (error: Error) => logger.error(`request failed: ${error.message}`);
 

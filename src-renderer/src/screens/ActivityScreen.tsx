@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { ActivityRow, ActivityStatus, KeyRow } from '../../../src-shared/dashboard-contract.ts';
+import { statusMatches } from '../../../src-shared/activity-status.ts';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
 import { KeySelect } from '../parts/KeySelect.tsx';
 import { errorText, useClient } from '../use-contract.ts';
@@ -18,12 +19,7 @@ const STATUS_CHOICES: { value: ActivityStatus | ''; label: string }[] = [
 ];
 
 function matches(row: ActivityRow, keyId: string, status: ActivityStatus | ''): boolean {
-  if (keyId && row.keyId !== keyId) return false;
-  if (status === '') return true;
-  if (status === 'ok') return row.status < 400;
-  if (status === 'refused') return row.status === 401 || row.status === 403;
-  if (status === 'limited') return row.status === 429;
-  return row.status >= 400 && ![401, 403, 429].includes(row.status);
+  return (!keyId || row.keyId === keyId) && (status === '' || statusMatches(row.status, status));
 }
 
 function download(name: string, type: string, text: string): void {
