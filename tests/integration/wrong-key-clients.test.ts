@@ -98,7 +98,7 @@ describe('a wrong key in real clients says what is wrong, not "registration reje
     assert.notEqual(wrong.code, 0);
     assert.match(wrong.output, WHAT_IS_WRONG);
     const right = await mcpRemote(FULL_KEY);
-    assert.match(right.output, /whoami/, right.output);
+    assert.match(right.output, /"name": "whoami"/, right.output);
     assert.doesNotMatch(right.output, /oauth_not_enabled/);
   });
 
