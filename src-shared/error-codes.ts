@@ -84,3 +84,13 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
+
+/**
+ * A failed dashboard call, the same on both doors (in the IPC answer as `error`, over HTTP as the JSON body
+ * with `error` holding the code): the stable code, the message to show, and the form field at fault, if any.
+ */
+export interface CallError {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+}

@@ -1,5 +1,5 @@
 import type { IpcAnswer } from '../../src-shared/ipc-channels.ts';
-import { isAppError } from '../core/app-error.ts';
+import { callError } from '../core/dashboard/call-error.ts';
 import { isTrustedSender } from './trusted-sender.ts';
 
 /** What the gate knows of a call's sender (an Electron IpcMainInvokeEvent has these). */
@@ -37,7 +37,6 @@ export async function ipcAnswer(
   try {
     return { ok: true, value: await answerer(String(channel), input) };
   } catch (error) {
-    if (isAppError(error)) return { ok: false, error: { code: error.code, message: error.message } };
-    return { ok: false, error: { code: 'internal_error', message: 'The call failed; see the log.' } };
+    return { ok: false, error: callError(error).error };
   }
 }

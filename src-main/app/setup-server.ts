@@ -6,6 +6,7 @@ import { startServer, type RunningServer, type ServerDeps } from '../core/server
 import type { AppState } from './app-state.ts';
 import type { IpcAnswerer } from './ipc-answer.ts';
 import { dashboardIpc } from './dashboard-ipc.ts';
+import { DESKTOP_HINTS, desktopStartHint } from './desktop-hints.ts';
 import type { TraySetup } from './setup-tray.ts';
 
 export interface ServerSetupDeps {
@@ -31,6 +32,7 @@ export async function setupServer(deps: ServerSetupDeps): Promise<void> {
   try {
     const server = await (deps.startServer ?? startServer)(deps.config, {
       ...deps.serverDeps,
+      hints: DESKTOP_HINTS,
       inFlight: {
         started: () => tray.presenter.requestStarted(),
         finished: () => tray.presenter.requestFinished(),
@@ -46,8 +48,9 @@ export async function setupServer(deps: ServerSetupDeps): Promise<void> {
       () => {},
     );
   } catch (error) {
+    const hint = isAppError(error) ? desktopStartHint(error) : undefined;
     const problem = isAppError(error)
-      ? { code: error.code, message: error.message }
+      ? { code: error.code, message: hint === undefined ? error.message : `${error.message} ${hint}` }
       : { code: 'start_failed' as const, message: String(error) };
     state.startProblem = problem;
     deps.logger.error(problem.message);

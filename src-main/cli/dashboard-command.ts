@@ -51,7 +51,7 @@ const ANSWER_MS = 5_000;
  * folder would be refused by it. Throws what to do instead.
  */
 async function checkServerFor(origin: string, port: number, dataDir: string): Promise<void> {
-  const fail = (message: string) => new AppError('server_not_found', message, { exitCode: 1 });
+  const fail = (message: string) => new AppError('server_not_found', message);
   let res: Response;
   try {
     res = await fetch(`${origin}/api/sign-in-help`, { signal: AbortSignal.timeout(ANSWER_MS) });

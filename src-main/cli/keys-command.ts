@@ -1,9 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { AppError, isAppError } from '../core/app-error.ts';
-import { withFileStore } from './secret-store-advice.ts';
-import { FILE_STORE_WARNING } from '../core/keys/file-secret-store.ts';
+import { InputError } from '../core/app-error.ts';
+import { FILE_STORE_WARNING } from './secret-store-advice.ts';
 import { environmentKeyCallers } from '../core/auth/environment-key-registry.ts';
 import { refuseEnvironmentKey } from '../core/keys/environment-keys.ts';
 import { KeyStore } from '../core/keys/key-store.ts';
@@ -36,22 +35,6 @@ function permissionList(value: string | undefined): string[] | undefined {
 }
 
 export async function keysCommand(args: string[], io: CommandIo): Promise<number> {
-  try {
-    return await runKeysCommand(args, io);
-  } catch (error) {
-    // A keychain that cannot be used: say the exact command that keeps secrets in a file instead.
-    if (isAppError(error) && error.code.startsWith('keychain_')) {
-      throw new AppError(
-        error.code,
-        `${error.message}\nTo keep key secrets in a file instead, run: ${withFileStore('keys', args)} (and serve with "mcp-tray serve --secret-store file", or the server will not see the key).`,
-        { exitCode: error.exitCode },
-      );
-    }
-    throw error;
-  }
-}
-
-async function runKeysCommand(args: string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: OPTIONS,
@@ -63,13 +46,10 @@ async function runKeysCommand(args: string[], io: CommandIo): Promise<number> {
     io.stdout(KEYS_HELP);
     return action === undefined && !values.help ? 2 : 0;
   }
-  if (extra.length > 0)
-    throw new AppError('usage', `Unexpected "${extra.join(' ')}". ${KEYS_HELP}`, { exitCode: 2 });
+  if (extra.length > 0) throw new InputError('usage', `Unexpected "${extra.join(' ')}". ${KEYS_HELP}`);
   const needsTarget = ['reveal', 'rotate', 'update', 'revoke', 'delete'];
   if (needsTarget.includes(action) && target === undefined) {
-    throw new AppError('usage', `"keys ${action}" needs a key id or name: mcp-tray keys ${action} ID`, {
-      exitCode: 2,
-    });
+    throw new InputError('usage', `"keys ${action}" needs a key id or name: mcp-tray keys ${action} ID`);
   }
   const fromEnvironment = environmentKeyCallers(io.env['MCP_API_KEYS'], (message) => io.logger.warn(message));
   if (needsTarget.includes(action) && action !== 'reveal')
@@ -103,7 +83,7 @@ async function runKeysCommand(args: string[], io: CommandIo): Promise<number> {
   switch (action) {
     case 'create': {
       if (values.name === undefined)
-        throw new AppError('usage', '"keys create" needs --name, such as --name "Cursor".', { exitCode: 2 });
+        throw new InputError('usage', '"keys create" needs --name, such as --name "Cursor".');
       const { key, secret } = await store.create({
         name: values.name,
         permissions: permissionList(values.permissions) ?? ['*'],
@@ -215,6 +195,6 @@ async function runKeysCommand(args: string[], io: CommandIo): Promise<number> {
       print(`Deleted ${target}.`);
       return 0;
     default:
-      throw new AppError('usage', `Unknown keys command "${action}".\n\n${KEYS_HELP}`, { exitCode: 2 });
+      throw new InputError('usage', `Unknown keys command "${action}".\n\n${KEYS_HELP}`);
   }
 }

@@ -3,6 +3,7 @@
 // whose scavenges pause for 10 to 20 ms, and RSS settles near 300 MiB instead of 200 MiB (see bench/).
 import { appVersion } from '../core/app-version.ts';
 import { isAppError } from '../core/app-error.ts';
+import { cliMessage, exitCodeOf } from './cli-failure.ts';
 import { streamLogger } from '../core/logger.ts';
 import type { CommandIo } from './command-io.ts';
 
@@ -59,10 +60,10 @@ function exit(code: number): void {
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
 
-function failureCode(error: unknown): number {
+function failureCode(error: unknown, argv: readonly string[]): number {
   if (isAppError(error)) {
-    process.stderr.write(`mcp-tray: ${error.message}\n`);
-    return error.exitCode;
+    process.stderr.write(`mcp-tray: ${cliMessage(error, argv)}\n`);
+    return exitCodeOf(error);
   }
   // parseArgs reports unknown or malformed flags with a code of its own; show it without a stack.
   const code = (error as { code?: string }).code;
@@ -74,4 +75,5 @@ function failureCode(error: unknown): number {
   return 1;
 }
 
-main(process.argv.slice(2)).then(exit, (error: unknown) => exit(failureCode(error)));
+const argv = process.argv.slice(2);
+main(argv).then(exit, (error: unknown) => exit(failureCode(error, argv)));

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { appVersion } from '../core/app-version.ts';
 import type { StoredKeysStatus } from '../core/auth/stored-key-registry.ts';
-import { FILE_STORE_WARNING, FileSecretStore } from '../core/keys/file-secret-store.ts';
+import { FileSecretStore } from '../core/keys/file-secret-store.ts';
 import { isKeyId } from '../core/keys/secret-format.ts';
-import { withFileStore } from './secret-store-advice.ts';
+import { FILE_STORE_WARNING, withFileStore } from './secret-store-advice.ts';
 import type { CommandIo } from './command-io.ts';
+import type { EntryHints } from '../core/entry-hints.ts';
 import { startServer } from '../core/server/start-server.ts';
 import { resolveDataDir, resolveServerConfig } from '../core/server/server-config.ts';
 import { loadSettings } from '../core/settings/settings-file.ts';
@@ -31,6 +32,14 @@ Environment:
   MCP_API_KEYS        JSON object of API keys, e.g.
                       {"<key>": {"name": "Cursor", "userId": "me", "role": "user", "permissions": ["*"]}}
 `;
+
+/** The server's messages, finished the command line's way. */
+const SERVE_HINTS: EntryHints = {
+  createKey: 'Create one with "mcp-tray keys create --name <client>".',
+  allowHost: 'Connect through http://127.0.0.1 (or a host added with --allow-host).',
+  allowOrigin: (origin) =>
+    `Start the server with --allow-origin ${origin === 'null' ? '<origin>' : origin} if you trust it.`,
+};
 
 /**
  * In keychain mode: when the keychain cannot be used, or keys were made with --secret-store file (which this
@@ -94,7 +103,7 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
   );
   const version = appVersion();
   if (config.secretStore === 'file') io.logger.warn(FILE_STORE_WARNING);
-  const server = await startServer(config, { logger: io.logger, version });
+  const server = await startServer(config, { logger: io.logger, version, hints: SERVE_HINTS });
   io.stdout(`${server.url}\n`);
   io.logger.info(`MCP Tray ${version} is serving ${server.url}; settings live in ${config.dataDir}.`);
   io.logger.info(`Dashboard (a one-time sign-in link, valid for 10 minutes): ${await server.loginUrl()}`);

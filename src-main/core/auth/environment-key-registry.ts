@@ -1,6 +1,6 @@
 import type { Caller } from '../../../src-shared/caller.ts';
 import { permissionProblem } from '../../../src-shared/permissions.ts';
-import { AppError } from '../app-error.ts';
+import { InputError } from '../app-error.ts';
 import type { KeyRegistry } from './key-registry.ts';
 import { secretDigest } from '../secret-digest.ts';
 
@@ -18,11 +18,11 @@ const SHORT_KEY = 24;
 export const EXAMPLE_API_KEYS =
   '{"<key>": {"name": "ChatGPT Connector", "userId": "connector-user", "role": "user", "permissions": ["*"]}}';
 
-function invalid(detail: string): AppError {
-  return new AppError(
+function invalid(detail: string): InputError {
+  return new InputError(
     'invalid_api_keys',
     `${ENV_NAME} is not valid: ${detail}. It must be a JSON object whose keys are the API keys, for example ${EXAMPLE_API_KEYS}.`,
-    { exitCode: 2 },
+    { field: ENV_NAME },
   );
 }
 
@@ -58,7 +58,7 @@ function parseEntry(secret: string, value: unknown, position: number): Caller {
   return { keyId, keyName, userId, role, permissions: permissions as string[], source: 'environment' };
 }
 
-/** Parses `MCP_API_KEYS` (absent or blank means no keys). Throws an AppError naming the entry and field at fault. */
+/** Parses `MCP_API_KEYS` (absent or blank means no keys). Throws an InputError naming the entry and field at fault. */
 export function parseApiKeys(raw: string | undefined): EnvironmentKeyRegistry {
   const byDigest = new Map<string, Caller>();
   const warnings: string[] = [];

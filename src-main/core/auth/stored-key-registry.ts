@@ -1,6 +1,6 @@
 import { watchFile, unwatchFile } from 'node:fs';
 import type { Caller } from '../../../src-shared/caller.ts';
-import { AppError, isAppError } from '../app-error.ts';
+import { KeychainError, isAppError } from '../app-error.ts';
 import type { KeyRecord } from '../keys/key-record.ts';
 import { KeysFile } from '../keys/keys-file.ts';
 import type { SecretStore } from '../keys/secret-store.ts';
@@ -211,7 +211,7 @@ export class StoredKeyRegistry implements KeyRegistry {
     const active = new Set(keys.filter((key) => key.revokedAt === null).map(secretAccountOf));
     const had = [...this.known.keys()].filter((account) => active.has(account));
     if (had.length > 0 && !had.some((account) => secrets.has(account))) {
-      throw new AppError(
+      throw new KeychainError(
         'secrets_vanished',
         `${store.label} answered with none of the ${had.length} key secrets it held; it may have restarted locked. Unlock it (log in, or open your keyring manager).`,
       );

@@ -1,7 +1,7 @@
 import { invokeInputs } from '../../../src-shared/dashboard-inputs.ts';
 import type { InvokeChannel } from '../../../src-shared/dashboard-contract.ts';
 import { inputProblem, type SchemaIssue } from '../../../src-shared/input-problem.ts';
-import { AppError } from '../app-error.ts';
+import { InputError, NotFoundError } from '../app-error.ts';
 import { activityHandlers } from '../audit/activity-handlers.ts';
 import type { ActivityPage, ActivityQuery } from '../audit/recent-activity.ts';
 import type { ContractHandlers, HandlerSlice } from '../contract-handlers.ts';
@@ -47,15 +47,16 @@ export async function invokeChannel(
   input: unknown,
 ): Promise<unknown> {
   if (!Object.hasOwn(invokeInputs, channel)) {
-    throw new AppError('unknown_channel', `"${channel}" is not a dashboard channel.`);
+    throw new NotFoundError('unknown_channel', `"${channel}" is not a dashboard channel.`);
   }
   const name = channel as InvokeChannel;
   const parsed = invokeInputs[name].safeParse(input ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError(
+    throw new InputError(
       'invalid_input',
       issue === undefined ? 'That input is not valid.' : inputProblem(issue as SchemaIssue),
+      issue === undefined || issue.path.length === 0 ? {} : { field: issue.path.join('.') },
     );
   }
   const handler = handlers[name] as (value: unknown) => Promise<unknown>;

@@ -2,7 +2,7 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import type { JWTPayload } from 'jose';
 import { CONTENT_SECURITY_POLICY } from '../../../src-shared/content-security-policy.ts';
 import { EVENT_CHANNELS, type AccountView } from '../../../src-shared/dashboard-contract.ts';
-import { isAppError } from '../app-error.ts';
+import { callError } from './call-error.ts';
 import { isLoopbackHost } from '../http/host-allowlist.ts';
 import { jsonDepthGuard } from '../http/json-depth.ts';
 import { requestCookie, requestHostName } from '../http/request-parts.ts';
@@ -151,15 +151,10 @@ export function webDashboard(options: WebDashboardOptions): { router: Router; cl
         .then(
           (result) => res.json(result),
           (error: unknown) => {
-            if (isAppError(error))
-              return sendJsonError(
-                res,
-                error.code === 'unknown_channel' ? 404 : 400,
-                error.code,
-                error.message,
-              );
-            options.onError(error as Error);
-            sendJsonError(res, 500, 'internal_error', 'The dashboard call failed; see the server log.');
+            const failed = callError(error);
+            if (!failed.expected) options.onError(error as Error);
+            const { code, message, ...details } = failed.error;
+            sendJsonError(res, failed.status, code, message, details);
           },
         );
     },

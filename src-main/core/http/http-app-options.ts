@@ -8,11 +8,14 @@ import type { KeyUsageFile } from '../keys/key-usage-file.ts';
 import type { ServerStatus } from '../server-status.ts';
 import type { RequestsInFlight } from './request-audit.ts';
 import type { ServingSwitch } from './serving-switch.ts';
+import type { EntryHints } from '../entry-hints.ts';
 
 /** What the HTTP surface is built from: the allowlists, the key registry, the audit, and the route groups. */
 export interface HttpAppOptions {
   allowedHosts: ReadonlySet<string>;
   allowedOrigins: ReadonlySet<string>;
+  /** How the entry point says a host or an origin is allowed. */
+  hints: Pick<EntryHints, 'allowHost' | 'allowOrigin'>;
   registry: KeyRegistry;
   allowQueryKey: () => boolean;
   lockout: FailedAuthLockout;

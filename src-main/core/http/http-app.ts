@@ -60,8 +60,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.set('query parser', 'simple');
   app.use(
     requestAudit(options.audit, options.usage, options.now, options.onAudit, options.inFlight),
-    hostGuard(options.allowedHosts),
-    originGuard(options.allowedOrigins),
+    hostGuard(options.allowedHosts, options.hints.allowHost),
+    originGuard(options.allowedOrigins, options.hints.allowOrigin),
   );
 
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));

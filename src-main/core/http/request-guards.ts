@@ -3,7 +3,7 @@ import { canonicalOrigin } from './origin-allowlist.ts';
 import { sendJsonError } from './json-error.ts';
 
 /** Refuses any request whose Host header is not one of ours (DNS rebinding protection). */
-export function hostGuard(allowed: ReadonlySet<string>): RequestHandler {
+export function hostGuard(allowed: ReadonlySet<string>, hint: string): RequestHandler {
   return (req, res, next) => {
     // Node keeps the first of several Host headers; a proxy behind us might read another. Refuse the doubt.
     if (req.rawHeaders.filter((_, i) => i % 2 === 0 && /^host$/i.test(req.rawHeaders[i] ?? '')).length > 1) {
@@ -22,7 +22,7 @@ export function hostGuard(allowed: ReadonlySet<string>): RequestHandler {
       403,
       'forbidden_host',
       `This server only answers to ${[...allowed].join(', ')}; the request named host "${host ?? ''}". ` +
-        'Connect through http://127.0.0.1 (or a host added with --allow-host).',
+        hint,
     );
   };
 }
@@ -36,7 +36,7 @@ const DEFAULT_ALLOWED_HEADERS =
  * Browsers send `Origin`; other clients do not. A present Origin must be allowlisted (`null` never is), and
  * only then does the response carry CORS headers, echoing that one origin: never a wildcard.
  */
-export function originGuard(allowed: ReadonlySet<string>): RequestHandler {
+export function originGuard(allowed: ReadonlySet<string>, hint: (origin: string) => string): RequestHandler {
   return (req, res, next) => {
     const raw = req.headers.origin;
     if (raw === undefined) return next();
@@ -57,7 +57,7 @@ export function originGuard(allowed: ReadonlySet<string>): RequestHandler {
         res,
         403,
         'forbidden_origin',
-        `Requests from the web origin "${raw}" are not allowed. Start the server with --allow-origin ${raw === 'null' ? '<origin>' : raw} if you trust it.`,
+        `Requests from the web origin "${raw}" are not allowed. ${hint(raw)}`,
       );
       return;
     }

@@ -1,15 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError } from '../app-error.ts';
+import { KeychainError } from '../app-error.ts';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
 import { withFileLock } from '../fs/file-lock.ts';
 import type { SecretStore } from './secret-store.ts';
 
 export const SECRETS_FILE = 'secrets.json';
-
-export const FILE_STORE_WARNING =
-  'Key secrets are kept in a plain file readable only by you (--secret-store file), not in the OS keychain. ' +
-  'Use this only on a headless machine that has no keychain, and keep the data folder private.';
 
 /** Secrets in `<data-dir>/secrets.json`, mode 0600, for machines with no keychain. Opt-in only. */
 export class FileSecretStore implements SecretStore {
@@ -76,10 +72,9 @@ export class FileSecretStore implements SecretStore {
     } catch {
       // Fall through: never overwrite a file we cannot read.
     }
-    throw new AppError(
+    throw new KeychainError(
       'secrets_file_corrupt',
       `${this.path} is not a valid secrets file, so its keys cannot be used. Restore it from a backup, or move it aside to start over.`,
-      { exitCode: 3 },
     );
   }
 }

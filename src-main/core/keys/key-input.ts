@@ -1,12 +1,12 @@
 import type { ErrorCode } from '../../../src-shared/error-codes.ts';
 import { permissionProblem, PERMISSION_FORMS } from '../../../src-shared/permissions.ts';
 import { KEY_NAME_MAX, RATE_LIMIT_MAX } from '../../../src-shared/key-limits.ts';
-import { AppError } from '../app-error.ts';
+import { InputError } from '../app-error.ts';
 import type { RateLimit } from './quantity-parsers.ts';
 
 /** Checks of what a person types when making or changing a key; each failure says what is accepted. */
-export function usage(code: ErrorCode, message: string): AppError {
-  return new AppError(code, message, { exitCode: 2 });
+export function usage(code: ErrorCode, message: string, field?: string): InputError {
+  return new InputError(code, message, field === undefined ? {} : { field });
 }
 
 export function checkName(name: string): string {

@@ -1,4 +1,4 @@
-import { AppError } from '../app-error.ts';
+import { KeychainError, NotFoundError } from '../app-error.ts';
 import { secretDigest } from '../secret-digest.ts';
 import { checkName, checkPermissions, checkRateLimit, usage } from './key-input.ts';
 import type { KeyRecord } from './key-record.ts';
@@ -75,7 +75,8 @@ export class KeyStore {
     if (input.expiresAt && input.expiresAt.getTime() <= this.now()) {
       throw usage(
         'invalid_expiry',
-        'The expiry is in the past; give a time to come, such as --expires-in 30d.',
+        'The expiry is in the past; give a time to come, such as 30 days from now.',
+        'expiresAt',
       );
     }
     const id = generateKeyId();
@@ -127,10 +128,9 @@ export class KeyStore {
     if (secret === undefined) {
       // A locked keychain answers "no such secret": prove it can be written before blaming the key.
       await this.secrets.check();
-      throw new AppError(
+      throw new KeychainError(
         'secret_missing',
         `Key "${key.name}" has no secret in ${this.secrets.label}; rotate it to make a new one.`,
-        { exitCode: 3 },
       );
     }
     return secret;
@@ -217,12 +217,12 @@ export class KeyStore {
         `${byName.length} keys are named "${idOrName}"; use the id instead (${byName.map((k) => k.id).join(', ')}).`,
       );
     }
-    throw usage('key_not_found', `No key has the id or name "${idOrName}". "mcp-tray keys list" shows them.`);
+    throw new NotFoundError('key_not_found', `No key has the id or name "${idOrName}".`);
   }
 
   private requireIn(keys: KeyRecord[], id: string): KeyRecord {
     const record = keys.find((key) => key.id === id);
-    if (record === undefined) throw usage('key_not_found', `Key ${id} was deleted meanwhile.`);
+    if (record === undefined) throw new NotFoundError('key_not_found', `Key ${id} was deleted meanwhile.`);
     return record;
   }
 

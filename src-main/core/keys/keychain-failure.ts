@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../../src-shared/error-codes.ts';
-import { AppError } from '../app-error.ts';
+import { KeychainError } from '../app-error.ts';
 
 /** What the OS keychain is called where the user will look for it. */
 export function keychainLabel(platform: NodeJS.Platform = process.platform): string {
@@ -8,17 +8,17 @@ export function keychainLabel(platform: NodeJS.Platform = process.platform): str
   return 'the Secret Service keychain (gnome-keyring, KWallet or KeePassXC)';
 }
 
-const FALLBACK = 'On a headless machine without a keychain, use --secret-store file instead.';
+const FALLBACK = 'On a headless machine without a keychain, key secrets can be kept in a file instead.';
 
 /**
  * Turns what keytar (or the helper running it) reported into a message that says what is wrong, names the
- * keychain, and says what to do. The raw text is kept at the end for bug reports; it never holds a secret.
+ * keychain, and says what to do (the CLI adds the exact command that keeps secrets in a file). The raw
+ * text is kept at the end for bug reports; it never holds a secret.
  */
-export function keychainFailure(raw: string, platform: NodeJS.Platform = process.platform): AppError {
+export function keychainFailure(raw: string, platform: NodeJS.Platform = process.platform): KeychainError {
   const label = keychainLabel(platform);
   const detail = raw.trim() === '' ? '' : ` (${raw.trim()})`;
-  const fail = (code: ErrorCode, what: string) =>
-    new AppError(code, `${what} ${FALLBACK}${detail}`, { exitCode: 3 });
+  const fail = (code: ErrorCode, what: string) => new KeychainError(code, `${what} ${FALLBACK}${detail}`);
   if (/Failed to load keytar native addon|libsecret|cannot open shared object/i.test(raw)) {
     return platform === 'linux'
       ? fail(

@@ -1,4 +1,4 @@
-import { AppError } from '../app-error.ts';
+import { InputError } from '../app-error.ts';
 import { FileSecretStore } from './file-secret-store.ts';
 import { KeychainSecretStore, type KeychainRunner } from './keychain-secret-store.ts';
 import type { SecretStore, SecretStoreKind } from './secret-store.ts';
@@ -6,12 +6,10 @@ import type { SecretStore, SecretStoreKind } from './secret-store.ts';
 export function parseSecretStoreKind(value: string | undefined): SecretStoreKind {
   if (value === undefined || value === 'keychain') return 'keychain';
   if (value === 'file') return 'file';
-  throw new AppError(
+  throw new InputError(
     'invalid_secret_store',
     `--secret-store must be "keychain" (the default) or "file", not "${value}".`,
-    {
-      exitCode: 2,
-    },
+    { field: '--secret-store' },
   );
 }
 

@@ -1,5 +1,5 @@
 import { RATE_LIMIT_MAX } from '../../../src-shared/key-limits.ts';
-import { AppError } from '../app-error.ts';
+import { InputError } from '../app-error.ts';
 
 const UNITS_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const RATE_UNITS_S: Record<string, number> = { s: 1, sec: 1, min: 60, m: 60, h: 3600, hour: 3600 };
@@ -12,12 +12,9 @@ export function parseDuration(value: string, what = 'duration'): number {
   const match = /^(\d+)([smhd])$/.exec(value.trim());
   const amount = Number(match?.[1]);
   if (!match || !Number.isSafeInteger(amount) || amount <= 0) {
-    throw new AppError(
+    throw new InputError(
       'invalid_duration',
       `"${value}" is not a valid ${what}; use a whole number and a unit: ${DURATION_FORMS}.`,
-      {
-        exitCode: 2,
-      },
     );
   }
   return amount * (UNITS_MS[match[2] as string] as number);
@@ -35,15 +32,12 @@ export function parseRate(value: string): RateLimit {
   const limit = Number(match?.[1]);
   const windowSeconds = match ? RATE_UNITS_S[match[2] as string] : undefined;
   if (!match || windowSeconds === undefined || !Number.isSafeInteger(limit) || limit <= 0) {
-    throw new AppError('invalid_rate', `"${value}" is not a rate; use requests per unit: ${RATE_FORMS}.`, {
-      exitCode: 2,
-    });
+    throw new InputError('invalid_rate', `"${value}" is not a rate; use requests per unit: ${RATE_FORMS}.`);
   }
   if (limit > RATE_LIMIT_MAX) {
-    throw new AppError(
+    throw new InputError(
       'invalid_rate',
       `"${value}" allows more than ${RATE_LIMIT_MAX.toLocaleString('en')} requests per ${match[2]}, which is no limit at all; give a smaller number, or leave the default.`,
-      { exitCode: 2 },
     );
   }
   return { limit, windowSeconds };

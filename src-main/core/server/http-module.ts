@@ -7,6 +7,7 @@ import { createHttpApp } from '../http/http-app.ts';
 import type { RequestsInFlight } from '../http/request-audit.ts';
 import type { ServerStatus } from '../server-status.ts';
 import type { AuditModule } from './audit-module.ts';
+import type { EntryHints } from '../entry-hints.ts';
 import type { Listening } from './listening.ts';
 import type { McpModule } from './mcp-module.ts';
 import type { ServerConfig } from './server-config.ts';
@@ -23,6 +24,7 @@ export interface HttpParts {
   onError: (error: Error) => void;
   onAudit: (entry: AuditEntry) => void;
   inFlight?: RequestsInFlight;
+  hints: EntryHints;
 }
 
 /** Attaches the routes, behind their guards, to the listening server. */
@@ -30,6 +32,7 @@ export function serveHttp(config: Pick<ServerConfig, 'defaultRateLimit'>, parts:
   const app = createHttpApp({
     allowedHosts: parts.listening.allowedHosts,
     allowedOrigins: parts.listening.allowedOrigins,
+    hints: parts.hints,
     registry: parts.registry,
     allowQueryKey: parts.allowQueryKey,
     lockout: new FailedAuthLockout(parts.now),

@@ -4,6 +4,7 @@ import type { RequestsInFlight } from '../http/request-audit.ts';
 import type { KeychainRunner } from '../keys/keychain-secret-store.ts';
 import type { Logger } from '../logger.ts';
 import type { ToolProvider } from '../tools/tool-provider.ts';
+import type { EntryHints } from '../entry-hints.ts';
 
 export interface RunningServer {
   /** The MCP endpoint, e.g. http://127.0.0.1:3210/mcp. */
@@ -33,4 +34,6 @@ export interface ServerDeps {
   openInBrowser?: (url: string) => void;
   /** Opens a folder in the file manager (Settings' data folder, in the desktop app). */
   openFolder?: (path: string) => Promise<void>;
+  /** How the entry point that started the server says to fix what its messages report (default: plain words). */
+  hints?: EntryHints;
 }

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../../src-shared/error-codes.ts';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../../src-shared/product.ts';
-import { AppError } from '../app-error.ts';
+import { InputError } from '../app-error.ts';
 import { DEFAULT_RATE_LIMIT } from '../auth/rate-limiter.ts';
 import { parseSecretStoreKind } from '../keys/open-secret-store.ts';
 import { parseRate, type RateLimit } from '../keys/quantity-parsers.ts';
@@ -44,8 +44,9 @@ export interface ServerFlags {
   rateLimit?: string;
 }
 
-function usage(code: ErrorCode, message: string): AppError {
-  return new AppError(code, message, { exitCode: 2 });
+/** Flags and variables are named in these messages: they say which input was wrong, as it was given. */
+function usage(code: ErrorCode, message: string, field: string): InputError {
+  return new InputError(code, message, { field });
 }
 
 export function parsePort(value: string, source: string): number {
@@ -53,6 +54,7 @@ export function parsePort(value: string, source: string): number {
     throw usage(
       'invalid_port',
       `${source} must be a port number from 1 to 65535 (0 picks a free one), not "${value}".`,
+      source,
     );
   }
   return Number(value);
@@ -62,7 +64,7 @@ function parseSwitch(value: string | undefined, name: string): boolean | undefin
   if (value === undefined || value === '') return undefined;
   if (/^(1|true|yes|on)$/i.test(value)) return true;
   if (/^(0|false|no|off)$/i.test(value)) return false;
-  throw usage('invalid_setting', `${name} must be true or false, not "${value}".`);
+  throw usage('invalid_setting', `${name} must be true or false, not "${value}".`, name);
 }
 
 /** Flags win over environment variables, which win over the Settings screen's settings.json, then defaults. */
@@ -85,6 +87,7 @@ export function resolveServerConfig(
       'lan_not_allowed',
       `--host ${host} would let other computers on the network reach this server. If that is what you want, ` +
         'add --allow-lan (and keep your API keys secret); otherwise leave --host at 127.0.0.1.',
+      '--host',
     );
   }
   const allowOrigins = flags.allowOrigin ?? [];
@@ -93,13 +96,18 @@ export function resolveServerConfig(
       throw usage(
         'invalid_origin',
         `--allow-origin "${origin}" is not an origin; give one like http://localhost:6274 (no wildcards, no path).`,
+        '--allow-origin',
       );
     }
   }
   const allowHosts = flags.allowHost ?? [];
   for (const name of allowHosts) {
     if (!/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/.test(name)) {
-      throw usage('invalid_host', `--allow-host "${name}" is not a host name; give one like my-pc.local.`);
+      throw usage(
+        'invalid_host',
+        `--allow-host "${name}" is not a host name; give one like my-pc.local.`,
+        '--allow-host',
+      );
     }
   }
   return {

@@ -14,6 +14,7 @@ import { startListening, stopListening } from './listening.ts';
 import { startMcp } from './mcp-module.ts';
 import type { RunningServer, ServerDeps } from './running-server.ts';
 import type { ServerConfig } from './server-config.ts';
+import { PLAIN_HINTS } from '../entry-hints.ts';
 import { ModuleStack } from './server-module.ts';
 
 export type { RunningServer, ServerDeps } from './running-server.ts';
@@ -25,6 +26,7 @@ export type { RunningServer, ServerDeps } from './running-server.ts';
 export async function startServer(config: ServerConfig, deps: ServerDeps): Promise<RunningServer> {
   const now = deps.now ?? Date.now;
   const { logger } = deps;
+  const hints = deps.hints ?? PLAIN_HINTS;
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   const modules = new ModuleStack((name, error) => logger.warn(`Closing ${name} failed: ${error.message}`));
 
@@ -74,9 +76,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     keys.loaded,
   ]);
   if (keys.registry.size === 0) {
-    logger.warn(
-      'No API keys yet, so every MCP request will be refused. Create one with "mcp-tray keys create --name <client>".',
-    );
+    logger.warn(`No API keys yet, so every MCP request will be refused. ${hints.createKey}`);
   }
 
   let graceMs = 10_000;
@@ -106,6 +106,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     onError,
     onAudit: (entry) => dashboard.recordActivity(entry),
     ...(deps.inFlight !== undefined && { inFlight: deps.inFlight }),
+    hints,
   });
   mcpUrl = listening.mcpUrl;
   return {

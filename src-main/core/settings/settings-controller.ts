@@ -1,5 +1,5 @@
 import type { InvokeInput, SettingsView } from '../../../src-shared/dashboard-contract.ts';
-import { AppError } from '../app-error.ts';
+import { InputError } from '../app-error.ts';
 import { hostForHeader, isLoopbackHost, lanHostnames } from '../http/host-allowlist.ts';
 import { checkPortFree } from './port-check.ts';
 import type { SettingsFile } from './settings-file.ts';
@@ -21,7 +21,8 @@ export interface SettingsControllerDeps {
   allowedHosts: Set<string>;
 }
 
-const invalid = (message: string) => new AppError('invalid_public_url', message);
+const invalid = (message: string) =>
+  new InputError('invalid_public_url', message, { field: 'publicBaseUrl' });
 
 /** DNS labels of a host name as URL parsing leaves it: lower case, IDNs in punycode. */
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -102,9 +103,10 @@ export function settingsController(deps: SettingsControllerDeps) {
       if (changes.port !== undefined && changes.port !== deps.runningPort) {
         const check = await checkPortFree(changes.port, deps.host);
         if (!check.free)
-          throw new AppError(
+          throw new InputError(
             'port_unavailable',
             `Cannot switch to port ${changes.port}: ${check.reason}. Pick another port.`,
+            { field: 'port' },
           );
       }
       await deps.file.update({

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { OwnerView, SignInProvider } from '../../../src-shared/dashboard-contract.ts';
-import { AppError } from '../app-error.ts';
+import { AppError, InputError, NotFoundError } from '../app-error.ts';
 import { JsonStateFile } from '../fs/json-state-file.ts';
 import type { Identity } from './identity.ts';
 
@@ -25,7 +25,7 @@ function normalizeHandle(provider: SignInProvider, handle: string): string {
   const value = handle.trim().replace(/^@/, '');
   if (provider === 'github' && /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(value)) return value;
   if (provider === 'google' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return value.toLowerCase();
-  throw new AppError(
+  throw new InputError(
     'invalid_owner',
     provider === 'github'
       ? `"${handle}" is not a GitHub username (letters, digits and dashes, like octocat).`
@@ -113,7 +113,8 @@ export class OwnerList {
     return this.file.change((value) => {
       const index = value.owners.findIndex((owner) => ownerId(owner) === id);
       const owner = value.owners[index];
-      if (owner === undefined) throw new AppError('owner_not_found', 'That owner is no longer on the list.');
+      if (owner === undefined)
+        throw new NotFoundError('owner_not_found', 'That owner is no longer on the list.');
       if (owner.subject !== undefined && !value.owners.some((o, i) => i !== index && o.subject !== undefined))
         throw new AppError(
           'last_owner',

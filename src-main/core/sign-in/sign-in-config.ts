@@ -1,4 +1,4 @@
-import { AppError } from '../app-error.ts';
+import { InputError } from '../app-error.ts';
 
 export interface GitHubSettings {
   clientId: string;
@@ -47,8 +47,8 @@ export function httpUrl(value: string, name: string): string {
   } catch {
     // fall through
   }
-  throw new AppError('invalid_oauth_setting', `${name} must be an http(s) URL, not "${value}".`, {
-    exitCode: 2,
+  throw new InputError('invalid_oauth_setting', `${name} must be an http(s) URL, not "${value}".`, {
+    field: name,
   });
 }
 
@@ -70,10 +70,10 @@ function clientCredentials(
   const clientId = env[idName] ?? '';
   const clientSecret = env[secretName] ?? '';
   if ((clientId === '') !== (clientSecret === '')) {
-    throw new AppError(
+    throw new InputError(
       'invalid_oauth_setting',
       `${what} needs both ${idName} and ${secretName} (from ${source}).`,
-      { exitCode: 2 },
+      { field: clientId === '' ? idName : secretName },
     );
   }
   return clientId === '' ? undefined : { clientId, clientSecret };
@@ -83,8 +83,8 @@ function parseEnabled(value: string | undefined): boolean | undefined {
   if (value === undefined || value === '') return undefined;
   if (/^(1|true|yes|on)$/i.test(value)) return true;
   if (/^(0|false|no|off)$/i.test(value)) return false;
-  throw new AppError('invalid_oauth_setting', `MCP_OAUTH_ENABLED must be true or false, not "${value}".`, {
-    exitCode: 2,
+  throw new InputError('invalid_oauth_setting', `MCP_OAUTH_ENABLED must be true or false, not "${value}".`, {
+    field: 'MCP_OAUTH_ENABLED',
   });
 }
 

@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { isAppError } from '../app-error.ts';
+import { httpStatusOf } from '../http/error-status.ts';
 import { requestCookie } from '../http/request-parts.ts';
 import { SESSION_TTL_SECONDS, type SessionSigner } from '../sessions/session-signer.ts';
 import type { Identity } from './identity.ts';
@@ -79,7 +80,8 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
           );
         res.redirect(302, await flow.authorizeUrl(config, options.pending));
       } catch (error) {
-        if (isAppError(error)) return page(res, 502, 'Sign-in failed', `<p>${escape(error.message)}</p>`);
+        if (isAppError(error))
+          return page(res, httpStatusOf(error), 'Sign-in failed', `<p>${escape(error.message)}</p>`);
         next(error);
       }
     });
@@ -132,12 +134,7 @@ export function oauthRoutes(options: OAuthRoutesOptions): Router {
     } catch (error) {
       if (!isAppError(error)) options.warn(`Sign-in failed: ${(error as Error).message}`);
       const message = isAppError(error) ? error.message : 'The sign-in failed; see the server log.';
-      page(
-        res,
-        isAppError(error) && error.code === 'provider_unreachable' ? 502 : 400,
-        'Sign-in failed',
-        `<p>${escape(message)}</p>`,
-      );
+      page(res, isAppError(error) ? httpStatusOf(error) : 400, 'Sign-in failed', `<p>${escape(message)}</p>`);
     }
   });
 

@@ -3,7 +3,7 @@ import type {
   SignInProvider,
   SignInProviderView,
 } from '../../../src-shared/dashboard-contract.ts';
-import { AppError } from '../app-error.ts';
+import { AppError, InputError } from '../app-error.ts';
 import type { SecretStore } from '../keys/secret-store.ts';
 import type { Settings, SettingsFile } from '../settings/settings-file.ts';
 import {
@@ -154,9 +154,10 @@ export class OAuthSettings {
       }
       const hasSecret = (await secrets.get(CLIENT_SECRET_ACCOUNT[provider])) !== undefined;
       if (change.clientSecret === undefined && !hasSecret)
-        throw new AppError(
+        throw new InputError(
           'client_secret_missing',
           `Paste the ${PROVIDER_NAME[provider]} client secret too (it goes to ${secrets.label}).`,
+          { field: 'clientSecret' },
         );
       if (provider === 'github' && 'baseUrl' in change) {
         const baseUrl = change.baseUrl ? httpUrl(change.baseUrl, 'The GitHub URL') : undefined;

@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseApiKeys } from '../../../../src-main/core/auth/environment-key-registry.ts';
-import { AppError } from '../../../../src-main/core/app-error.ts';
+import { InputError } from '../../../../src-main/core/app-error.ts';
 
 const SEED_EXAMPLE =
   '{"connector-key": {"name": "ChatGPT Connector", "userId": "connector-user", "role": "user", "permissions": ["*"]}}';
 
-function failure(raw: string): AppError {
+function failure(raw: string): InputError {
   try {
     parseApiKeys(raw);
   } catch (error) {
-    assert.ok(error instanceof AppError);
+    assert.ok(error instanceof InputError);
     assert.equal(error.code, 'invalid_api_keys');
-    assert.equal(error.exitCode, 2);
+    assert.equal(error.field, 'MCP_API_KEYS');
     return error;
   }
   assert.fail('expected parseApiKeys to refuse the value');

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { KeychainError } from '../../../../src-main/core/app-error.ts';
 import { keychainFailure, keychainLabel } from '../../../../src-main/core/keys/keychain-failure.ts';
 
 test('each message keytar gives maps to a code, a named keychain and the fix', () => {
@@ -20,9 +21,11 @@ test('each message keytar gives maps to a code, a named keychain and the fix', (
   for (const [raw, code] of cases) {
     const error = keychainFailure(raw, 'linux');
     assert.equal(error.code, code, raw);
-    assert.equal(error.exitCode, 3);
+    assert.ok(error instanceof KeychainError);
     assert.match(error.message, /Secret Service keychain/);
-    assert.match(error.message, /--secret-store file/);
+    assert.match(error.message, /kept in a file instead/);
+    // The exact command is the CLI's to add (tests/unit/cli/cli-failure.test.ts).
+    assert.doesNotMatch(error.message, /--secret-store/);
   }
 });
 
