@@ -104,11 +104,13 @@ export class KeyStore {
 
   async list(): Promise<KeyListing> {
     const { keys, problem } = await this.file.read();
-    const [secrets, usageById] = await Promise.all([
+    const [secrets, usage] = await Promise.all([
       readKeySecrets(this.secrets, keys),
-      KeyUsageFile.read(this.dataDir),
+      KeyUsageFile.inspect(this.dataDir, this.now),
     ]);
+    const usageById = usage.value;
     const { problems, leftovers } = listingProblems(keys, secrets, this.secrets.label, this.now());
+    if (usage.problem !== undefined) problems.unshift(usage.problem);
     if (problem !== undefined) problems.unshift(problem);
     await this.forget(leftovers);
     const has = (key: KeyRecord) => secrets.has(secretAccountOf(key));

@@ -1,13 +1,16 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { readJsonOrSetAside } from '../fs/json-file.ts';
 
 export const USAGE_FILE = 'key-usage.json';
 
-export interface KeyUsage {
-  lastUsedAt: string;
-  requestCount: number;
-}
+const usageSchema = z.record(
+  z.string(),
+  z.object({ lastUsedAt: z.iso.datetime(), requestCount: z.number().int().nonnegative() }),
+);
+
+export type KeyUsage = z.infer<typeof usageSchema>[string];
 
 /**
  * Last use and request count per key id, kept apart from keys.json because only the server writes it
@@ -24,17 +27,22 @@ export class KeyUsageFile {
     this.path = join(dataDir, USAGE_FILE);
   }
 
-  static async read(dataDir: string): Promise<Record<string, KeyUsage>> {
-    try {
-      const parsed = JSON.parse(await readFile(join(dataDir, USAGE_FILE), 'utf8')) as unknown;
-      return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, KeyUsage>) : {};
-    } catch {
-      return {};
-    }
+  /**
+   * Each key's use as the file has it. One that cannot be read is kept aside (usage counts start again
+   * from zero) and reported, not overwritten: the shape the other JSON files of the app get.
+   */
+  static async inspect(
+    dataDir: string,
+    now: () => number,
+  ): Promise<{ value: Record<string, KeyUsage>; problem?: string }> {
+    return readJsonOrSetAside(join(dataDir, USAGE_FILE), usageSchema, {}, now);
   }
 
-  async load(): Promise<void> {
-    this.usage = await KeyUsageFile.read(join(this.path, '..'));
+  /** Loads the file's counts to add to; says what was set aside, if anything. */
+  async load(now: () => number, warn: (message: string) => void): Promise<void> {
+    const { value, problem } = await KeyUsageFile.inspect(join(this.path, '..'), now);
+    if (problem !== undefined) warn(`${problem}; key usage counts start again from zero.`);
+    this.usage = value;
   }
 
   record(keyId: string, at: Date): void {

@@ -15,11 +15,15 @@ export interface AuditModule extends ServerModule {
 }
 
 /** The audit log (one line per request) and each key's last use and request count. */
-export async function startAudit(dataDir: string, now: () => number): Promise<AuditModule> {
+export async function startAudit(
+  dataDir: string,
+  now: () => number,
+  warn: (message: string) => void,
+): Promise<AuditModule> {
   const audit = new AuditLog({ dir: join(dataDir, 'logs'), now });
   await audit.open();
   const usage = new KeyUsageFile(dataDir);
-  await usage.load();
+  await usage.load(now, warn);
   usage.start(USAGE_FLUSH_MS);
   return {
     name: 'audit',

@@ -31,7 +31,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
   const modules = new ModuleStack((name, error) => logger.warn(`Closing ${name} failed: ${error.message}`));
 
   const keys = await modules.start(() => startKeys(config, logger, now, deps.keychainRunner));
-  const audit = await modules.start(() => startAudit(config.dataDir, now));
+  const audit = await modules.start(() => startAudit(config.dataDir, now, (message) => logger.warn(message)));
   const startedAt = now();
   const mcp = await modules.start(() =>
     startMcp(deps.version, () => keys.registry.size, deps.providers ?? [], logger, now, startedAt),
