@@ -1,4 +1,8 @@
-import { classifyInboundRequest, createMcpHandler } from '@modelcontextprotocol/server';
+import {
+  classifyInboundRequest,
+  createMcpHandler,
+  InMemoryServerEventBus,
+} from '@modelcontextprotocol/server';
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import express, { type RequestHandler } from 'express';
 import { hasPermission } from '../../../src-shared/permissions.ts';
@@ -54,6 +58,14 @@ const permissionGate: RequestHandler = (req, res, next) => {
   next();
 };
 
+function isListen(body: unknown): boolean {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    (body as { method?: unknown }).method === 'subscriptions/listen'
+  );
+}
+
 /**
  * `/mcp`: Streamable HTTP for both protocol eras on one stateless endpoint. The SDK classifies each request;
  * 2026-07-28 traffic goes to its per-request handler (`createMcpHandler`), 2025-era traffic to a shared
@@ -63,14 +75,29 @@ export function mcpRoute(options: McpRouteOptions): {
   /** Reads the body: goes after the key check and before the rate limit, so a 429 is logged with its method. */
   parseBody: RequestHandler;
   handlers: RequestHandler[];
+  /** Ends the open `subscriptions/listen` streams (at shutdown: they would hold the server open). */
+  endStreams: () => Promise<void>;
   close: () => Promise<void>;
 } {
-  const modern = createMcpHandler(mcpServerFactory(options.version, options.providers), {
-    legacy: 'reject',
-    onerror: options.onError,
-    maxRequestBodySize: MAX_BODY_BYTES,
-  });
-  const serveModern = toNodeHandler(modern, { onerror: options.onError, maxRequestBodySize: MAX_BODY_BYTES });
+  // A provider's changed tools reach every open 2026-era `subscriptions/listen` stream that asked for them.
+  // Those streams are served by a handler of their own on the same bus, so that shutdown can end them
+  // without aborting the tool calls still in flight on the other.
+  const bus = new InMemoryServerEventBus();
+  const handlerOf = () =>
+    createMcpHandler(mcpServerFactory(options.version, options.providers), {
+      legacy: 'reject',
+      onerror: options.onError,
+      maxRequestBodySize: MAX_BODY_BYTES,
+      bus,
+    });
+  const modern = handlerOf();
+  const listens = handlerOf();
+  const nodeOptions = { onerror: options.onError, maxRequestBodySize: MAX_BODY_BYTES };
+  const serveModern = toNodeHandler(modern, nodeOptions);
+  const serveListen = toNodeHandler(listens, nodeOptions);
+  const unsubscribes = options.providers.flatMap(
+    (provider) => provider.onChange?.(() => bus.publish({ kind: 'tools_list_changed' })) ?? [],
+  );
   const pool = new LegacyServerPool((tools) => buildMcpServer(options.version, tools));
 
   const serve: RequestHandler = (req, res, next) => {
@@ -90,14 +117,18 @@ export function mcpRoute(options: McpRouteOptions): {
         ? pool
             .transportFor(callableTools(options.providers, caller.permissions))
             .then((transport) => serveLegacyExchange(req, res, transport))
-        : serveModern(req, res, body);
+        : isListen(body)
+          ? serveListen(req, res, body)
+          : serveModern(req, res, body);
     serving.catch(next);
   };
   return {
     parseBody: parseJsonBody,
     handlers: [refuseDeepJson, normalizeClientHeaders, permissionGate, serve],
+    endStreams: () => listens.close(),
     close: async () => {
-      await modern.close();
+      for (const unsubscribe of unsubscribes) unsubscribe();
+      await Promise.all([modern.close(), listens.close()]);
       await pool.close();
     },
   };

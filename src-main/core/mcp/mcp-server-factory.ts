@@ -19,12 +19,18 @@ export function callableTools(
 
 /**
  * An McpServer offering exactly `tools`. It holds no caller: each tool call reads the caller from the
- * request's auth info, so one server may serve every caller allowed the same tools.
+ * request's auth info, so one server may serve every caller allowed the same tools. `listChanged` says
+ * whether a change of tools reaches the client: on the 2026-07-28 era through `subscriptions/listen`; the
+ * 2025-era endpoint is stateless, with no stream to carry one.
  */
-export function buildMcpServer(version: string, tools: readonly ToolDefinition[]): McpServer {
+export function buildMcpServer(
+  version: string,
+  tools: readonly ToolDefinition[],
+  listChanged = false,
+): McpServer {
   const server = new McpServer(
     { name: PRODUCT_NAME, version },
-    { instructions: INSTRUCTIONS, capabilities: { tools: { listChanged: false } } },
+    { instructions: INSTRUCTIONS, capabilities: { tools: { listChanged } } },
   );
   for (const tool of tools) {
     server.registerTool(
@@ -49,6 +55,7 @@ export function buildMcpServer(version: string, tools: readonly ToolDefinition[]
 export function mcpServerFactory(version: string, providers: readonly ToolProvider[]): McpServerFactory {
   return ({ authInfo }) => {
     const caller = callerFromAuthInfo(authInfo);
-    return buildMcpServer(version, caller === undefined ? [] : callableTools(providers, caller.permissions));
+    const tools = caller === undefined ? [] : callableTools(providers, caller.permissions);
+    return buildMcpServer(version, tools, true);
   };
 }

@@ -82,8 +82,13 @@ export function stopListening(server: Server, graceMs: number, ending: () => voi
   return new Promise((resolve) => {
     const force = setTimeout(() => server.closeAllConnections(), graceMs);
     force.unref();
+    // A keep-alive connection whose last answer ends after this point would otherwise stay open until its
+    // keep-alive timeout (5 s): close connections as they fall idle.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    sweep.unref();
     server.close(() => {
       clearTimeout(force);
+      clearInterval(sweep);
       resolve();
     });
     ending();

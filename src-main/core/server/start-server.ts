@@ -82,8 +82,13 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
   let graceMs = 10_000;
   const listening = await modules.start(async () => {
     const started = await startListening(config);
-    // Event streams end as soon as no new request can come; they would hold the server open otherwise.
-    return { ...started, name: 'http', close: () => stopListening(started.server, graceMs, dashboard.close) };
+    // Event streams (the dashboard's, MCP listen streams) end as soon as no new request can come; they would
+    // hold the server open for the whole grace period otherwise.
+    const endStreams = () => {
+      dashboard.close();
+      void mcp.route.endStreams();
+    };
+    return { ...started, name: 'http', close: () => stopListening(started.server, graceMs, endStreams) };
   });
   settingsRef.current = settingsController({
     file: new SettingsFile(config.dataDir, now),

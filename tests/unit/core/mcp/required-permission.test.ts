@@ -10,6 +10,13 @@ describe('the permission an MCP message needs', () => {
     ]);
   });
 
+  test('listening for tool changes needs tools:list; listening for nothing about tools needs only a key', () => {
+    const listen = (notifications: object) => ({ method: 'subscriptions/listen', params: { notifications } });
+    assert.deepEqual(requiredPermissions(listen({ toolsListChanged: true })), ['tools:list']);
+    assert.deepEqual(requiredPermissions(listen({ toolsListChanged: false })), []);
+    assert.deepEqual(requiredPermissions({ method: 'subscriptions/listen' }), []);
+  });
+
   test('a tools/call without a name needs a permission nobody is granted by name', () => {
     assert.deepEqual(requiredPermissions({ method: 'tools/call' }), ['tools:call:']);
   });

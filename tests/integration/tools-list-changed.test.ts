@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { z } from 'zod';
+import { streamLogger } from '../../src-main/core/logger.ts';
+import { resolveServerConfig } from '../../src-main/core/server/server-config.ts';
+import { startServer } from '../../src-main/core/server/start-server.ts';
+import { defineTool, type ToolProvider } from '../../src-main/core/tools/tool-provider.ts';
+import { FULL_KEY, TEST_API_KEYS } from '../support/serve-process.ts';
+
+const echo = (name: string) =>
+  defineTool({
+    name,
+    title: name,
+    description: `answers ${name}`,
+    inputSchema: z.object({}),
+    call: async () => ({ content: [{ type: 'text', text: name }] }),
+  });
+
+test('a 2026-era client listening for tool changes is told when a provider changes its tools, and close ends its stream at once', async () => {
+  let tools = [echo('first_tool')];
+  const listeners = new Set<() => void>();
+  const provider: ToolProvider = {
+    id: 'changing',
+    tools: () => tools,
+    onChange: (listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+  const config = resolveServerConfig(
+    { port: '0', dataDir: mkdtempSync(join(tmpdir(), 'mcp-tray-list-changed-')), secretStore: 'file' },
+    { MCP_API_KEYS: TEST_API_KEYS },
+  );
+  const server = await startServer(config, {
+    logger: streamLogger(() => {}),
+    version: '0.0.0-test',
+    providers: [provider],
+  });
+  const client = new Client(
+    { name: 'list-changed', version: '1.0.0' },
+    { versionNegotiation: { mode: 'auto' } },
+  );
+  try {
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(server.url), {
+        requestInit: { headers: { 'X-API-Key': FULL_KEY } },
+      }),
+    );
+    assert.equal(client.getServerCapabilities()?.tools?.listChanged, true);
+    const told = new Promise<void>((resolve) =>
+      client.setNotificationHandler('notifications/tools/list_changed', () => resolve()),
+    );
+    const subscription = await client.listen({ toolsListChanged: true });
+    assert.equal(subscription.honoredFilter.toolsListChanged, true);
+    tools = [echo('second_tool')];
+    for (const listener of listeners) listener();
+    await told;
+    const names = (await client.listTools()).tools.map((tool) => tool.name);
+    assert.ok(names.includes('second_tool') && !names.includes('first_tool'), names.join(', '));
+    // The open stream must not hold the server for its whole grace period (a minute here).
+    const closing = server.close(60_000);
+    assert.equal(await subscription.closed, 'graceful');
+    await closing;
+    assert.equal(listeners.size, 0, 'the server stopped listening to the provider');
+  } finally {
+    await client.close().catch(() => {});
+    await server.close().catch(() => {});
+  }
+});
