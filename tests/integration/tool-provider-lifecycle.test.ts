@@ -1,26 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { Client as LegacyClient } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport as LegacyTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { z } from 'zod';
-import { streamLogger } from '../../src-main/core/logger.ts';
-import { resolveServerConfig } from '../../src-main/core/server/server-config.ts';
-import { startServer } from '../../src-main/core/server/start-server.ts';
-import { defineTool, type ToolProvider } from '../../src-main/core/tools/tool-provider.ts';
-import { FULL_KEY, TEST_API_KEYS } from '../support/serve-process.ts';
-
-const echo = (name: string) =>
-  defineTool({
-    name,
-    title: name,
-    description: `answers ${name}`,
-    inputSchema: z.object({}),
-    call: async () => ({ content: [{ type: 'text', text: name }] }),
-  });
+import type { ToolProvider } from '../../src-main/core/tools/tool-provider.ts';
+import { echoTool as echo, serverWithProviders } from '../support/provider-server.ts';
+import { FULL_KEY } from '../support/serve-process.ts';
 
 /** A provider that starts, closes, and swaps its tools while the server runs (as a gateway will). */
 function swappingProvider(log: string[]) {
@@ -65,15 +50,7 @@ async function toolNames(url: string, era: 'legacy' | 'modern'): Promise<string[
 test('a tool provider is started before serving, its changed tools reach the next client of either era, and it is closed on close', async () => {
   const log: string[] = [];
   const provider = swappingProvider(log);
-  const config = resolveServerConfig(
-    { port: '0', dataDir: mkdtempSync(join(tmpdir(), 'mcp-tray-providers-')), secretStore: 'file' },
-    { MCP_API_KEYS: TEST_API_KEYS },
-  );
-  const server = await startServer(config, {
-    logger: streamLogger(() => {}),
-    version: '0.0.0-test',
-    providers: [provider],
-  });
+  const server = await serverWithProviders([provider]);
   try {
     assert.deepEqual(log, ['started']);
     for (const era of ['legacy', 'modern'] as const) {

@@ -1,24 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { z } from 'zod';
-import { streamLogger } from '../../src-main/core/logger.ts';
-import { resolveServerConfig } from '../../src-main/core/server/server-config.ts';
-import { startServer } from '../../src-main/core/server/start-server.ts';
-import { defineTool, type ToolProvider } from '../../src-main/core/tools/tool-provider.ts';
-import { FULL_KEY, TEST_API_KEYS } from '../support/serve-process.ts';
-
-const echo = (name: string) =>
-  defineTool({
-    name,
-    title: name,
-    description: `answers ${name}`,
-    inputSchema: z.object({}),
-    call: async () => ({ content: [{ type: 'text', text: name }] }),
-  });
+import type { ToolProvider } from '../../src-main/core/tools/tool-provider.ts';
+import { echoTool as echo, serverWithProviders } from '../support/provider-server.ts';
+import { FULL_KEY } from '../support/serve-process.ts';
 
 test('a 2026-era client listening for tool changes is told when a provider changes its tools, and close ends its stream at once', async () => {
   let tools = [echo('first_tool')];
@@ -31,15 +16,7 @@ test('a 2026-era client listening for tool changes is told when a provider chang
       return () => void listeners.delete(listener);
     },
   };
-  const config = resolveServerConfig(
-    { port: '0', dataDir: mkdtempSync(join(tmpdir(), 'mcp-tray-list-changed-')), secretStore: 'file' },
-    { MCP_API_KEYS: TEST_API_KEYS },
-  );
-  const server = await startServer(config, {
-    logger: streamLogger(() => {}),
-    version: '0.0.0-test',
-    providers: [provider],
-  });
+  const server = await serverWithProviders([provider]);
   const client = new Client(
     { name: 'list-changed', version: '1.0.0' },
     { versionNegotiation: { mode: 'auto' } },
