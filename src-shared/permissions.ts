@@ -1,20 +1,41 @@
 /**
  * The permission grammar granted to API keys.
  *
- *   *                   everything
- *   status:read         GET /mcp/status
- *   tools:list          MCP tools/list (lists only the tools the caller may call)
- *   tools:call          MCP tools/call on any tool
- *   tools:call:<tool>   MCP tools/call on one tool; a trailing `*` matches a prefix (tools:call:fs_*)
+ *   *                       everything
+ *   status:read             GET /mcp/status
+ *   tools:list              MCP tools/list (lists only the tools the caller may call)
+ *   tools:call              MCP tools/call on any tool
+ *   tools:call:<tool>       MCP tools/call on one tool; a trailing `*` matches a prefix (tools:call:fs_*, or
+ *                           tools:call:github__* for every tool of the gateway's server "github")
+ *   resources:list          MCP resources/list and resources/templates/list
+ *   resources:read          MCP resources/read of any resource
+ *   prompts:list            MCP prompts/list (lists only the prompts the caller may get)
+ *   prompts:get             MCP prompts/get of any prompt
+ *   prompts:get:<prompt>    MCP prompts/get of one prompt; a trailing `*` matches a prefix
  */
 
-/** MCP tool names: 1 to 128 characters of A-Z, a-z, 0-9, `_`, `-` and `.`. */
+/** MCP tool (and prompt) names: 1 to 128 characters of A-Z, a-z, 0-9, `_`, `-` and `.`. */
 const TOOL_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
-const TOOL_PATTERN = /^[A-Za-z0-9_.-]{0,128}\*?$/;
-const FIXED_PERMISSIONS = new Set(['*', 'status:read', 'tools:list', 'tools:call']);
+const NAME_PATTERN = /^[A-Za-z0-9_.-]{0,128}\*?$/;
+const FIXED_PERMISSIONS = new Set([
+  '*',
+  'status:read',
+  'tools:list',
+  'tools:call',
+  'resources:list',
+  'resources:read',
+  'prompts:list',
+  'prompts:get',
+]);
+/** The permissions that take a name after them, each granted whole by the one without it. */
+const NAMED = [
+  { prefix: 'tools:call:', what: 'tool' },
+  { prefix: 'prompts:get:', what: 'prompt' },
+] as const;
 
 export const PERMISSION_FORMS =
-  '"*", "status:read", "tools:list", "tools:call", or "tools:call:<tool>" (a trailing * matches a prefix, as in "tools:call:fs_*")';
+  '"*", "status:read", "tools:list", "tools:call", "tools:call:<tool>" (a trailing * matches a prefix, as in ' +
+  '"tools:call:fs_*"), "resources:list", "resources:read", "prompts:list", "prompts:get" or "prompts:get:<prompt>"';
 
 export function isToolName(name: string): boolean {
   return TOOL_NAME.test(name);
@@ -24,10 +45,11 @@ export function isToolName(name: string): boolean {
 export function permissionProblem(permission: unknown): string | undefined {
   if (typeof permission !== 'string') return `must be a string, not ${describe(permission)}`;
   if (FIXED_PERMISSIONS.has(permission)) return undefined;
-  if (permission.startsWith('tools:call:')) {
-    const pattern = permission.slice('tools:call:'.length);
-    if (pattern.length > 0 && TOOL_PATTERN.test(pattern)) return undefined;
-    return `"${permission}" names no valid tool (tool names use A-Z, a-z, 0-9, _, - and .; only a trailing * is allowed)`;
+  for (const { prefix, what } of NAMED) {
+    if (!permission.startsWith(prefix)) continue;
+    const pattern = permission.slice(prefix.length);
+    if (pattern.length > 0 && NAME_PATTERN.test(pattern)) return undefined;
+    return `"${permission}" names no valid ${what} (${what} names use A-Z, a-z, 0-9, _, - and .; only a trailing * is allowed)`;
   }
   return `"${permission}" is not a permission; use ${PERMISSION_FORMS}`;
 }
@@ -35,9 +57,10 @@ export function permissionProblem(permission: unknown): string | undefined {
 /** Whether one granted permission covers the required one. */
 function grants(granted: string, required: string): boolean {
   if (granted === '*' || granted === required) return true;
-  if (!required.startsWith('tools:call:')) return false;
-  if (granted === 'tools:call') return true;
-  if (granted.startsWith('tools:call:') && granted.endsWith('*')) {
+  const named = NAMED.find(({ prefix }) => required.startsWith(prefix));
+  if (named === undefined) return false;
+  if (granted === named.prefix.slice(0, -1)) return true;
+  if (granted.startsWith(named.prefix) && granted.endsWith('*')) {
     return required.startsWith(granted.slice(0, -1));
   }
   return false;
@@ -53,6 +76,14 @@ export function toolCallPermission(toolName: string): string {
 
 export function canCallTool(granted: readonly string[], toolName: string): boolean {
   return hasPermission(granted, toolCallPermission(toolName));
+}
+
+export function promptGetPermission(promptName: string): string {
+  return `prompts:get:${promptName}`;
+}
+
+export function canGetPrompt(granted: readonly string[], promptName: string): boolean {
+  return hasPermission(granted, promptGetPermission(promptName));
 }
 
 function describe(value: unknown): string {

@@ -158,8 +158,10 @@ export function KeyDialog({ editing, onDone, onCancel }: Props) {
                 placeholder={'tools:list\ntools:call:fs_*'}
               />
               <span className="muted">
-                <code>*</code>, <code>status:read</code>, <code>tools:list</code>, <code>tools:call</code>, or{' '}
-                <code>tools:call:NAME</code> (a trailing <code>*</code> matches a prefix).
+                <code>*</code>, <code>status:read</code>, <code>tools:list</code>, <code>tools:call</code>,{' '}
+                <code>tools:call:NAME</code> (a trailing <code>*</code> matches a prefix),{' '}
+                <code>resources:list</code>, <code>resources:read</code>, <code>prompts:list</code>,{' '}
+                <code>prompts:get</code>, or <code>prompts:get:NAME</code>.
               </span>
             </label>
           )}

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { canCallTool, hasPermission, permissionProblem } from '../../../src-shared/permissions.ts';
+import {
+  canCallTool,
+  canGetPrompt,
+  hasPermission,
+  permissionProblem,
+} from '../../../src-shared/permissions.ts';
 
 describe('permission grammar', () => {
   test('accepts every documented form', () => {
@@ -11,6 +16,13 @@ describe('permission grammar', () => {
       'tools:call',
       'tools:call:whoami',
       'tools:call:fs_*',
+      'tools:call:github__*',
+      'resources:list',
+      'resources:read',
+      'prompts:list',
+      'prompts:get',
+      'prompts:get:review',
+      'prompts:get:git__*',
     ]) {
       assert.equal(permissionProblem(permission), undefined, permission);
     }
@@ -52,5 +64,23 @@ describe('permission grammar', () => {
     assert.ok(!hasPermission(['status:read'], 'tools:list'));
     assert.ok(!canCallTool(['tools:list'], 'whoami'));
     assert.ok(!hasPermission([], 'status:read'));
+  });
+
+  test('prompts follow the tools: prompts:get grants every prompt, prompts:get:<name> one or a prefix', () => {
+    assert.ok(canGetPrompt(['prompts:get'], 'review'));
+    assert.ok(canGetPrompt(['prompts:get:git__*'], 'git__review'));
+    assert.ok(!canGetPrompt(['prompts:get:git__*'], 'github__review'));
+    assert.ok(!canGetPrompt(['prompts:list'], 'review'));
+    assert.ok(!canGetPrompt(['tools:call'], 'review'));
+    assert.ok(!canCallTool(['prompts:get'], 'review'));
+    assert.match(permissionProblem('prompts:get:') ?? '', /names no valid prompt/);
+  });
+
+  test('resources:list and resources:read grant exactly themselves', () => {
+    assert.ok(hasPermission(['resources:read'], 'resources:read'));
+    assert.ok(!hasPermission(['resources:read'], 'resources:list'));
+    assert.ok(!hasPermission(['resources:list'], 'resources:read'));
+    assert.ok(hasPermission(['*'], 'resources:read'));
+    assert.match(permissionProblem('resources:write') ?? '', /is not a permission/);
   });
 });
