@@ -3,14 +3,14 @@ import { test } from 'node:test';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { Client as LegacyClient } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport as LegacyTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { ToolProvider } from '../../src-main/core/tools/tool-provider.ts';
+import type { ToolProvider, OfferChange } from '../../src-main/core/tools/tool-provider.ts';
 import { echoTool as echo, serverWithProviders } from '../support/provider-server.ts';
 import { FULL_KEY } from '../support/serve-process.ts';
 
 /** A provider that starts, closes, and swaps its tools while the server runs (as a gateway will). */
 function swappingProvider(log: string[]) {
   let tools = [echo('first_tool')];
-  const listeners = new Set<() => void>();
+  const listeners = new Set<(change: OfferChange) => void>();
   const provider: ToolProvider & { swap(): void } = {
     id: 'swapping',
     start: async () => void log.push('started'),
@@ -22,7 +22,7 @@ function swappingProvider(log: string[]) {
     },
     swap() {
       tools = [echo('second_tool')];
-      for (const listener of listeners) listener();
+      for (const listener of listeners) listener('tools');
     },
   };
   return provider;

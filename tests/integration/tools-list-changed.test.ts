@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import type { ToolProvider } from '../../src-main/core/tools/tool-provider.ts';
+import type { ToolProvider, OfferChange } from '../../src-main/core/tools/tool-provider.ts';
 import { echoTool as echo, serverWithProviders } from '../support/provider-server.ts';
 import { FULL_KEY } from '../support/serve-process.ts';
 
 test('a 2026-era client listening for tool changes is told when a provider changes its tools, and close ends its stream at once', async () => {
   let tools = [echo('first_tool')];
-  const listeners = new Set<() => void>();
+  const listeners = new Set<(change: OfferChange) => void>();
   const provider: ToolProvider = {
     id: 'changing',
     tools: () => tools,
@@ -34,7 +34,7 @@ test('a 2026-era client listening for tool changes is told when a provider chang
     const subscription = await client.listen({ toolsListChanged: true });
     assert.equal(subscription.honoredFilter.toolsListChanged, true);
     tools = [echo('second_tool')];
-    for (const listener of listeners) listener();
+    for (const listener of listeners) listener('tools');
     await told;
     const names = (await client.listTools()).tools.map((tool) => tool.name);
     assert.ok(names.includes('second_tool') && !names.includes('first_tool'), names.join(', '));

@@ -1,10 +1,10 @@
-import type { McpServer } from '@modelcontextprotocol/server';
-import type { ToolDefinition } from '../tools/tool-provider.ts';
+import type { Server } from '@modelcontextprotocol/server';
+import { offerKey, sameOffer, type Offer } from './caller-offer.ts';
 import { ExchangeTransport } from './exchange-transport.ts';
 
 interface PoolEntry {
-  tools: readonly ToolDefinition[];
-  server: McpServer;
+  offer: Offer;
+  server: Server;
   transport: ExchangeTransport;
   connected: Promise<void>;
 }
@@ -14,30 +14,30 @@ const MAX_ENTRIES = 32;
 const DRAIN_MS = 30_000;
 
 /**
- * Long-lived servers for 2025-era (stateless) traffic, one per distinct set of callable tools. Building an
- * McpServer for every request was most of the cost of a tool call; callers allowed the same tools share
+ * Long-lived servers for 2025-era (stateless) traffic, one per distinct offer (the tools, resources and prompts a key may use). Building an
+ * McpServer for every request was most of the cost of a tool call; callers allowed the same things share
  * one (it holds no caller: tools read theirs from each request's auth info), and a server is replaced when
- * a provider's tools change, after it has answered what it already took.
+ * a provider's lists change, after it has answered what it already took.
  */
 export class LegacyServerPool {
   private readonly entries = new Map<string, PoolEntry>();
-  private readonly build: (tools: readonly ToolDefinition[]) => McpServer;
+  private readonly build: (offer: Offer) => Server;
 
-  constructor(build: (tools: readonly ToolDefinition[]) => McpServer) {
+  constructor(build: (offer: Offer) => Server) {
     this.build = build;
   }
 
-  async transportFor(tools: readonly ToolDefinition[]): Promise<ExchangeTransport> {
-    const key = tools.map((tool) => tool.name).join('\n');
+  async transportFor(offer: Offer): Promise<ExchangeTransport> {
+    const key = offerKey(offer);
     let entry = this.entries.get(key);
-    if (entry !== undefined && !sameTools(entry.tools, tools)) {
+    if (entry !== undefined && !sameOffer(entry.offer, offer)) {
       void this.retire(key, entry);
       entry = undefined;
     }
     if (entry === undefined) {
-      const server = this.build(tools);
+      const server = this.build(offer);
       const transport = new ExchangeTransport();
-      entry = { tools, server, transport, connected: server.connect(transport) };
+      entry = { offer, server, transport, connected: server.connect(transport) };
       if (this.entries.size >= MAX_ENTRIES) {
         const [oldestKey, oldest] = this.entries.entries().next().value as [string, PoolEntry];
         void this.retire(oldestKey, oldest);
@@ -60,8 +60,4 @@ export class LegacyServerPool {
     await entry.transport.whenIdle(drainMs);
     await entry.server.close().catch(() => {});
   }
-}
-
-function sameTools(a: readonly ToolDefinition[], b: readonly ToolDefinition[]): boolean {
-  return a.length === b.length && a.every((tool, index) => tool === b[index]);
 }

@@ -14,7 +14,8 @@ import { requiredPermissions } from './required-permission.ts';
 import type { ToolProvider } from '../tools/tool-provider.ts';
 import { LegacyServerPool } from './legacy-server-pool.ts';
 import { serveLegacyExchange } from './legacy-exchange.ts';
-import { buildMcpServer, callableTools, mcpServerFactory } from './mcp-server-factory.ts';
+import { offerFor } from './caller-offer.ts';
+import { buildMcpServer, mcpServerFactory } from './mcp-server-factory.ts';
 
 /** The largest request body served; a bigger one gets 413. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -96,9 +97,9 @@ export function mcpRoute(options: McpRouteOptions): {
   const serveModern = toNodeHandler(modern, nodeOptions);
   const serveListen = toNodeHandler(listens, nodeOptions);
   const unsubscribes = options.providers.flatMap(
-    (provider) => provider.onChange?.(() => bus.publish({ kind: 'tools_list_changed' })) ?? [],
+    (provider) => provider.onChange?.((change) => bus.publish({ kind: `${change}_list_changed` })) ?? [],
   );
-  const pool = new LegacyServerPool((tools) => buildMcpServer(options.version, tools));
+  const pool = new LegacyServerPool((offer) => buildMcpServer(options.version, offer));
 
   const serve: RequestHandler = (req, res, next) => {
     const caller = req.caller;
@@ -115,7 +116,7 @@ export function mcpRoute(options: McpRouteOptions): {
     const serving =
       route.kind === 'legacy'
         ? pool
-            .transportFor(callableTools(options.providers, caller.permissions))
+            .transportFor(offerFor(options.providers, caller.permissions))
             .then((transport) => serveLegacyExchange(req, res, transport))
         : isListen(body)
           ? serveListen(req, res, body)

@@ -1,61 +1,131 @@
-import { McpServer, type McpServerFactory } from '@modelcontextprotocol/server';
-import { canCallTool } from '../../../src-shared/permissions.ts';
+import {
+  ProtocolError,
+  ProtocolErrorCode,
+  ResourceNotFoundError,
+  Server,
+  type CallToolResult,
+  type McpServerFactory,
+  type ServerCapabilities,
+  type ServerContext,
+} from '@modelcontextprotocol/server';
+import type { Caller } from '../../../src-shared/caller.ts';
 import { PRODUCT_NAME } from '../../../src-shared/product.ts';
-import type { ToolDefinition, ToolProvider } from '../tools/tool-provider.ts';
+import type { CallContext, ToolProvider } from '../tools/tool-provider.ts';
 import { callerFromAuthInfo } from './caller-auth-info.ts';
+import { EMPTY_OFFER, offerFor, type Offer } from './caller-offer.ts';
 
 const INSTRUCTIONS =
   'MCP Tray connects this computer to your AI client. Call whoami to see which key you use and what it may do.';
 
-/** The tools a caller with these permissions may call: the only ones its server will have. */
-export function callableTools(
-  providers: readonly ToolProvider[],
-  permissions: readonly string[],
-): ToolDefinition[] {
-  return providers.flatMap((provider) =>
-    provider.tools().filter((tool) => canCallTool(permissions, tool.name)),
-  );
+function callerOf(ctx: ServerContext): Caller {
+  const caller = callerFromAuthInfo(ctx.http?.authInfo);
+  if (caller === undefined) throw new Error('This request carries no authenticated caller.');
+  return caller;
+}
+
+function callContext(ctx: ServerContext): CallContext {
+  const token = ctx.mcpReq._meta?.progressToken;
+  return {
+    signal: ctx.mcpReq.signal,
+    progress: (progress, total, message) => {
+      if (token === undefined) return;
+      void ctx.mcpReq
+        .notify({
+          method: 'notifications/progress',
+          params: { progressToken: token, progress, total, message },
+        })
+        .catch(() => {});
+    },
+  };
+}
+
+/** Everything of a definition but how it is served: what the lists show. */
+function listed<T extends object>(definition: T): Omit<T, 'call' | 'read' | 'get' | 'serves' | 'complete'> {
+  const shown: Record<string, unknown> = { ...(definition as Record<string, unknown>) };
+  for (const key of ['call', 'read', 'get', 'serves', 'complete']) delete shown[key];
+  return shown as Omit<T, 'call' | 'read' | 'get' | 'serves' | 'complete'>;
+}
+
+function capabilities(offer: Offer, listChanged: boolean): ServerCapabilities {
+  const hasResources = offer.resources.length > 0 || offer.resourceTemplates.length > 0;
+  return {
+    tools: { listChanged },
+    ...(hasResources && { resources: { listChanged } }),
+    ...(offer.prompts.length > 0 && { prompts: { listChanged } }),
+    ...(offer.prompts.some((prompt) => prompt.complete !== undefined) && { completions: {} }),
+  };
 }
 
 /**
- * An McpServer offering exactly `tools`. It holds no caller: each tool call reads the caller from the
- * request's auth info, so one server may serve every caller allowed the same tools. `listChanged` says
- * whether a change of tools reaches the client: on the 2026-07-28 era through `subscriptions/listen`; the
- * 2025-era endpoint is stateless, with no stream to carry one.
+ * A server offering exactly `offer`. It holds no caller: each call reads the caller from the request's
+ * auth info, so one server may serve every caller allowed the same things. Definitions are served as they
+ * are listed (a gateway's upstream schemas pass through untouched). `listChanged` says whether a change
+ * reaches the client: on the 2026-07-28 era through `subscriptions/listen`; the 2025-era endpoint is
+ * stateless, with no stream to carry one.
  */
-export function buildMcpServer(
-  version: string,
-  tools: readonly ToolDefinition[],
-  listChanged = false,
-): McpServer {
-  const server = new McpServer(
+export function buildMcpServer(version: string, offer: Offer, listChanged = false): Server {
+  const server = new Server(
     { name: PRODUCT_NAME, version },
-    { instructions: INSTRUCTIONS, capabilities: { tools: { listChanged } } },
+    { instructions: INSTRUCTIONS, capabilities: capabilities(offer, listChanged) },
   );
-  for (const tool of tools) {
-    server.registerTool(
-      tool.name,
-      {
-        title: tool.title,
-        description: tool.description,
-        inputSchema: tool.inputSchema,
-        ...(tool.annotations ? { annotations: tool.annotations } : {}),
-      },
-      (args: Record<string, unknown>, ctx) => {
-        const caller = callerFromAuthInfo(ctx.http?.authInfo);
-        if (caller === undefined) throw new Error('This request carries no authenticated caller.');
-        return tool.call(args, caller);
-      },
-    );
+  server.setRequestHandler('tools/list', () => ({ tools: offer.tools.map(listed) }));
+  server.setRequestHandler('tools/call', async (request, ctx) => {
+    const tool = offer.tools.find((t) => t.name === request.params.name);
+    if (tool === undefined)
+      throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Tool ${request.params.name} not found`);
+    let result: CallToolResult;
+    try {
+      result = await tool.call(request.params.arguments ?? {}, callerOf(ctx), callContext(ctx));
+    } catch (error) {
+      // As the SDK's own servers do: a failing tool is an error result the model can read, not a fault.
+      result = { content: [{ type: 'text', text: (error as Error).message }], isError: true };
+    }
+    return server.projectCallToolResult(result, tool.outputSchema);
+  });
+  if (offer.resources.length > 0 || offer.resourceTemplates.length > 0) {
+    server.setRequestHandler('resources/list', () => ({ resources: offer.resources.map(listed) }));
+    server.setRequestHandler('resources/templates/list', () => ({
+      resourceTemplates: offer.resourceTemplates.map(listed),
+    }));
+    server.setRequestHandler('resources/read', async (request, ctx) => {
+      const { uri } = request.params;
+      const resource = offer.resources.find((r) => r.uri === uri);
+      if (resource !== undefined) return resource.read(callerOf(ctx), callContext(ctx));
+      const template = offer.resourceTemplates.find((t) => t.serves(uri));
+      if (template !== undefined) return template.read(uri, callerOf(ctx), callContext(ctx));
+      throw new ResourceNotFoundError(uri);
+    });
+  }
+  if (offer.prompts.length > 0) {
+    server.setRequestHandler('prompts/list', () => ({ prompts: offer.prompts.map(listed) }));
+    server.setRequestHandler('prompts/get', async (request, ctx) => {
+      const prompt = offer.prompts.find((p) => p.name === request.params.name);
+      if (prompt === undefined)
+        throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Prompt ${request.params.name} not found`);
+      return prompt.get(request.params.arguments ?? {}, callerOf(ctx), callContext(ctx));
+    });
+  }
+  if (offer.prompts.some((prompt) => prompt.complete !== undefined)) {
+    server.setRequestHandler('completion/complete', async (request, ctx) => {
+      const { ref, argument } = request.params;
+      const prompt = ref.type === 'ref/prompt' ? offer.prompts.find((p) => p.name === ref.name) : undefined;
+      const completion = (await prompt?.complete?.(argument.name, argument.value, callerOf(ctx))) ?? {
+        values: [],
+      };
+      return { completion };
+    });
   }
   return server;
 }
 
-/** For the SDK's per-request handler (the 2026-07-28 era): a fresh server with the caller's tools. */
+/** For the SDK's per-request handler (the 2026-07-28 era): a fresh server with what the caller may use. */
 export function mcpServerFactory(version: string, providers: readonly ToolProvider[]): McpServerFactory {
   return ({ authInfo }) => {
     const caller = callerFromAuthInfo(authInfo);
-    const tools = caller === undefined ? [] : callableTools(providers, caller.permissions);
-    return buildMcpServer(version, tools, true);
+    return buildMcpServer(
+      version,
+      caller === undefined ? EMPTY_OFFER : offerFor(providers, caller.permissions),
+      true,
+    );
   };
 }

@@ -36,7 +36,12 @@ export async function startMcp(
     name: 'mcp',
     route,
     status,
-    tools: () => catalog.tools().map(({ name, title, description }) => ({ name, title, description })),
+    tools: () =>
+      catalog.tools().map(({ name, title, description }) => ({
+        name,
+        title: title ?? name,
+        description: description ?? '',
+      })),
     close: async () => {
       await route.close();
       await catalog.close();

@@ -1,5 +1,12 @@
 import type { Logger } from '../logger.ts';
-import type { ToolDefinition, ToolProvider } from './tool-provider.ts';
+import type {
+  OfferChange,
+  PromptDefinition,
+  ResourceDefinition,
+  ResourceTemplateDefinition,
+  ToolDefinition,
+  ToolProvider,
+} from './tool-provider.ts';
 
 /**
  * Every tool provider of the server as one list: started in order before the server listens (one that fails
@@ -10,7 +17,7 @@ export class ToolCatalog implements ToolProvider {
   private readonly providers: readonly ToolProvider[];
   private readonly logger: Logger;
   private started: ToolProvider[] = [];
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change: OfferChange) => void>();
   private readonly unsubscribes: (() => void)[] = [];
 
   constructor(providers: readonly ToolProvider[], logger: Logger) {
@@ -29,7 +36,7 @@ export class ToolCatalog implements ToolProvider {
         continue;
       }
       this.started.push(provider);
-      const stop = provider.onChange?.(() => this.changed());
+      const stop = provider.onChange?.((change) => this.changed(change));
       if (stop !== undefined) this.unsubscribes.push(stop);
     }
   }
@@ -43,18 +50,30 @@ export class ToolCatalog implements ToolProvider {
     }
   }
 
-  /** The tools of every started provider, in provider order. */
+  /** The tools of every started provider, in provider order (and so for the other lists). */
   tools(): ToolDefinition[] {
     return this.started.flatMap((provider) => provider.tools());
   }
 
-  /** Calls `listener` when any provider's tools change; returns the unsubscribe. */
-  onChange(listener: () => void): () => void {
+  resources(): ResourceDefinition[] {
+    return this.started.flatMap((provider) => provider.resources?.() ?? []);
+  }
+
+  resourceTemplates(): ResourceTemplateDefinition[] {
+    return this.started.flatMap((provider) => provider.resourceTemplates?.() ?? []);
+  }
+
+  prompts(): PromptDefinition[] {
+    return this.started.flatMap((provider) => provider.prompts?.() ?? []);
+  }
+
+  /** Calls `listener` when any provider's lists change; returns the unsubscribe. */
+  onChange(listener: (change: OfferChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  private changed(): void {
-    for (const listener of this.listeners) listener();
+  private changed(change: OfferChange): void {
+    for (const listener of this.listeners) listener(change);
   }
 }

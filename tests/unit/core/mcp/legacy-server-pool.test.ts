@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { JSONRPCResponse } from '@modelcontextprotocol/server';
 import { authInfoForCaller } from '../../../../src-main/core/mcp/caller-auth-info.ts';
 import { LegacyServerPool } from '../../../../src-main/core/mcp/legacy-server-pool.ts';
+import { EMPTY_OFFER } from '../../../../src-main/core/mcp/caller-offer.ts';
 import { buildMcpServer } from '../../../../src-main/core/mcp/mcp-server-factory.ts';
-import { defineTool } from '../../../../src-main/core/tools/tool-provider.ts';
+import { defineTool, type ToolDefinition } from '../../../../src-main/core/tools/tool-provider.ts';
 import type { Caller } from '../../../../src-shared/caller.ts';
 
 const caller: Caller = {
@@ -17,6 +18,7 @@ const caller: Caller = {
   source: 'environment',
 };
 const extra = { authInfo: authInfoForCaller(caller) };
+const only = (tool: ToolDefinition) => ({ ...EMPTY_OFFER, tools: [tool] });
 
 /** A tool that answers only when the test says so, to hold a request in flight. */
 function gatedTool(name: string) {
@@ -49,24 +51,24 @@ function text(response: JSONRPCResponse): string {
 
 describe('the shared 2025-era servers', () => {
   test('callers allowed the same tools share one server', async () => {
-    const pool = new LegacyServerPool((tools) => buildMcpServer('1.0.0', tools));
+    const pool = new LegacyServerPool((offer) => buildMcpServer('1.0.0', offer));
     const { tool } = gatedTool('a');
-    assert.equal(await pool.transportFor([tool]), await pool.transportFor([tool]));
+    assert.equal(await pool.transportFor(only(tool)), await pool.transportFor(only(tool)));
     await pool.close();
   });
 
   test('a changed tool set gets a new server; the old one first answers what it took', async () => {
     let builds = 0;
-    const pool = new LegacyServerPool((tools) => {
+    const pool = new LegacyServerPool((offer) => {
       builds += 1;
-      return buildMcpServer('1.0.0', tools);
+      return buildMcpServer('1.0.0', offer);
     });
     const slow = gatedTool('slow');
-    const before = await pool.transportFor([slow.tool]);
+    const before = await pool.transportFor(only(slow.tool));
     const inFlight = before.exchange(call('slow', 1), extra);
 
     const replacement = gatedTool('slow');
-    const after = await pool.transportFor([replacement.tool]);
+    const after = await pool.transportFor(only(replacement.tool));
     assert.notEqual(after, before);
     assert.equal(builds, 2);
 
@@ -76,9 +78,9 @@ describe('the shared 2025-era servers', () => {
   });
 
   test('a cancelled exchange resolves at once with a cancellation error', async () => {
-    const pool = new LegacyServerPool((tools) => buildMcpServer('1.0.0', tools));
+    const pool = new LegacyServerPool((offer) => buildMcpServer('1.0.0', offer));
     const slow = gatedTool('slow');
-    const transport = await pool.transportFor([slow.tool]);
+    const transport = await pool.transportFor(only(slow.tool));
     const abort = new AbortController();
     const answer = transport.exchange(call('slow', 9), extra, abort.signal);
     abort.abort();
@@ -90,9 +92,9 @@ describe('the shared 2025-era servers', () => {
   });
 
   test('closing the pool answers anything still pending instead of leaving it hanging', async () => {
-    const pool = new LegacyServerPool((tools) => buildMcpServer('1.0.0', tools));
+    const pool = new LegacyServerPool((offer) => buildMcpServer('1.0.0', offer));
     const slow = gatedTool('slow');
-    const transport = await pool.transportFor([slow.tool]);
+    const transport = await pool.transportFor(only(slow.tool));
     const answer = transport.exchange(call('slow', 3), extra);
     await pool.close();
     const response = await answer;

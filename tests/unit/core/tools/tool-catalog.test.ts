@@ -3,7 +3,11 @@ import { test } from 'node:test';
 import { z } from 'zod';
 import { streamLogger } from '../../../../src-main/core/logger.ts';
 import { ToolCatalog } from '../../../../src-main/core/tools/tool-catalog.ts';
-import { defineTool, type ToolProvider } from '../../../../src-main/core/tools/tool-provider.ts';
+import {
+  defineTool,
+  type ToolProvider,
+  type OfferChange,
+} from '../../../../src-main/core/tools/tool-provider.ts';
 
 const tool = (name: string) =>
   defineTool({
@@ -17,7 +21,7 @@ const tool = (name: string) =>
 /** A provider whose tools can be swapped, as a gateway's change when an upstream server restarts. */
 function provider(id: string, log: string[], options: { failStart?: boolean } = {}) {
   let tools = [tool(`${id}_a`)];
-  const listeners = new Set<() => void>();
+  const listeners = new Set<(change: OfferChange) => void>();
   const self: ToolProvider & { swap(names: string[]): void } = {
     id,
     start: async () => {
@@ -32,7 +36,7 @@ function provider(id: string, log: string[], options: { failStart?: boolean } = 
     },
     swap(names) {
       tools = names.map(tool);
-      for (const listener of listeners) listener();
+      for (const listener of listeners) listener('tools');
     },
   };
   return self;
