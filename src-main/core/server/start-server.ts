@@ -1,13 +1,14 @@
 import { mkdir } from 'node:fs/promises';
-import { MCP_PATH } from '../../../src-shared/product.ts';
 import { setupDashboard } from '../dashboard/setup-dashboard.ts';
 import {
+  publicMcpUrl,
   settingsController,
   type LiveSettings,
   type SettingsController,
 } from '../settings/settings-controller.ts';
 import { SettingsFile } from '../settings/settings-file.ts';
 import { startAudit } from './audit-module.ts';
+import { gatewayProvider } from './gateway-module.ts';
 import { serveHttp } from './http-module.ts';
 import { startKeys } from './keys-module.ts';
 import { startListening, stopListening } from './listening.ts';
@@ -33,8 +34,13 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
   const keys = await modules.start(() => startKeys(config, logger, now, deps.keychainRunner));
   const audit = await modules.start(() => startAudit(config.dataDir, now, (message) => logger.warn(message)));
   const startedAt = now();
+  // Tool providers beside the built-ins, in the order their names are claimed.
+  const providers = [
+    gatewayProvider(config.dataDir, keys.secrets, deps.version, logger, now),
+    ...(deps.providers ?? []),
+  ];
   const mcp = await modules.start(() =>
-    startMcp(deps.version, () => keys.registry.size, deps.providers ?? [], logger, now, startedAt),
+    startMcp(deps.version, () => keys.registry.size, providers, logger, now, startedAt),
   );
   const onError = (error: Error) => logger.error(`request failed: ${error.message}`);
 
@@ -61,8 +67,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
         oauth: config.oauth,
         ...(deps.openInBrowser && { openInBrowser: deps.openInBrowser }),
         ...(deps.openFolder && { openFolder: deps.openFolder }),
-        publicMcpUrl: () =>
-          live.publicBaseUrl === undefined ? undefined : `${live.publicBaseUrl}${MCP_PATH}`,
+        publicMcpUrl: () => publicMcpUrl(live),
         settings: () => {
           if (settingsRef.current === undefined)
             throw new Error('settings are not ready before the server listens');

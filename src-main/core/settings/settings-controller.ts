@@ -1,3 +1,4 @@
+import { MCP_PATH } from '../../../src-shared/product.ts';
 import type { InvokeInput, SettingsView } from '../../../src-shared/dashboard-contract.ts';
 import { InputError } from '../app-error.ts';
 import { hostForHeader, isLoopbackHost, lanHostnames } from '../http/host-allowlist.ts';
@@ -8,6 +9,11 @@ import type { SettingsFile } from './settings-file.ts';
 export interface LiveSettings {
   allowQueryKey: boolean;
   publicBaseUrl: string | undefined;
+}
+
+/** The MCP endpoint under the public URL, when one is set. */
+export function publicMcpUrl(live: LiveSettings): string | undefined {
+  return live.publicBaseUrl === undefined ? undefined : `${live.publicBaseUrl}${MCP_PATH}`;
 }
 
 export interface SettingsControllerDeps {

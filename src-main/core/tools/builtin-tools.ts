@@ -9,6 +9,9 @@ function jsonResult(value: object) {
   };
 }
 
+/** The names of the built-in tools: no server behind the gateway may take them. */
+export const BUILTIN_TOOL_NAMES: ReadonlySet<string> = new Set(['whoami', 'server_status']);
+
 /** The tools every MCP Tray server has: who am I, and how is the server doing. */
 export function builtinTools(status: () => ServerStatus): ToolProvider {
   const tools = [

@@ -1,0 +1,122 @@
+import { UriTemplate, type GetPromptResult, type ReadResourceResult } from '@modelcontextprotocol/client';
+import type {
+  PromptDefinition,
+  ResourceDefinition,
+  ResourceTemplateDefinition,
+  ToolDefinition,
+} from '../tools/tool-provider.ts';
+import { canonicalJson, type HeldBackTool } from './tool-pins.ts';
+import type { UpstreamSupervisor } from './upstream-supervisor.ts';
+
+/** Joins a server's prefix and its tool's (or prompt's) own name. */
+export const NAMESPACE_SEPARATOR = '__';
+
+export function publicName(prefix: string | null, name: string): string {
+  return prefix === null ? name : `${prefix}${NAMESPACE_SEPARATOR}${name}`;
+}
+
+export interface GatewayOffer {
+  tools: ToolDefinition[];
+  resources: ResourceDefinition[];
+  resourceTemplates: ResourceTemplateDefinition[];
+  prompts: PromptDefinition[];
+  /** Per server: its tools held back because another one already has their public name. */
+  collisions: Map<string, HeldBackTool[]>;
+  /** Per list, what it shows and which supervisor answers each entry: equal signatures, equal lists. */
+  signatures: Record<'tools' | 'resources' | 'prompts', string>;
+}
+
+/**
+ * What the gateway offers, from every running server in servers.json order: tools and prompts under
+ * `<prefix>__<name>` (or their own name with no prefix), calls routed back to their server under their own
+ * name; resources keep their URIs and are read from the server that listed them. A name that is taken (by
+ * a built-in tool or an earlier server) is held back for the later server and reported, never shadowed.
+ */
+export function gatewayOffer(
+  upstreams: readonly UpstreamSupervisor[],
+  taken: ReadonlySet<string>,
+): GatewayOffer {
+  const offer: GatewayOffer = {
+    tools: [],
+    resources: [],
+    resourceTemplates: [],
+    prompts: [],
+    collisions: new Map(),
+    signatures: { tools: '', resources: '', prompts: '' },
+  };
+  const signed = { tools: [] as unknown[], resources: [] as unknown[], prompts: [] as unknown[] };
+  const toolNames = new Map<string, string>([...taken].map((name) => [name, 'MCP Tray']));
+  const promptNames = new Set<string>();
+  const uris = new Set<string>();
+  for (const upstream of upstreams) {
+    const lists = upstream.offered();
+    const prefix = upstream.entry.prefix;
+    const server = upstream.name;
+    for (const tool of lists.tools) {
+      const name = publicName(prefix, tool.name);
+      const owner = toolNames.get(name);
+      if (owner !== undefined) {
+        const held = offer.collisions.get(server) ?? [];
+        held.push({ tool: tool.name, reason: 'collision', clashesWith: `${name} (${owner})` });
+        offer.collisions.set(server, held);
+        continue;
+      }
+      toolNames.set(name, `server ${server}`);
+      signed.tools.push([upstream.instance, tool]);
+      offer.tools.push({
+        ...tool,
+        name,
+        call: (args, _caller, context) => upstream.callTool(tool.name, args, context),
+      });
+    }
+    for (const prompt of lists.prompts) {
+      const name = publicName(prefix, prompt.name);
+      if (promptNames.has(name)) continue;
+      promptNames.add(name);
+      signed.prompts.push([upstream.instance, prompt]);
+      offer.prompts.push({
+        ...prompt,
+        name,
+        get: (args, _caller, context) =>
+          upstream
+            .running()
+            .getPrompt(
+              { name: prompt.name, arguments: args },
+              { signal: context.signal },
+            ) as Promise<GetPromptResult>,
+        complete: async (argument, value) =>
+          (
+            await upstream.running().complete({
+              ref: { type: 'ref/prompt', name: prompt.name },
+              argument: { name: argument, value },
+            })
+          ).completion,
+      });
+    }
+    const read = (uri: string, signal: AbortSignal) =>
+      upstream
+        .running()
+        .readResource({ uri }, { signal, cacheMode: 'bypass' }) as Promise<ReadResourceResult>;
+    for (const resource of lists.resources) {
+      if (uris.has(resource.uri)) continue;
+      uris.add(resource.uri);
+      signed.resources.push([upstream.instance, resource]);
+      offer.resources.push({ ...resource, read: (_caller, context) => read(resource.uri, context.signal) });
+    }
+    for (const template of lists.resourceTemplates) {
+      const matcher = new UriTemplate(template.uriTemplate);
+      signed.resources.push([upstream.instance, template]);
+      offer.resourceTemplates.push({
+        ...template,
+        serves: (uri) => matcher.match(uri) !== null,
+        read: (uri, _caller, context) => read(uri, context.signal),
+      });
+    }
+  }
+  offer.signatures = {
+    tools: canonicalJson(signed.tools),
+    resources: canonicalJson(signed.resources),
+    prompts: canonicalJson(signed.prompts),
+  };
+  return offer;
+}

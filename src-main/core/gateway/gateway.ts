@@ -1,0 +1,185 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { UpstreamView } from '../../../src-shared/gateway-view.ts';
+import type { SecretStore } from '../keys/secret-store.ts';
+import type { Logger } from '../logger.ts';
+import type { OfferChange, ToolProvider } from '../tools/tool-provider.ts';
+import { changedLists, EMPTY_GATEWAY_OFFER } from './offer-changes.ts';
+import { gatewayOffer, type GatewayOffer } from './gateway-offer.ts';
+import { GatewayStateFile } from './gateway-state-file.ts';
+import { loginShellPath } from './login-shell-path.ts';
+import { ServersFile } from './servers-file.ts';
+import { connectUpstream } from './upstream-connect.ts';
+import type { LaunchHost } from './upstream-launch.ts';
+import { UpstreamSupervisor } from './upstream-supervisor.ts';
+
+/** How often servers.json is checked besides file-system events (which some file systems never send). */
+const POLL_MS = 1_000;
+/** Serving waits this long at most for the servers' first start: one that is slow joins later. */
+const START_WAIT_MS = 5_000;
+
+export interface GatewayDeps {
+  dataDir: string;
+  secrets: SecretStore;
+  version: string;
+  logger: Logger;
+  now: () => number;
+  /** Names already taken by MCP Tray's own tools. */
+  taken: () => ReadonlySet<string>;
+}
+
+/**
+ * The user's own MCP servers behind MCP Tray, as one tool provider: a supervisor per server of servers.json,
+ * followed live (an add, remove, enable, disable or approve reaches the running server within about a
+ * second), their offers merged under each server's prefix, and their state written for `servers list`.
+ */
+export class Gateway implements ToolProvider {
+  readonly id = 'gateway';
+  private readonly deps: GatewayDeps;
+  private readonly file: ServersFile;
+  private readonly state: GatewayStateFile;
+  private readonly supervisors = new Map<string, UpstreamSupervisor>();
+  private offer: GatewayOffer = EMPTY_GATEWAY_OFFER;
+  private readonly listeners = new Set<(change: OfferChange) => void>();
+  private watcher: FSWatcher | undefined;
+  private poll: NodeJS.Timeout | undefined;
+  private seen = '';
+  private reconciling: Promise<void> = Promise.resolve();
+  private host: Promise<LaunchHost> | undefined;
+  private closed = false;
+
+  constructor(deps: GatewayDeps) {
+    this.deps = deps;
+    this.file = new ServersFile(deps.dataDir, deps.now);
+    this.state = new GatewayStateFile(deps.dataDir, deps.now);
+  }
+
+  async start(): Promise<void> {
+    const first = this.reconcile();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([first, new Promise((resolve) => (timer = setTimeout(resolve, START_WAIT_MS)))]);
+    clearTimeout(timer);
+    try {
+      this.watcher = watch(this.deps.dataDir, (_event, name) => {
+        if (name === null || name === 'servers.json') this.followFile();
+      });
+      this.watcher.on('error', () => {});
+    } catch {
+      // The poll below follows the file anyway.
+    }
+    this.poll = setInterval(() => this.followFile(), POLL_MS);
+    this.poll.unref();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.watcher?.close();
+    clearInterval(this.poll);
+    await this.reconciling;
+    await Promise.all([...this.supervisors.values()].map((s) => s.stop()));
+    this.supervisors.clear();
+    await this.state.clear();
+  }
+
+  tools() {
+    return this.offer.tools;
+  }
+  resources() {
+    return this.offer.resources;
+  }
+  resourceTemplates() {
+    return this.offer.resourceTemplates;
+  }
+  prompts() {
+    return this.offer.prompts;
+  }
+
+  onChange(listener: (change: OfferChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Every server's state, in servers.json order. */
+  views(): UpstreamView[] {
+    return [...this.supervisors.values()].map((s) => s.view(this.offer.collisions.get(s.name) ?? []));
+  }
+
+  private followFile(): void {
+    if (this.closed) return;
+    void stat(this.file.path)
+      .then(
+        (info) => `${info.mtimeMs}:${info.size}`,
+        () => 'missing',
+      )
+      .then((seen) => {
+        if (seen !== this.seen) void this.reconcile();
+      });
+  }
+
+  /** Brings the supervisors in line with servers.json; one change at a time. */
+  private reconcile(): Promise<void> {
+    this.reconciling = this.reconciling.then(async () => {
+      if (this.closed) return;
+      const info = await stat(this.file.path).catch(() => undefined);
+      this.seen = info === undefined ? 'missing' : `${info.mtimeMs}:${info.size}`;
+      const { servers, problem } = await this.file.read();
+      if (problem !== undefined) this.deps.logger.warn(`${problem}; no servers are served from it.`);
+      const wanted = new Set(servers.map((entry) => entry.name));
+      const stops = [...this.supervisors.values()]
+        .filter((s) => !wanted.has(s.name))
+        .map((s) => {
+          this.supervisors.delete(s.name);
+          return s.stop();
+        });
+      const starts = servers.map((entry) => {
+        const existing = this.supervisors.get(entry.name);
+        if (existing !== undefined) return existing.update(entry);
+        const supervisor = this.supervisorFor(entry);
+        this.supervisors.set(entry.name, supervisor);
+        return supervisor.start();
+      });
+      // Keep servers.json's order: it decides who keeps a name two servers both offer.
+      const ordered = servers.map((entry) => this.supervisors.get(entry.name) as UpstreamSupervisor);
+      this.supervisors.clear();
+      for (const s of ordered) this.supervisors.set(s.name, s);
+      this.changed();
+      await Promise.all([...stops, ...starts]);
+    });
+    return this.reconciling;
+  }
+
+  private supervisorFor(entry: Parameters<typeof connectUpstream>[0]): UpstreamSupervisor {
+    return new UpstreamSupervisor(entry, {
+      dataDir: this.deps.dataDir,
+      connect: (current, hooks) =>
+        connectUpstream(
+          current,
+          { secrets: this.deps.secrets, host: () => this.launchHost(), version: this.deps.version },
+          hooks,
+        ),
+      approve: (name, pins) =>
+        this.file.update((servers) => {
+          const found = servers.find((s) => s.name === name);
+          if (found !== undefined && found.approvedTools === undefined) found.approvedTools = pins;
+        }),
+      changed: () => this.changed(),
+    });
+  }
+
+  private launchHost(): Promise<LaunchHost> {
+    this.host ??= (async () => ({
+      platform: process.platform,
+      env: process.env,
+      loginPath: process.platform === 'darwin' ? await loginShellPath(process.env) : undefined,
+    }))();
+    return this.host;
+  }
+
+  private changed(): void {
+    const next = gatewayOffer([...this.supervisors.values()], this.deps.taken());
+    const changes = changedLists(this.offer, next);
+    this.offer = changes.length === 0 ? { ...this.offer, collisions: next.collisions } : next;
+    for (const change of changes) for (const listener of this.listeners) listener(change);
+    if (!this.closed) this.state.write(this.views());
+  }
+}

@@ -1,0 +1,24 @@
+/** What one of the user's MCP servers behind the gateway is doing, for the CLI, the dashboard and the tray. */
+export type UpstreamState = 'starting' | 'running' | 'stopped' | 'crashed' | 'failed' | 'disabled';
+
+export interface HeldBackView {
+  tool: string;
+  reason: 'new' | 'changed' | 'collision';
+  changes?: { field: string; approved: string; offered: string }[];
+  clashesWith?: string;
+}
+
+export interface UpstreamView {
+  name: string;
+  kind: 'stdio' | 'remote';
+  enabled: boolean;
+  state: UpstreamState;
+  /** The upstream's process (stdio servers that run). */
+  pid: number | null;
+  tools: number;
+  resources: number;
+  prompts: number;
+  restarts: number;
+  lastError: string | null;
+  heldBack: HeldBackView[];
+}
