@@ -6,6 +6,13 @@ export interface HeldBackView {
   reason: 'new' | 'changed' | 'collision';
   changes?: { field: string; approved: string; offered: string }[];
   clashesWith?: string;
+  /** The tool as offered now (what approving it records). */
+  offered?: {
+    title?: string;
+    description?: string;
+    inputSchema: Record<string, unknown>;
+    annotations?: Record<string, unknown>;
+  };
 }
 
 export interface UpstreamView {

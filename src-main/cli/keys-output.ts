@@ -18,7 +18,9 @@ ID is a key's id (key_...) or its name. Every command takes:
   --data-dir PATH              where keys.json lives (env MCP_TRAY_DATA_DIR)
   --secret-store keychain|file where secrets live (default: the OS keychain)
 Durations: 90s, 10m, 12h, 30d. Rates: 120/min, 5/s, 1000/h.
-Permissions: *, status:read, tools:list, tools:call, tools:call:<tool> (a trailing * matches a prefix).
+Permissions: *, status:read, tools:list, tools:call, tools:call:<tool> (a trailing * matches a prefix,
+  as in tools:call:github__* for one server's tools), resources:list, resources:read, prompts:list,
+  prompts:get, prompts:get:<prompt>.
 `;
 
 /** Text columns, padded to the widest cell. */

@@ -12,6 +12,7 @@ const HELP = `Usage: mcp-tray <command> [options]
 Commands:
   serve      run the MCP server headless (mcp-tray serve --help for its options)
   keys       create, list, reveal, rotate, revoke and delete API keys (mcp-tray keys help)
+  servers    your own MCP servers behind MCP Tray: add, list, enable, disable, remove (mcp-tray servers help)
   dashboard  print a one-time sign-in link to the web dashboard of the running server
   help       show this text
   version    print the version
@@ -37,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./serve-command.ts')).serveCommand(rest, io);
     case 'keys':
       return (await import('./keys-command.ts')).keysCommand(rest, io);
+    case 'servers':
+      return (await import('./servers-command.ts')).serversCommand(rest, io);
     case 'dashboard':
       return (await import('./dashboard-command.ts')).dashboardCommand(rest, io);
     case 'version':

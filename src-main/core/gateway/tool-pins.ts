@@ -12,6 +12,8 @@ export interface HeldBackTool {
   changes?: { field: keyof ToolPin; approved: string; offered: string }[];
   /** For `collision`: the name both would have, and who has it. */
   clashesWith?: string;
+  /** For `new` and `changed`: the tool as offered now, which approving it records. */
+  offered?: ToolPin;
 }
 
 /** What a person approves of a tool: what it says it does and what it takes. */
@@ -61,12 +63,13 @@ export function checkPins(
   for (const tool of tools) {
     const pin = Object.hasOwn(approved, tool.name) ? approved[tool.name] : undefined;
     if (pin === undefined) {
-      heldBack.push({ tool: tool.name, reason: 'new' });
+      heldBack.push({ tool: tool.name, reason: 'new', offered: pinOf(tool) });
       continue;
     }
-    const changes = changesOf(pin, pinOf(tool));
+    const offered = pinOf(tool);
+    const changes = changesOf(pin, offered);
     if (changes.length === 0) allowed.push(tool);
-    else heldBack.push({ tool: tool.name, reason: 'changed', changes });
+    else heldBack.push({ tool: tool.name, reason: 'changed', changes, offered });
   }
   return { allowed, heldBack };
 }

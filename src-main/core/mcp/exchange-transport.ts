@@ -1,24 +1,30 @@
 import {
   isJSONRPCErrorResponse,
   isJSONRPCResultResponse,
+  isJSONRPCNotification,
   type JSONRPCMessage,
+  type JSONRPCNotification,
   type JSONRPCRequest,
   type JSONRPCResponse,
   type MessageExtraInfo,
   type Transport,
+  type TransportSendOptions,
 } from '@modelcontextprotocol/server';
 
 interface Pending {
   originalId: JSONRPCRequest['id'];
   resolve: (response: JSONRPCResponse) => void;
+  /** Where notifications about this request go (progress), when its exchange can carry them. */
+  notify?: ((notification: JSONRPCNotification) => void) | undefined;
 }
 
 /**
  * A Transport that lets one long-lived MCP server answer many independent HTTP exchanges at once.
  * Each request gets a fresh internal id (so two clients both sending id 1 never collide inside the
  * server) and its response is handed back with the client's own id. Server-initiated notifications and
- * requests are dropped: a stateless JSON exchange has nowhere to carry them. Client notifications are
- * never passed in either: they could name another client's request.
+ * requests are dropped, but for notifications about a request whose exchange streams (progress): a stateless
+ * exchange has nowhere else to carry them. Client notifications are never passed in either: they could name
+ * another client's request.
  */
 export class ExchangeTransport implements Transport {
   onmessage?: (message: JSONRPCMessage, extra?: MessageExtraInfo) => void;
@@ -30,7 +36,12 @@ export class ExchangeTransport implements Transport {
 
   async start(): Promise<void> {}
 
-  async send(message: JSONRPCMessage): Promise<void> {
+  async send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
+    if (isJSONRPCNotification(message)) {
+      const related = options?.relatedRequestId;
+      if (typeof related === 'number') this.pending.get(related)?.notify?.(message);
+      return;
+    }
     if (!isJSONRPCResultResponse(message) && !isJSONRPCErrorResponse(message)) return;
     const pending = typeof message.id === 'number' ? this.pending.get(message.id) : undefined;
     if (pending === undefined) return;
@@ -76,11 +87,17 @@ export class ExchangeTransport implements Transport {
   /**
    * Sends one request into the server; resolves with its response. `signal` cancels it: the server is told
    * (its handler sees an aborted signal) and the exchange resolves at once with a cancellation error.
+   * `notify` receives the server's notifications about this request (progress), if given.
    */
-  exchange(request: JSONRPCRequest, extra: MessageExtraInfo, signal?: AbortSignal): Promise<JSONRPCResponse> {
+  exchange(
+    request: JSONRPCRequest,
+    extra: MessageExtraInfo,
+    signal?: AbortSignal,
+    notify?: (notification: JSONRPCNotification) => void,
+  ): Promise<JSONRPCResponse> {
     const id = ++this.nextId;
     return new Promise((resolve) => {
-      this.pending.set(id, { originalId: request.id, resolve });
+      this.pending.set(id, { originalId: request.id, resolve, notify });
       signal?.addEventListener(
         'abort',
         () => {

@@ -22,7 +22,7 @@ function parseMessages(body: unknown): JSONRPCMessage[] | undefined {
 /**
  * Serves one 2025-era (stateless Streamable HTTP) exchange on a shared server, with the checks the SDK's
  * stateless transport makes: POST only, Accept, MCP-Protocol-Version, well-formed JSON-RPC, one initialize
- * per request. Answers are plain JSON; notifications get 202.
+ * per request. Answers are plain JSON (an event stream when a request asks for progress); notifications get 202.
  */
 export async function serveLegacyExchange(
   req: Request,
@@ -71,9 +71,16 @@ export async function serveLegacyExchange(
     if (!res.writableFinished) abort.abort();
   });
   const extra = req.auth === undefined ? {} : { authInfo: req.auth };
+  // A request that asks for progress is answered as an event stream, which carries the progress first.
+  const streams = requests.some((request) => request.params?._meta?.progressToken !== undefined);
+  const event = (message: JSONRPCMessage) =>
+    res.write(`event: message\ndata: ${JSON.stringify(message)}\n\n`);
+  if (streams) res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const responses: JSONRPCResponse[] = await Promise.all(
-    requests.map((request) => transport.exchange(request, extra, abort.signal)),
+    requests.map((request) => transport.exchange(request, extra, abort.signal, streams ? event : undefined)),
   );
   if (abort.signal.aborted) return;
-  res.status(200).json(Array.isArray(req.body) ? responses : responses[0]);
+  if (!streams) return void res.status(200).json(Array.isArray(req.body) ? responses : responses[0]);
+  for (const response of responses) event(response);
+  res.end();
 }
