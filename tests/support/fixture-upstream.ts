@@ -9,18 +9,18 @@ import { z } from 'zod';
 
 const descriptionFile = process.env['FIXTURE_DESCRIPTION_FILE'];
 const description =
-  descriptionFile === undefined ? 'Repeats the text it is given.' : readFileSync(descriptionFile, 'utf8').trim();
+  descriptionFile === undefined
+    ? 'Repeats the text it is given.'
+    : readFileSync(descriptionFile, 'utf8').trim();
 
 // Some servers print a banner on stdout; the gateway must set it aside, not fail on it.
 process.stdout.write('fixture upstream starting (not MCP)\n');
 process.stderr.write(`fixture upstream pid ${process.pid}\n`);
 
 const server = new McpServer({ name: 'fixture-upstream', version: '1.0.0' });
-server.registerTool(
-  'repeat',
-  { description, inputSchema: { text: z.string() } },
-  async ({ text }) => ({ content: [{ type: 'text', text: `repeated: ${text}` }] }),
-);
+server.registerTool('repeat', { description, inputSchema: { text: z.string() } }, async ({ text }) => ({
+  content: [{ type: 'text', text: `repeated: ${text}` }],
+}));
 server.registerTool('crash', { description: 'Exits at once, mid-call.', inputSchema: {} }, async () => {
   process.stderr.write('fixture upstream crashing on request\n');
   process.exit(3);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { UpstreamView } from '../../src-shared/gateway-view.ts';
@@ -74,12 +75,19 @@ export function textOf(result: unknown): string {
   return content.map((item) => item.text ?? '').join('');
 }
 
-/** Whether a process (or process group member) with this pid is still alive. */
+/**
+ * Whether a process with this pid still runs. A killed process whose parent died is a zombie until PID 1
+ * reaps it, which a container's PID 1 may never do: on Linux a zombie counts as ended.
+ */
 export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('Z') !== true;
+  } catch {
+    return true;
   }
 }

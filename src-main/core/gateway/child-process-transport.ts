@@ -27,6 +27,7 @@ export class ChildProcessTransport implements Transport {
   onmessage?: (<T extends JSONRPCMessage>(message: T) => void) | undefined;
   private child: ChildProcess | undefined;
   private exited: Promise<void> = Promise.resolve();
+  private spawned = false;
   private readonly plan: LaunchPlan;
   private readonly hooks: ChildHooks;
 
@@ -51,7 +52,8 @@ export class ChildProcessTransport implements Transport {
     this.child = child;
     this.exited = new Promise((resolve) =>
       child.once('close', (code, signal) => {
-        this.hooks.exit(code, signal);
+        // A command that never started is reported by start(), not as an exit.
+        if (this.spawned) this.hooks.exit(code, signal);
         this.onclose?.();
         resolve();
       }),
@@ -62,9 +64,15 @@ export class ChildProcessTransport implements Transport {
     await Promise.race([
       once(child, 'spawn'),
       once(child, 'error').then(([error]) => {
-        throw error as Error;
+        const code = (error as NodeJS.ErrnoException).code;
+        throw code === 'ENOENT'
+          ? new Error(
+              `the command "${this.plan.file}" was not found (ENOENT); check that it is installed and on PATH`,
+            )
+          : (error as Error);
       }),
     ]);
+    this.spawned = true;
     child.on('error', (error) => this.onerror?.(error));
   }
 
