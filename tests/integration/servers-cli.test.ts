@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { FIXTURE_UPSTREAM, serverList, servers } from '../support/gateway-helpers.ts';
+import { runCli } from '../support/serve-process.ts';
+
+const folder = () => mkdtempSync(join(tmpdir(), 'mcp-tray-servers-cli-'));
+
+describe('mcp-tray servers on bad input: exit 2, a message that says what to do, never a stack', () => {
+  const dataDir = folder();
+  const cases: [string, string[], RegExp][] = [
+    [
+      'a bad name',
+      ['add', 'My Server', '--', 'node'],
+      /"My Server" is not a server name: use 1 to 32 lower-case/,
+    ],
+    ['no command', ['add', 'empty'], /needs the server's command after --, or --url/],
+    [
+      'a bad URL',
+      ['add', 'web', '--url', 'ftp://example.com/mcp'],
+      /not the URL of an MCP server; give its Streamable HTTP endpoint/,
+    ],
+    [
+      'a bad env item',
+      ['add', 'env', '--env', 'NOVALUE', '--', 'node'],
+      /"NOVALUE" is not of the form --env NAME=value/,
+    ],
+    [
+      'a bad header',
+      ['add', 'hdr', '--url', 'https://example.com/mcp', '--header', 'Bad Header: x'],
+      /is not an HTTP header name/,
+    ],
+    [
+      'both prefixes',
+      ['add', 'p', '--prefix', 'a', '--no-prefix', '--', 'node'],
+      /--prefix P or --no-prefix, not both/,
+    ],
+    ['an unknown server', ['remove', 'nobody'], /No server is named "nobody"/],
+    ['an unknown command', ['frobnicate'], /Unknown servers command "frobnicate"/],
+  ];
+  for (const [what, args, message] of cases) {
+    test(what, async () => {
+      const at = args.indexOf('--');
+      const cli =
+        at < 0
+          ? [...args, '--data-dir', dataDir]
+          : [...args.slice(0, at), '--data-dir', dataDir, ...args.slice(at)];
+      const result = await runCli(['servers', ...cli]);
+      assert.equal(result.code, 2, result.stderr);
+      assert.match(result.stderr, message);
+      assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack');
+    });
+  }
+
+  test('a duplicate name is refused and the first server is kept as it was', async () => {
+    const dir = folder();
+    await servers(dir, ['add', 'twin', '--', ...FIXTURE_UPSTREAM]);
+    const before = readFileSync(join(dir, 'servers.json'), 'utf8');
+    const result = await runCli(['servers', 'add', 'twin', '--data-dir', dir, '--', 'other']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /A server named "twin" exists already/);
+    assert.equal(readFileSync(join(dir, 'servers.json'), 'utf8'), before);
+  });
+});
+
+test('servers add keeps secret values out of servers.json, and a relative command is made absolute', async () => {
+  const dir = folder();
+  const out = await servers(dir, [
+    'add',
+    'gh',
+    '--secret-store',
+    'file',
+    '--env',
+    'GITHUB_TOKEN=ghp_abc',
+    '--env',
+    'LOG=debug',
+    '--secret-env',
+    'SESSION=xyz',
+    '--no-prefix',
+    '--',
+    './bin/server',
+    '--stdio',
+  ]);
+  assert.match(out, /Added "gh".*offered as their own names/);
+  const entry = JSON.parse(readFileSync(join(dir, 'servers.json'), 'utf8')).servers[0];
+  assert.deepEqual(entry.env, { LOG: 'debug' });
+  assert.deepEqual(entry.secretEnv.sort(), ['GITHUB_TOKEN', 'SESSION']);
+  assert.equal(entry.prefix, null);
+  assert.equal(entry.command, join(process.cwd(), 'bin', 'server'));
+  assert.doesNotMatch(readFileSync(join(dir, 'servers.json'), 'utf8'), /ghp_abc|xyz/);
+  const secrets = JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8'));
+  assert.equal(
+    Object.values(secrets).includes('ghp_abc'),
+    true,
+    'the file store (its explicit mode) holds them',
+  );
+  assert.deepEqual(
+    (await serverList(dir)).map((v) => [v.name, v.state]),
+    [['gh', 'stopped']],
+  );
+  await servers(dir, ['remove', 'gh', '--secret-store', 'file']);
+  assert.deepEqual(
+    Object.keys(JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8'))),
+    [],
+    'remove deletes them',
+  );
+});
