@@ -16,6 +16,7 @@ import { openSecretStore, parseSecretStoreKind } from '../core/keys/open-secret-
 import { resolveDataDir } from '../core/server/server-config.ts';
 import type { CommandIo } from './command-io.ts';
 import { FILE_STORE_WARNING } from './secret-store-advice.ts';
+import { importServers } from './servers-import.ts';
 import { describeServers, pairs, SERVERS_HELP, serverViews } from './servers-output.ts';
 
 const OPTIONS = {
@@ -31,6 +32,9 @@ const OPTIONS = {
   header: { type: 'string', multiple: true },
   'secret-header': { type: 'string', multiple: true },
   lines: { type: 'string' },
+  from: { type: 'string' },
+  file: { type: 'string' },
+  'dry-run': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -44,6 +48,7 @@ export async function serversCommand(args: string[], io: CommandIo): Promise<num
   const { ours, command } = splitCommandLine(args);
   const { values, positionals } = parseArgs({ args: ours, options: OPTIONS, allowPositionals: true });
   const [action, name, ...extra] = positionals;
+  if (action === 'import' && name !== undefined) extra.unshift(name);
   if (values.help || action === undefined || action === 'help') {
     io.stdout(SERVERS_HELP);
     return 0;
@@ -163,6 +168,13 @@ export async function serversCommand(args: string[], io: CommandIo): Promise<num
       );
       return 0;
     }
+    case 'import':
+      return importServers(
+        { from: values.from, file: values.file, dryRun: values['dry-run'] === true },
+        file,
+        secrets,
+        io,
+      );
     default:
       throw new InputError('usage', `Unknown servers command "${action}".\n\n${SERVERS_HELP}`);
   }

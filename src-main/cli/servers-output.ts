@@ -18,6 +18,8 @@ Commands:
   logs NAME [--lines N]
                       what the server wrote to stderr (the last 50 lines)
   approve NAME        offer the tools held back since they changed or appeared
+  import --from claude-desktop|claude-code|cursor|vscode|codex [--file PATH] [--dry-run]
+                      add the servers of a client's config (read from its usual place, never changed)
 
 Tools are offered as <prefix>__<tool>; the prefix is the server's name unless given. Secret values
 (--secret-env, --secret-header, and any --env or --header whose name holds KEY, TOKEN, SECRET, PASSWORD or

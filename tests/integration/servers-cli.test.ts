@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -106,4 +106,71 @@ test('servers add keeps secret values out of servers.json, and a relative comman
     [],
     'remove deletes them',
   );
+});
+
+test('servers import: a preview with --dry-run that changes nothing, then the servers added, the client’s file untouched', async () => {
+  const dir = folder();
+  const cursorFile = join(dir, 'cursor-mcp.json');
+  const config = `{
+  // Cursor's servers
+  "mcpServers": {
+    "Fixture": { "command": ${JSON.stringify(FIXTURE_UPSTREAM[0])}, "args": ${JSON.stringify(FIXTURE_UPSTREAM.slice(1))}, "env": { "FIXTURE_API_KEY": "k-secret-1" } },
+    "web": { "url": "https://mcp.example.com/mcp" }
+  }
+}`;
+  writeFileSync(cursorFile, config);
+  const preview = await servers(dir, ['import', '--from', 'cursor', '--file', cursorFile, '--dry-run']);
+  assert.match(
+    preview,
+    /add fixture \(was "Fixture"\): .*fixture-upstream\.ts; to the secret store: FIXTURE_API_KEY/,
+  );
+  assert.match(preview, /add web: https:\/\/mcp\.example\.com\/mcp/);
+  assert.match(preview, /Dry run: nothing was changed/);
+  assert.deepEqual(await serverList(dir), []);
+
+  const added = await servers(dir, [
+    'import',
+    '--from',
+    'cursor',
+    '--file',
+    cursorFile,
+    '--secret-store',
+    'file',
+  ]);
+  assert.match(added, /Added 2 servers; .*cursor-mcp\.json was not changed/);
+  assert.deepEqual(
+    (await serverList(dir)).map((v) => v.name),
+    ['fixture', 'web'],
+  );
+  assert.doesNotMatch(readFileSync(join(dir, 'servers.json'), 'utf8'), /k-secret-1/);
+  assert.equal(readFileSync(cursorFile, 'utf8'), config);
+
+  const again = await servers(dir, [
+    'import',
+    '--from',
+    'cursor',
+    '--file',
+    cursorFile,
+    '--secret-store',
+    'file',
+  ]);
+  assert.match(again, /skip Fixture: a server named "fixture" exists already/);
+  assert.match(again, /nothing to add/);
+
+  const unknown = await runCli(['servers', 'import', '--from', 'notepad', '--data-dir', dir]);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /one of claude-desktop, claude-code, cursor, vscode, codex, not "notepad"/);
+  writeFileSync(cursorFile, '{"mcpServers": {');
+  const broken = await runCli([
+    'servers',
+    'import',
+    '--from',
+    'cursor',
+    '--file',
+    cursorFile,
+    '--data-dir',
+    dir,
+  ]);
+  assert.equal(broken.code, 2);
+  assert.match(broken.stderr, /cursor-mcp\.json cannot be read: .* on line 1/);
 });

@@ -3,7 +3,11 @@ import { test } from 'node:test';
 import type { Tool } from '@modelcontextprotocol/client';
 import { approveAll, canonicalJson, checkPins } from '../../../../src-main/core/gateway/tool-pins.ts';
 
-const tool = (name: string, description: string, properties: object = {}): Tool => ({
+const tool = (
+  name: string,
+  description: string,
+  properties: Tool['inputSchema']['properties'] = {},
+): Tool => ({
   name,
   description,
   inputSchema: { type: 'object', properties },
