@@ -91,6 +91,9 @@ export interface ActivityRow {
   outcome?: string;
   /** A dashboard "Test" of the key: shown as such, and not counted as the key's use. */
   connectionTest?: boolean;
+  /** For a tool of one of the user's servers: that server, and the tool's own name there. */
+  server?: string;
+  upstreamTool?: string;
 }
 
 /** The Activity screen's status filter. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -122,6 +122,22 @@ describe('the gateway serves the user’s own servers to clients of both eras', 
     } finally {
       await readOnly.close();
     }
+  });
+
+  test('the audit log names the server behind a gateway tool and the tool’s own name there', async () => {
+    const client = await gatewayClient(serve.url, FULL_KEY, 'legacy');
+    await client.callTool({ name: 'fx__repeat', arguments: { text: 'audited' } });
+    await client.callTool({ name: 'whoami', arguments: {} });
+    await client.close();
+    const logs = join(dataDir, 'logs');
+    const lines = readdirSync(logs)
+      .filter((name) => name.endsWith('.jsonl'))
+      .flatMap((name) => readFileSync(join(logs, name), 'utf8').trim().split('\n'))
+      .map((line) => JSON.parse(line) as { tool: string | null; server?: string; upstreamTool?: string });
+    const repeat = lines.findLast((line) => line.tool === 'fx__repeat');
+    assert.deepEqual([repeat?.server, repeat?.upstreamTool], ['fixture', 'repeat']);
+    const whoami = lines.findLast((line) => line.tool === 'whoami');
+    assert.equal(whoami?.server, undefined, 'a built-in tool has no server');
   });
 
   test('servers list names each server’s process and what it offers', async () => {

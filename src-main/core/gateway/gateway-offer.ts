@@ -66,6 +66,7 @@ export function gatewayOffer(
       offer.tools.push({
         ...tool,
         name,
+        origin: { server, tool: tool.name },
         call: (args, _caller, context) => upstream.callTool(tool.name, args, context),
       });
     }

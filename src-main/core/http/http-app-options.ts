@@ -9,6 +9,7 @@ import type { ServerStatus } from '../server-status.ts';
 import type { RequestsInFlight } from './request-audit.ts';
 import type { ServingSwitch } from './serving-switch.ts';
 import type { EntryHints } from '../entry-hints.ts';
+import type { ToolOrigin } from '../tools/tool-provider.ts';
 
 /** What the HTTP surface is built from: the allowlists, the key registry, the audit, and the route groups. */
 export interface HttpAppOptions {
@@ -33,4 +34,6 @@ export interface HttpAppOptions {
   mcp: RequestHandler[];
   status: () => ServerStatus;
   onError: (error: Error) => void;
+  /** Which of the user's servers a tool comes from, for the audit log. */
+  toolOrigin?: (name: string) => ToolOrigin | undefined;
 }

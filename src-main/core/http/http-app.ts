@@ -59,7 +59,14 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(
-    requestAudit(options.audit, options.usage, options.now, options.onAudit, options.inFlight),
+    requestAudit(
+      options.audit,
+      options.usage,
+      options.now,
+      options.onAudit,
+      options.inFlight,
+      options.toolOrigin,
+    ),
     hostGuard(options.allowedHosts, options.hints.allowHost),
     originGuard(options.allowedOrigins, options.hints.allowOrigin),
   );

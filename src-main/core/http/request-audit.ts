@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import { mcpTarget, type AuditEntry } from '../audit/audit-entry.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { KeyUsageFile } from '../keys/key-usage-file.ts';
+import type { ToolOrigin } from '../tools/tool-provider.ts';
 import { CONNECTION_TEST_HEADER, isConnectionTest } from './connection-test-mark.ts';
 
 /** Told when an MCP request starts and ends (the tray's busy icon). */
@@ -20,6 +21,7 @@ export function requestAudit(
   now: () => number,
   onEntry: (entry: AuditEntry) => void = () => {},
   inFlight?: RequestsInFlight,
+  toolOrigin: (name: string) => ToolOrigin | undefined = () => undefined,
 ): RequestHandler {
   return (req, res, next) => {
     const started = now();
@@ -36,6 +38,7 @@ export function requestAudit(
       if (caller !== undefined && !connectionTest) usage.record(caller.keyId, new Date(finished));
       const outcome = res.locals['errorCode'] as string | undefined;
       const { mcpMethod, tool } = mcpTarget(req.body);
+      const origin = tool === null ? undefined : toolOrigin(tool);
       const entry: AuditEntry = {
         time: new Date(started).toISOString(),
         keyId: caller?.keyId ?? null,
@@ -50,6 +53,7 @@ export function requestAudit(
         remoteAddress: req.socket.remoteAddress ?? null,
         ...(outcome !== undefined && { outcome }),
         ...(connectionTest && { connectionTest }),
+        ...(origin !== undefined && { server: origin.server, upstreamTool: origin.tool }),
       };
       audit.record(entry);
       onEntry(entry);

@@ -40,10 +40,13 @@ function callContext(ctx: ServerContext): CallContext {
 }
 
 /** Everything of a definition but how it is served: what the lists show. */
-function listed<T extends object>(definition: T): Omit<T, 'call' | 'read' | 'get' | 'serves' | 'complete'> {
+type Serving = 'call' | 'read' | 'get' | 'serves' | 'complete' | 'origin';
+const SERVING: readonly Serving[] = ['call', 'read', 'get', 'serves', 'complete', 'origin'];
+
+function listed<T extends object>(definition: T): Omit<T, Serving> {
   const shown: Record<string, unknown> = { ...(definition as Record<string, unknown>) };
-  for (const key of ['call', 'read', 'get', 'serves', 'complete']) delete shown[key];
-  return shown as Omit<T, 'call' | 'read' | 'get' | 'serves' | 'complete'>;
+  for (const key of SERVING) delete shown[key];
+  return shown as Omit<T, Serving>;
 }
 
 function capabilities(offer: Offer, listChanged: boolean): ServerCapabilities {

@@ -47,6 +47,7 @@ export function serveHttp(config: Pick<ServerConfig, 'defaultRateLimit'>, parts:
     mcpBody: parts.mcp.route.parseBody,
     mcp: parts.mcp.route.handlers,
     status: parts.status,
+    toolOrigin: parts.mcp.toolOrigin,
     onError: parts.onError,
   });
   parts.listening.server.on('request', app);

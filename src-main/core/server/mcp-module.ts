@@ -3,13 +3,15 @@ import { mcpRoute } from '../mcp/mcp-route.ts';
 import { serverStatus, type ServerStatus } from '../server-status.ts';
 import { builtinTools } from '../tools/builtin-tools.ts';
 import { ToolCatalog } from '../tools/tool-catalog.ts';
-import type { ToolProvider } from '../tools/tool-provider.ts';
+import type { ToolOrigin, ToolProvider } from '../tools/tool-provider.ts';
 import type { ServerModule } from './server-module.ts';
 
 export interface McpModule extends ServerModule {
   readonly route: ReturnType<typeof mcpRoute>;
   /** What `GET /mcp/status` and the server_status tool answer. */
   status(): ServerStatus;
+  /** Which of the user's servers a tool comes from (undefined for the built-ins). */
+  toolOrigin(name: string): ToolOrigin | undefined;
   /** Every tool offered (the built-ins, then each provider's), for choosing what a key may call. */
   tools(): { name: string; title: string; description: string }[];
 }
@@ -36,6 +38,7 @@ export async function startMcp(
     name: 'mcp',
     route,
     status,
+    toolOrigin: (name) => catalog.tools().find((tool) => tool.name === name)?.origin,
     tools: () =>
       catalog.tools().map(({ name, title, description }) => ({
         name,

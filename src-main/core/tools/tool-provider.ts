@@ -11,6 +11,12 @@ import type {
 import { z } from 'zod';
 import type { Caller } from '../../../src-shared/caller.ts';
 
+/** Where a gateway tool comes from. */
+export interface ToolOrigin {
+  server: string;
+  tool: string;
+}
+
 /** What a call may use beyond its arguments: the client's cancellation, and progress sent back to it. */
 export interface CallContext {
   signal: AbortSignal;
@@ -25,6 +31,8 @@ export interface CallContext {
  */
 export interface ToolDefinition extends Omit<Tool, 'inputSchema'> {
   inputSchema: Tool['inputSchema'];
+  /** For a gateway tool: the server behind it and the tool's own name there (for the audit log; not listed). */
+  origin?: ToolOrigin;
   call(args: Record<string, unknown>, caller: Caller, context: CallContext): Promise<CallToolResult>;
 }
 

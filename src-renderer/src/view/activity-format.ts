@@ -20,7 +20,10 @@ export function callerLabel(row: ActivityRow): string {
 /** The MCP method (and tool) when the body said one, else the HTTP method and path. */
 export function requestLabel(row: ActivityRow): string {
   if (row.mcpMethod === null) return `${row.method} ${row.path}`;
-  return row.tool === null ? row.mcpMethod : `${row.mcpMethod} ${row.tool}`;
+  if (row.tool === null) return row.mcpMethod;
+  const upstream =
+    row.server === undefined ? '' : ` (${row.upstreamTool ?? row.tool} on server ${row.server})`;
+  return `${row.mcpMethod} ${row.tool}${upstream}`;
 }
 
 const COLUMNS = [
@@ -36,6 +39,8 @@ const COLUMNS = [
   'durationMs',
   'userAgent',
   'remoteAddress',
+  'server',
+  'upstreamTool',
   'connectionTest',
 ] as const;
 

@@ -182,6 +182,10 @@ describe('activity rows', () => {
     assert.equal(callerLabel({ ...row, keyName: 'Cursor' }), 'Cursor');
     assert.equal(requestLabel(row), 'tools/call whoami');
     assert.equal(requestLabel({ ...row, mcpMethod: null, tool: null }), 'POST /mcp');
+    assert.equal(
+      requestLabel({ ...row, tool: 'gh__search', server: 'github', upstreamTool: 'search' }),
+      'tools/call gh__search (search on server github)',
+    );
   });
 
   test('CSV: a header, quoted cells where needed, no formula injection', () => {
