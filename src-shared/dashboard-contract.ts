@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { invokeInputs } from './dashboard-inputs.ts';
 import type { ErrorCode } from './error-codes.ts';
+import type { UpstreamView } from './gateway-view.ts';
+import type { SignInProvider, SignInSettingsView } from './sign-in-views.ts';
 
 /**
  * The whole contract between the dashboard and the core, in one place: invoke channels (request to
@@ -113,50 +115,27 @@ export interface SettingsView {
   restartNeeded: boolean;
 }
 
-export type SignInProvider = 'github' | 'google';
-
-export interface SignInProviderView {
-  /** Null when this provider is not set up. */
-  clientId: string | null;
-  /** The client secret is in the secret store (it is never sent to the dashboard). */
-  secretSaved: boolean;
-  /** Set by MCP_OAUTH_* variables: shown, not changed here. */
-  fromEnvironment: boolean;
-  /** GitHub's web URL (GitHub Enterprise Server too) or Google's OpenID issuer. */
-  serverUrl: string;
-  /** GitHub's API URL. */
-  apiUrl?: string;
-}
-
-export interface OwnerView {
-  /** What owners.remove takes. */
-  id: string;
-  provider: SignInProvider;
-  /** A GitHub login, or a Google email or name. */
-  login: string;
-  /** False for someone added in Settings who has not signed in yet. */
-  signedInBefore: boolean;
-  addedAt: string;
-}
-
-export interface SignInSettingsView {
-  enabled: boolean;
-  enabledFromEnvironment: boolean;
-  /** The exact URL to register at GitHub and Google as the callback (redirect) URL. */
-  callbackUrl: string;
-  github: SignInProviderView;
-  google: SignInProviderView;
-  /** Who may sign in to the dashboard: the first account to sign in, and those added here. */
-  owners: OwnerView[];
-  /** Where client secrets are kept, in words. */
-  secretsIn: string;
-}
+export type { OwnerView, SignInProvider, SignInProviderView, SignInSettingsView } from './sign-in-views.ts';
 
 export interface AccountView {
   /** Who is signed in (the desktop app's account; in the browser, this browser's session). */
   account: { login: string; name: string | null; avatarUrl: string | null; provider: SignInProvider } | null;
   /** Providers that are set up and turned on: offer to sign in with these. */
   providers: SignInProvider[];
+}
+
+/** The user's MCP servers behind the gateway, in servers.json order. */
+export interface ServersView {
+  servers: UpstreamView[];
+  /** servers.json could not be read (it was set aside): says where. */
+  problem?: string;
+}
+
+/** What importing a client's servers would add, before anything changes. */
+export interface ImportPreview {
+  path: string;
+  adding: { name: string; original: string; what: string; secrets: string[] }[];
+  skipped: string[];
 }
 
 export interface ConnectionTest {
@@ -183,6 +162,14 @@ export interface InvokeOutputs {
   'keys.delete': Record<string, never>;
   'keys.test': ConnectionTest;
   'activity.list': { entries: ActivityRow[]; nextBefore?: string };
+  'servers.list': ServersView;
+  'servers.add': ServersView & { movedToSecrets: string[] };
+  'servers.setEnabled': ServersView;
+  'servers.remove': ServersView;
+  'servers.approve': ServersView;
+  'servers.logs': { lines: string[]; path: string };
+  'servers.importPreview': ImportPreview;
+  'servers.import': ServersView & { added: string[] };
   'settings.get': SettingsView;
   'settings.update': SettingsView;
   'signIn.get': SignInSettingsView;
@@ -206,6 +193,8 @@ export interface EventPayloads {
   'keys.changed': Record<string, never>;
   /** Someone signed in with GitHub or Google in the browser, signed out, or sign-in was set up or off. */
   'account.changed': AccountView;
+  /** One of the user's servers started, stopped, changed its tools, or was added or removed. */
+  'servers.changed': ServersView;
 }
 
 export type EventChannel = keyof EventPayloads;
@@ -214,6 +203,7 @@ export const EVENT_CHANNELS: EventChannel[] = [
   'activity.added',
   'keys.changed',
   'account.changed',
+  'servers.changed',
 ];
 
 /** A failed call, as both doors deliver it: a stable code and a message a person can act on. */

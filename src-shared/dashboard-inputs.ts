@@ -14,6 +14,14 @@ const clientId = z.string().trim().min(1, 'Paste the client ID.').max(200);
 const clientSecret = z.string().trim().min(1, 'Paste the client secret.').max(500);
 const permissions = z.array(z.string().min(1).max(200)).min(1).max(100);
 
+const serverName = z.string().trim().min(1).max(32);
+const values = z.record(z.string().min(1).max(200), z.string().max(10_000));
+const prefix = z.string().trim().max(32).nullable().optional();
+const importFrom = z.object({
+  from: z.enum(['claude-desktop', 'claude-code', 'cursor', 'vscode', 'codex']),
+  file: z.string().max(1000).optional(),
+});
+
 export const invokeInputs = {
   'app.info': z.object({}),
   'app.openDataFolder': z.object({}),
@@ -54,6 +62,31 @@ export const invokeInputs = {
     limit: z.number().int().min(1).max(500).optional(),
     status: z.enum(['ok', 'refused', 'limited', 'failed']).optional(),
   }),
+  'servers.list': z.object({}),
+  'servers.add': z.union([
+    z.object({
+      name: serverName,
+      command: z.string().trim().min(1, 'Give the command that starts the server.').max(1000),
+      args: z.array(z.string().max(4000)).max(200),
+      cwd: z.string().max(1000).optional(),
+      env: values,
+      secretEnv: values,
+      prefix,
+    }),
+    z.object({
+      name: serverName,
+      url: z.string().trim().min(1, 'Give the server’s URL.').max(2000),
+      headers: values,
+      secretHeaders: values,
+      prefix,
+    }),
+  ]),
+  'servers.setEnabled': z.object({ name: serverName, enabled: z.boolean() }),
+  'servers.remove': z.object({ name: serverName }),
+  'servers.approve': z.object({ name: serverName }),
+  'servers.logs': z.object({ name: serverName }),
+  'servers.importPreview': importFrom,
+  'servers.import': importFrom,
   'settings.get': z.object({}),
   'settings.update': z.object({
     // Below 1024 needs administrator rights on macOS and Linux; MCP Tray never needs such a port.

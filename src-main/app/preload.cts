@@ -16,9 +16,12 @@ ipcRenderer.on('contract:event', (_event: IpcRendererEvent, channel: string, pay
 contextBridge.exposeInMainWorld('mcpTray', {
   async invoke(channel: string, input: unknown): Promise<unknown> {
     const answer = (await ipcRenderer.invoke('contract:invoke', channel, input)) as
-      { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+      { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; field?: string } };
     if (answer.ok) return answer.value;
-    throw Object.assign(new Error(answer.error.message), { code: answer.error.code });
+    throw Object.assign(new Error(answer.error.message), {
+      code: answer.error.code,
+      field: answer.error.field,
+    });
   },
   on(channel: string, listener: Listener): () => void {
     const set = listeners.get(channel) ?? new Set<Listener>();

@@ -32,6 +32,9 @@ export function cliHint(error: AppError, argv: readonly string[]): string | unde
       : instead;
   }
   if (error.code === 'key_not_found') return '"mcp-tray keys list" shows them.';
+  if (error.code === 'unknown_server') return '"mcp-tray servers list" shows them.';
+  if (error instanceof InputError && error.code === 'import_failed' && error.field === 'file')
+    return 'Give it with --file PATH.';
   if (error.code === 'invalid_expiry') return 'Give one with --expires-in, such as --expires-in 30d.';
   return undefined;
 }

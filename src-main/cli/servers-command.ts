@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError, NotFoundError } from '../core/app-error.ts';
@@ -11,7 +11,7 @@ import {
   setServerEnabled,
   type NewServer,
 } from '../core/gateway/servers-admin.ts';
-import { upstreamLogPath } from '../core/gateway/upstream-log.ts';
+import { readLogTail, upstreamLogPath } from '../core/gateway/upstream-log.ts';
 import { openSecretStore, parseSecretStoreKind } from '../core/keys/open-secret-store.ts';
 import { resolveDataDir } from '../core/server/server-config.ts';
 import type { CommandIo } from './command-io.ts';
@@ -154,17 +154,12 @@ export async function serversCommand(args: string[], io: CommandIo): Promise<num
     }
     case 'logs': {
       if (!(await file.read()).servers.some((s) => s.name === needName()))
-        throw new NotFoundError(
-          'unknown_server',
-          `No server is named "${name}"; "mcp-tray servers list" shows them.`,
-        );
+        throw new NotFoundError('unknown_server', `No server is named "${name}".`);
       const path = upstreamLogPath(dataDir, needName());
-      const text = await readFile(path, 'utf8').catch(() => '');
       const count = /^\d+$/.test(values.lines ?? '50') ? Number(values.lines ?? 50) : 50;
+      const lines = await readLogTail(path, count);
       io.stdout(
-        text === ''
-          ? `"${name}" has written nothing yet (${path}).\n`
-          : `${text.trimEnd().split('\n').slice(-count).join('\n')}\n`,
+        lines.length === 0 ? `"${name}" has written nothing yet (${path}).\n` : `${lines.join('\n')}\n`,
       );
       return 0;
     }

@@ -4,6 +4,7 @@ import { hasWebSession } from './client/web-client.ts';
 import { ActivityScreen } from './screens/ActivityScreen.tsx';
 import { ConnectScreen } from './screens/ConnectScreen.tsx';
 import { KeysScreen } from './screens/KeysScreen.tsx';
+import { ServersScreen } from './screens/ServersScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { SignIn } from './screens/SignIn.tsx';
 import { StatusHeader } from './screens/StatusHeader.tsx';
@@ -54,6 +55,7 @@ export function App() {
       <main className="content">
         {tab === 'keys' && <KeysScreen />}
         {tab === 'connect' && <ConnectScreen params={route.params} />}
+        {tab === 'servers' && <ServersScreen />}
         {tab === 'activity' && <ActivityScreen />}
         {tab === 'settings' && <SettingsScreen door={door} />}
       </main>

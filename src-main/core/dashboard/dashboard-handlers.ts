@@ -9,6 +9,7 @@ import { keysHandlers, type KeysHandlersDeps } from '../keys/keys-handlers.ts';
 import type { SettingsController } from '../settings/settings-controller.ts';
 import { settingsHandlers } from '../settings/settings-handlers.ts';
 import type { SignInChannel } from '../sign-in/sign-in-handlers.ts';
+import type { ServersChannel } from '../gateway/servers-handlers.ts';
 import { serverHandlers, type ServerHandlersDeps } from './server-handlers.ts';
 
 export type { ContractHandlers } from '../contract-handlers.ts';
@@ -21,6 +22,8 @@ export type DashboardDeps = ServerHandlersDeps &
     settings: () => SettingsController;
     /** Sign-in: its Settings, the owner list, and who is signed in. */
     signIn: HandlerSlice<SignInChannel>;
+    /** The user's MCP servers behind the gateway. */
+    servers: HandlerSlice<ServersChannel>;
   };
 
 /**
@@ -33,6 +36,7 @@ export function dashboardHandlers(deps: DashboardDeps): ContractHandlers {
     ...keysHandlers(deps),
     ...settingsHandlers(deps.settings),
     ...deps.signIn,
+    ...deps.servers,
     ...activityHandlers(deps.activity),
   };
 }

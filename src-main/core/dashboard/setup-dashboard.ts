@@ -69,8 +69,10 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
     tools: deps.tools,
     settings: deps.settings,
     signIn: signIn.handlers,
+    servers: deps.servers.handlers,
     now: deps.now,
   });
+  deps.servers.onChange((view) => events.emit('servers.changed', view));
   const web = webDashboard({
     handlers,
     events,

@@ -41,6 +41,8 @@ export class Gateway implements ToolProvider {
   private readonly supervisors = new Map<string, UpstreamSupervisor>();
   private offer: GatewayOffer = EMPTY_GATEWAY_OFFER;
   private readonly listeners = new Set<(change: OfferChange) => void>();
+  private readonly viewListeners = new Set<(views: UpstreamView[]) => void>();
+  private viewsTimer: NodeJS.Timeout | undefined;
   private watcher: FSWatcher | undefined;
   private poll: NodeJS.Timeout | undefined;
   private seen = '';
@@ -55,9 +57,9 @@ export class Gateway implements ToolProvider {
   }
 
   async start(): Promise<void> {
-    const first = this.reconcile();
+    const starting = await this.reconcile();
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([first, new Promise((resolve) => (timer = setTimeout(resolve, START_WAIT_MS)))]);
+    await Promise.race([starting, new Promise((resolve) => (timer = setTimeout(resolve, START_WAIT_MS)))]);
     clearTimeout(timer);
     try {
       this.watcher = watch(this.deps.dataDir, (_event, name) => {
@@ -73,6 +75,7 @@ export class Gateway implements ToolProvider {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.viewsTimer);
     this.watcher?.close();
     clearInterval(this.poll);
     await this.reconciling;
@@ -104,6 +107,22 @@ export class Gateway implements ToolProvider {
     return [...this.supervisors.values()].map((s) => s.view(this.offer.collisions.get(s.name) ?? []));
   }
 
+  /** The supervisor of one server (its log, for the dashboard). */
+  supervisor(name: string): UpstreamSupervisor | undefined {
+    return this.supervisors.get(name);
+  }
+
+  /** Calls `listener` (at most every 100 ms) when a server's state or offer changed; returns the unsubscribe. */
+  onViews(listener: (views: UpstreamView[]) => void): () => void {
+    this.viewListeners.add(listener);
+    return () => this.viewListeners.delete(listener);
+  }
+
+  /** Follows servers.json now (after a change made in this process); resolves once it has been read. */
+  async refresh(): Promise<void> {
+    await this.reconcile();
+  }
+
   private followFile(): void {
     if (this.closed) return;
     void stat(this.file.path)
@@ -116,8 +135,12 @@ export class Gateway implements ToolProvider {
       });
   }
 
-  /** Brings the supervisors in line with servers.json; one change at a time. */
-  private reconcile(): Promise<void> {
+  /**
+   * Brings the supervisors in line with servers.json, one change at a time; resolves once applied, with a
+   * promise of the starts it began (a slow server never holds up the next change).
+   */
+  private async reconcile(): Promise<Promise<unknown>> {
+    let starting: Promise<unknown> = Promise.resolve();
     this.reconciling = this.reconciling.then(async () => {
       if (this.closed) return;
       const info = await stat(this.file.path).catch(() => undefined);
@@ -143,9 +166,11 @@ export class Gateway implements ToolProvider {
       this.supervisors.clear();
       for (const s of ordered) this.supervisors.set(s.name, s);
       this.changed();
-      await Promise.all([...stops, ...starts]);
+      await Promise.all(stops);
+      starting = Promise.all(starts);
     });
-    return this.reconciling;
+    await this.reconciling;
+    return starting;
   }
 
   private supervisorFor(entry: Parameters<typeof connectUpstream>[0]): UpstreamSupervisor {
@@ -180,6 +205,12 @@ export class Gateway implements ToolProvider {
     const changes = changedLists(this.offer, next);
     this.offer = changes.length === 0 ? { ...this.offer, collisions: next.collisions } : next;
     for (const change of changes) for (const listener of this.listeners) listener(change);
-    if (!this.closed) this.state.write(this.views());
+    if (this.closed) return;
+    this.state.write(this.views());
+    this.viewsTimer ??= setTimeout(() => {
+      this.viewsTimer = undefined;
+      const views = this.views();
+      for (const listener of this.viewListeners) listener(views);
+    }, 100);
   }
 }

@@ -1,4 +1,5 @@
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** The lines `servers logs` and the dashboard show. */
@@ -9,6 +10,12 @@ const MAX_LOG_BYTES = 1024 * 1024;
 /** Where a server's stderr goes: `<data-dir>/logs/servers/<name>.log`. */
 export function upstreamLogPath(dataDir: string, name: string): string {
   return join(dataDir, 'logs', 'servers', `${name}.log`);
+}
+
+/** The last `count` lines of a server's log file (none when it has written nothing yet). */
+export async function readLogTail(path: string, count: number): Promise<string[]> {
+  const text = await readFile(path, 'utf8').catch(() => '');
+  return text === '' ? [] : text.trimEnd().split('\n').slice(-count);
 }
 
 /**

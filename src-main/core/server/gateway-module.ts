@@ -1,7 +1,33 @@
+import { homedir } from 'node:os';
+import type { UpstreamView } from '../../../src-shared/gateway-view.ts';
 import { Gateway } from '../gateway/gateway.ts';
+import { serversHandlers } from '../gateway/servers-handlers.ts';
+import { ServersFile } from '../gateway/servers-file.ts';
 import type { SecretStore } from '../keys/secret-store.ts';
 import type { Logger } from '../logger.ts';
 import { BUILTIN_TOOL_NAMES } from '../tools/builtin-tools.ts';
+
+/** The dashboard's Servers screen: the gateway's handlers, and its changes as events. */
+export function gatewayDashboard(gateway: Gateway, dataDir: string, secrets: SecretStore, now: () => number) {
+  return {
+    handlers: serversHandlers({
+      dataDir,
+      file: new ServersFile(dataDir, now),
+      secrets,
+      gateway,
+      place: (file) => ({
+        file,
+        platform: process.platform,
+        home: homedir(),
+        env: process.env,
+        cwd: process.cwd(),
+      }),
+      now,
+    }),
+    onChange: (listener: (view: { servers: UpstreamView[] }) => void) =>
+      void gateway.onViews((servers) => listener({ servers })),
+  };
+}
 
 /** The user's own MCP servers (servers.json) as a tool provider: their secrets in the keys' secret store. */
 export function gatewayProvider(

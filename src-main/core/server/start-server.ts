@@ -8,7 +8,7 @@ import {
 } from '../settings/settings-controller.ts';
 import { SettingsFile } from '../settings/settings-file.ts';
 import { startAudit } from './audit-module.ts';
-import { gatewayProvider } from './gateway-module.ts';
+import { gatewayDashboard, gatewayProvider } from './gateway-module.ts';
 import { serveHttp } from './http-module.ts';
 import { startKeys } from './keys-module.ts';
 import { startListening, stopListening } from './listening.ts';
@@ -35,10 +35,8 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
   const audit = await modules.start(() => startAudit(config.dataDir, now, (message) => logger.warn(message)));
   const startedAt = now();
   // Tool providers beside the built-ins, in the order their names are claimed.
-  const providers = [
-    gatewayProvider(config.dataDir, keys.secrets, deps.version, logger, now),
-    ...(deps.providers ?? []),
-  ];
+  const gateway = gatewayProvider(config.dataDir, keys.secrets, deps.version, logger, now);
+  const providers = [gateway, ...(deps.providers ?? [])];
   const mcp = await modules.start(() =>
     startMcp(deps.version, () => keys.registry.size, providers, logger, now, startedAt),
   );
@@ -74,6 +72,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
           return settingsRef.current;
         },
         tools: mcp.tools,
+        servers: gatewayDashboard(gateway, config.dataDir, keys.secrets, now),
         onError,
       });
       return { ...built, name: 'dashboard', close: async () => built.close() };

@@ -13,10 +13,13 @@ import { isErrorCode, type ErrorCode } from '../../../src-shared/error-codes.ts'
 export class ContractCallError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
-  constructor(code: ErrorCode, message: string, status: number) {
+  /** The form field at fault, when the core named one. */
+  readonly field: string | undefined;
+  constructor(code: ErrorCode, message: string, status: number, field?: string) {
     super(message);
     this.code = code;
     this.status = status;
+    this.field = field;
   }
 }
 
@@ -42,12 +45,17 @@ export function webClient(): DashboardClient {
         headers: { 'content-type': 'application/json', 'x-mcp-tray-request': '1' },
         body: JSON.stringify(input),
       });
-      const body = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
+      const body = (await res.json().catch(() => ({}))) as {
+        error?: string;
+        message?: string;
+        field?: string;
+      };
       if (!res.ok) {
         throw new ContractCallError(
           isErrorCode(body.error) ? body.error : 'internal_error',
           body.message ?? `The call failed (${res.status}).`,
           res.status,
+          body.field,
         );
       }
       return body as InvokeOutput<C>;

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { dashboardPageDuringTests } from '../support/dashboard-page.ts';
+import { FIXTURE_UPSTREAM, servers, waitForServer } from '../support/gateway-helpers.ts';
+
+/** The Servers screen: what the CLI added shows running; add, turn off, import with a preview, remove. */
+let dataDir = '';
+const web = dashboardPageDuringTests(async (dir) => {
+  dataDir = dir;
+  await servers(dir, ['add', 'notes', '--', ...FIXTURE_UPSTREAM]);
+});
+const { shoot } = web;
+const page = () => web.page();
+const row = (name: string) =>
+  page()
+    .getByRole('row')
+    .filter({ has: page().getByRole('cell', { name: new RegExp(`^${name}`) }) });
+
+describe('the Servers screen, in Chromium, against a real mcp-tray serve', () => {
+  test('a server added with the CLI shows running, with what it offers', async () => {
+    await page().goto(web.loginUrl());
+    await page().getByRole('link', { name: 'Servers' }).click();
+    await row('notes').getByText('running').waitFor();
+    await row('notes')
+      .getByText(/5 tools, 1 resources, 1 prompts/)
+      .waitFor();
+    await shoot('servers');
+  });
+
+  test('Add server: a field the server would refuse is said beside it; a good one starts', async () => {
+    await page().getByRole('button', { name: 'Add server' }).click();
+    const dialog = page().getByRole('dialog');
+    await dialog.getByLabel('Name', { exact: true }).fill('Bad Name');
+    await dialog.getByRole('button', { name: 'Add server' }).click();
+    await dialog.getByText(/lower-case letters, digits and dashes/).waitFor();
+    await dialog.getByLabel('Name', { exact: true }).fill('second');
+    await dialog.getByLabel('Command', { exact: true }).fill(FIXTURE_UPSTREAM[0] as string);
+    await dialog
+      .getByLabel('Arguments, one per line', { exact: true })
+      .fill(FIXTURE_UPSTREAM.slice(1).join('\n'));
+    await dialog
+      .getByLabel('Secret environment, NAME=value per line', { exact: true })
+      .fill('SECOND_TOKEN=abc123');
+    await shoot('server-add');
+    await dialog.getByRole('button', { name: 'Add server' }).click();
+    await page().getByRole('status').getByText('Added.').waitFor();
+    await row('second').getByText('running').waitFor();
+  });
+
+  test('Turn off stops a server; Turn on starts it again', async () => {
+    await page().getByRole('button', { name: 'Turn off second' }).click();
+    await row('second').getByText('off', { exact: true }).waitFor();
+    assert.equal((await waitForServer(dataDir, 'second', (v) => v.state === 'disabled')).pid, null);
+    await page().getByRole('button', { name: 'Turn on second' }).click();
+    await row('second').getByText('running').waitFor();
+  });
+
+  test('Import shows what a client’s config would add before anything changes', async () => {
+    const cursor = join(dataDir, 'cursor.json');
+    writeFileSync(
+      cursor,
+      JSON.stringify({
+        mcpServers: {
+          Imported: { command: FIXTURE_UPSTREAM[0], args: FIXTURE_UPSTREAM.slice(1) },
+          notes: { command: 'x' },
+        },
+      }),
+    );
+    await page().getByRole('button', { name: 'Import from a client' }).click();
+    const dialog = page().getByRole('dialog');
+    await dialog.getByRole('combobox', { name: /^Client/ }).selectOption({ label: 'Cursor' });
+    await dialog.getByLabel('Its config file (optional)', { exact: true }).fill(cursor);
+    await dialog.getByRole('button', { name: 'Show what it would add' }).click();
+    await dialog.getByText(/\(was “Imported”\)/).waitFor();
+    await dialog.getByText(/Skip notes: a server named "notes" exists already/).waitFor();
+    await shoot('servers-import');
+    await dialog.getByRole('button', { name: 'Import 1 server' }).click();
+    await page().getByRole('status').getByText('Added imported.').waitFor();
+    await row('imported').getByText('running').waitFor();
+  });
+
+  test('Remove asks first, then the server is gone', async () => {
+    await page().getByRole('button', { name: 'More for imported' }).click();
+    await page().getByRole('menuitem', { name: 'Remove imported' }).click();
+    await page().getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+    await row('imported').waitFor({ state: 'detached' });
+    assert.deepEqual((await waitForServer(dataDir, 'notes', () => true)).name, 'notes');
+  });
+});
