@@ -11,6 +11,8 @@ export interface AppState {
   account: AccountView;
   /** The active keys the tray's Copy connector key offers. */
   trayKeys: { id: string; name: string }[];
+  /** Which of the user's servers failed, in words (the tray names them). */
+  serversProblem: string | undefined;
 }
 
 export function initialAppState(): AppState {
@@ -20,5 +22,6 @@ export function initialAppState(): AppState {
     quitting: false,
     account: { account: null, providers: [] },
     trayKeys: [],
+    serversProblem: undefined,
   };
 }

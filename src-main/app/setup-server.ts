@@ -5,6 +5,7 @@ import type { BrowserWindow } from 'electron';
 import { startServer, type RunningServer, type ServerDeps } from '../core/server/start-server.ts';
 import type { AppState } from './app-state.ts';
 import type { IpcAnswerer } from './ipc-answer.ts';
+import { failedServersProblem } from '../core/tray/tray-model.ts';
 import { dashboardIpc } from './dashboard-ipc.ts';
 import { DESKTOP_HINTS, desktopStartHint } from './desktop-hints.ts';
 import type { TraySetup } from './setup-tray.ts';
@@ -42,6 +43,10 @@ export async function setupServer(deps: ServerSetupDeps): Promise<void> {
     deps.answerWith(dashboardIpc(deps.window, server.dashboard).answerer);
     server.dashboard.events.on('server.status', () => tray.presenter.refresh());
     server.dashboard.events.on('keys.changed', () => void tray.reloadKeys());
+    server.dashboard.events.on('servers.changed', (view) => {
+      state.serversProblem = failedServersProblem(view.servers);
+      tray.presenter.refresh();
+    });
     server.dashboard.events.on('account.changed', (view) => tray.showAccount(view, true));
     void server.dashboard.handlers['account.get']({}).then(
       (view) => tray.showAccount(view, false),

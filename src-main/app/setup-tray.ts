@@ -4,6 +4,17 @@ import type { TrayAction, TrayModel } from '../core/tray/tray-model.ts';
 import { TrayPresenter } from '../core/tray/tray-presenter.ts';
 import type { AppState } from './app-state.ts';
 
+/** What is wrong while the server runs: its stored keys, its user's servers; none when all is well. */
+function problems(server: AppState['server'], serversProblem: string | undefined): { problem?: string } {
+  const found = [
+    ...(server !== undefined && !server.storedKeys.status.available
+      ? ['stored keys unavailable (see the dashboard)']
+      : []),
+    ...(serversProblem === undefined ? [] : [serversProblem]),
+  ];
+  return found.length === 0 ? {} : { problem: found.join('; ') };
+}
+
 export interface TraySetupDeps {
   state: AppState;
   /** Makes the tray icon and menu (Electron's Tray in the app). */
@@ -62,8 +73,7 @@ export function setupTray(deps: TraySetupDeps) {
       return {
         state: state.startProblem ? 'error' : server?.dashboard.serving.paused ? 'paused' : 'running',
         ...(state.startProblem && { error: state.startProblem.message }),
-        ...(server !== undefined &&
-          !server.storedKeys.status.available && { problem: 'stored keys unavailable (see the dashboard)' }),
+        ...problems(server, state.serversProblem),
         host,
         port: server?.port ?? port,
         keys: state.trayKeys,

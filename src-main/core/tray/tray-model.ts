@@ -93,6 +93,15 @@ function keyItems(keys: TrayInput['keys']): TrayMenuItem {
   };
 }
 
+/** What the tray says of the user's servers behind the gateway: those that failed (restarts gave up). */
+export function failedServersProblem(
+  servers: readonly { name: string; state: string }[],
+): string | undefined {
+  const failed = servers.filter((server) => server.state === 'failed').map((server) => `"${server.name}"`);
+  if (failed.length === 0) return undefined;
+  return `${failed.length === 1 ? 'server' : 'servers'} ${failed.join(', ')} failed (see Servers in the dashboard)`;
+}
+
 /** The tray for a state: icon, tooltip ("MCP Tray: running on 127.0.0.1:3210, 3 keys") and menu. */
 export function trayModel(input: TrayInput): TrayModel {
   const icon: TrayIcon =

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { BusyHold } from '../../../../src-main/core/tray/busy-hold.ts';
-import { trayModel, type TrayInput, type TrayMenuItem } from '../../../../src-main/core/tray/tray-model.ts';
+import {
+  failedServersProblem,
+  trayModel,
+  type TrayInput,
+  type TrayMenuItem,
+} from '../../../../src-main/core/tray/tray-model.ts';
 
 const base: TrayInput = {
   state: 'running',
@@ -21,6 +26,25 @@ const labels = (items: TrayMenuItem[]) =>
   items.map((item) => (item.type === 'separator' ? '---' : item.label));
 
 describe('the tray model', () => {
+  test('a failed server of the user’s turns the icon to error and is named in the tooltip and menu', () => {
+    const servers = [
+      { name: 'github', state: 'failed' },
+      { name: 'files', state: 'running' },
+      { name: 'db', state: 'crashed' },
+    ];
+    const problem = failedServersProblem(servers);
+    assert.equal(problem, 'server "github" failed (see Servers in the dashboard)');
+    const model = trayModel({ ...base, ...(problem !== undefined && { problem }) });
+    assert.equal(model.icon, 'error');
+    assert.match(model.tooltip, /running on 127\.0\.0\.1:3210, 3 keys; server "github" failed/);
+    assert.match(labels(model.menu)[0] ?? '', /server "github" failed/);
+    assert.equal(
+      failedServersProblem([...servers, { name: 'git', state: 'failed' }]),
+      'servers "github", "git" failed (see Servers in the dashboard)',
+    );
+    assert.equal(failedServersProblem(servers.slice(1)), undefined, 'restarting is not failed');
+  });
+
   test('running: icon, tooltip and the full menu', () => {
     const model = trayModel(base);
     assert.equal(model.icon, 'running');
