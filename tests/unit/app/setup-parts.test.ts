@@ -119,6 +119,19 @@ describe('setupServer and setupTray', () => {
       );
       tray.presenter.requestStarted();
       assert.equal(rendered.at(-1)?.icon, 'busy');
+      tray.presenter.requestFinished();
+      // One of the user's servers gives up restarting: the tray says which.
+      const failed = {
+        name: 'github',
+        kind: 'stdio' as const,
+        enabled: true,
+        state: 'failed' as const,
+        pid: null,
+      };
+      const counts = { tools: 0, resources: 0, prompts: 0, restarts: 8, lastError: 'exited', heldBack: [] };
+      state.server.dashboard.events.emit('servers.changed', { servers: [{ ...failed, ...counts }] });
+      assert.equal(rendered.at(-1)?.icon, 'error');
+      assert.match(rendered.at(-1)?.tooltip ?? '', /server "github" failed/);
     } finally {
       await state.server?.close();
     }
