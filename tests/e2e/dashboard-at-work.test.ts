@@ -68,7 +68,7 @@ describe('the web dashboard at work, in Chromium, against a real mcp-tray serve'
   test('at 420 px wide nothing scrolls sideways, on any screen', async () => {
     await web.page().setViewportSize({ width: 420, height: 800 });
     try {
-      for (const screen of ['Keys', 'Connect', 'Activity', 'Settings']) {
+      for (const screen of ['Keys', 'Connect', 'Servers', 'Activity', 'Settings']) {
         await web.page().getByRole('link', { name: screen }).click();
         await web.page().getByRole('heading', { level: 1 }).waitFor();
         const overflow = await web
