@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { servers, waitForServer } from '../support/gateway-helpers.ts';
 import { FULL_KEY, startServe, type ServeProcess } from '../support/serve-process.ts';
 import { startKeyForwarder } from './key-forwarder.ts';
 import {
@@ -24,6 +25,7 @@ const SUITE = join(
   'dist',
   'index.js',
 );
+const FIXTURES = join(import.meta.dirname, '..', 'support', 'conformance-upstream.ts');
 const REQUIREMENT_SETS = ['2025-11-25', '2026-07-28'];
 /** Scenarios about the protocol itself, headers and DNS rebinding: these must pass whole, never be baselined. */
 const PROTOCOL_SCENARIOS: Record<string, string[]> = {
@@ -71,7 +73,12 @@ async function runSuite(
 }
 
 before(async () => {
-  server = await startServe();
+  // The suite's fixtures come from an upstream behind the gateway, with their own names (no prefix): the
+  // scenarios run through MCP Tray's gateway, as a user's own servers are reached.
+  const dataDir = mkdtempSync(join(tmpdir(), 'mcp-tray-conformance-'));
+  await servers(dataDir, ['add', 'fixtures', '--no-prefix', '--', process.execPath, FIXTURES]);
+  server = await startServe({ dataDir, args: ['--secret-store', 'file'] });
+  await waitForServer(dataDir, 'fixtures', (view) => view.state === 'running');
   forwarder = await startKeyForwarder(server.port, FULL_KEY);
 });
 after(async () => {

@@ -23,19 +23,26 @@ function callerOf(ctx: ServerContext): Caller {
   return caller;
 }
 
-function callContext(ctx: ServerContext): CallContext {
+/**
+ * What a provider may use of the client's request: its cancellation, and progress sent back to it. `sent`
+ * settles once every progress notification is written: the answer must not overtake them.
+ */
+function callContext(ctx: ServerContext): CallContext & { sent(): Promise<void> } {
   const token = ctx.mcpReq._meta?.progressToken;
+  let sent: Promise<void> = Promise.resolve();
   return {
     signal: ctx.mcpReq.signal,
     progress: (progress, total, message) => {
       if (token === undefined) return;
-      void ctx.mcpReq
-        .notify({
-          method: 'notifications/progress',
-          params: { progressToken: token, progress, total, message },
-        })
-        .catch(() => {});
+      const params = {
+        progressToken: token,
+        progress,
+        ...(total !== undefined && { total }),
+        ...(message !== undefined && { message }),
+      };
+      sent = sent.then(() => ctx.mcpReq.notify({ method: 'notifications/progress', params })).catch(() => {});
     },
+    sent: () => sent,
   };
 }
 
@@ -77,12 +84,14 @@ export function buildMcpServer(version: string, offer: Offer, listChanged = fals
     if (tool === undefined)
       throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Tool ${request.params.name} not found`);
     let result: CallToolResult;
+    const context = callContext(ctx);
     try {
-      result = await tool.call(request.params.arguments ?? {}, callerOf(ctx), callContext(ctx));
+      result = await tool.call(request.params.arguments ?? {}, callerOf(ctx), context);
     } catch (error) {
       // As the SDK's own servers do: a failing tool is an error result the model can read, not a fault.
       result = { content: [{ type: 'text', text: (error as Error).message }], isError: true };
     }
+    await context.sent();
     return server.projectCallToolResult(result, tool.outputSchema);
   });
   if (offer.resources.length > 0 || offer.resourceTemplates.length > 0) {
