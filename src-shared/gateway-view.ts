@@ -19,6 +19,8 @@ export interface UpstreamView {
   name: string;
   kind: 'stdio' | 'remote';
   enabled: boolean;
+  /** What its tools and prompts are prefixed with (`<prefix>__<name>`); null when they keep their names. */
+  prefix: string | null;
   state: UpstreamState;
   /** The upstream's process (stdio servers that run). */
   pid: number | null;

@@ -55,6 +55,7 @@ export function serverViews(
       name: entry.name,
       kind: entry.kind,
       enabled: entry.enabled,
+      prefix: entry.prefix,
       state: entry.enabled ? 'stopped' : 'disabled',
       pid: null,
       tools: 0,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, test } from 'node:test';
 import { dashboardPageDuringTests } from '../support/dashboard-page.ts';
 import { FIXTURE_UPSTREAM, servers, waitForServer } from '../support/gateway-helpers.ts';
@@ -79,6 +80,25 @@ describe('the Servers screen, in Chromium, against a real mcp-tray serve', () =>
     await dialog.getByRole('button', { name: 'Import 1 server' }).click();
     await page().getByRole('status').getByText('Added imported.').waitFor();
     await row('imported').getByText('running').waitFor();
+  });
+
+  test('a key for these servers only: the preset ticks servers, and the key reaches only their tools', async () => {
+    await page().getByRole('link', { name: 'Keys' }).click();
+    await page().getByRole('button', { name: 'Create key' }).click();
+    const dialog = page().getByRole('dialog');
+    await dialog.getByLabel('Name', { exact: true }).fill('Notes only');
+    await dialog.getByRole('radio', { name: /These servers only/ }).check();
+    await dialog.getByRole('checkbox', { name: /^notes/ }).check();
+    await shoot('key-servers-only');
+    await dialog.getByRole('button', { name: 'Create key' }).click();
+    const secret = (await page().getByTestId('new-secret').textContent()) ?? '';
+    await page().getByRole('button', { name: 'Done' }).click();
+    await sleep(2_000); // a new key reaches the running server within 2 seconds
+    const client = await web.mcpClient(secret);
+    const names = (await client.listTools()).tools.map((tool) => tool.name).sort();
+    await client.close();
+    assert.ok(names.length > 0 && names.every((name) => name.startsWith('notes__')), names.join(', '));
+    await page().getByRole('link', { name: 'Servers' }).click();
   });
 
   test('Remove asks first, then the server is gone', async () => {

@@ -82,6 +82,7 @@ export class UpstreamSupervisor {
       name: this.entry.name,
       kind: this.entry.kind,
       enabled: this.entry.enabled,
+      prefix: this.entry.prefix,
       state: this.state,
       pid: this.pid,
       tools: offered.tools.length,

@@ -29,7 +29,10 @@ export function KeyDialog({ editing, onDone, onCancel }: Props) {
   const start = presetOf(editing?.permissions ?? ['*']);
   const [name, setName] = useState(editing?.name ?? '');
   const [preset, setPreset] = useState<PresetId>(start.preset);
-  const [chosen, setChosen] = useState<string[]>(start.tools);
+  const [chosen, setChosen] = useState<string[]>(start.preset === 'tools' ? start.tools : []);
+  // For "These servers only": the prefixes of the servers ticked.
+  const [chosenServers, setChosenServers] = useState<string[]>(start.preset === 'servers' ? start.tools : []);
+  const [servers, setServers] = useState<{ name: string; prefix: string | null }[]>([]);
   // Custom starts from the key's own grants, whatever preset it shows as, so switching to it edits them.
   const [custom, setCustom] = useState((editing?.permissions ?? []).join('\n'));
   const [tools, setTools] = useState<{ name: string; title: string }[]>([]);
@@ -43,7 +46,12 @@ export function KeyDialog({ editing, onDone, onCancel }: Props) {
       (r) => setTools(r.tools),
       () => {},
     );
+    client.invoke('servers.list', {}).then(
+      (r) => setServers(r.servers),
+      () => {},
+    );
   }, [client]);
+  const picked = preset === 'servers' ? chosenServers : chosen;
   // Tools a key may call that the server does not offer now still show, ticked, so saving keeps them.
   const toolChoices = [
     ...tools,
@@ -58,6 +66,11 @@ export function KeyDialog({ editing, onDone, onCancel }: Props) {
       return setError({ field: 'name', message: 'Give the key a name, such as the client it is for.' });
     if (preset === 'tools' && chosen.length === 0)
       return setError({ field: 'permissions', message: 'Tick at least one tool, or choose another preset.' });
+    if (preset === 'servers' && chosenServers.length === 0)
+      return setError({
+        field: 'permissions',
+        message: 'Tick at least one server, or choose another preset.',
+      });
     const badCustom = preset === 'custom' ? customProblem(custom) : undefined;
     if (badCustom !== undefined) return setError({ field: 'permissions', message: badCustom });
     const limit = rate.trim() === '' ? null : Number(rate);
@@ -68,7 +81,7 @@ export function KeyDialog({ editing, onDone, onCancel }: Props) {
       });
     const form: KeyForm = {
       name: name.trim(),
-      permissions: presetPermissions(preset, chosen, custom),
+      permissions: presetPermissions(preset, picked, custom),
       rateLimit: limit === null ? null : { limit, windowSeconds },
       expiresInSeconds: choices[expiry]?.seconds,
     };
@@ -94,7 +107,7 @@ export function KeyDialog({ editing, onDone, onCancel }: Props) {
   };
   const note = (field: Field) => error?.field === field && <ErrorNote message={error.message} />;
   const unchangedGrants =
-    editing !== undefined && sameGrants(presetPermissions(preset, chosen, custom), editing.permissions);
+    editing !== undefined && sameGrants(presetPermissions(preset, picked, custom), editing.permissions);
 
   return (
     <Modal title={editing ? `Edit “${editing.name}”` : 'Create a key'} onClose={onCancel}>
@@ -141,6 +154,37 @@ export function KeyDialog({ editing, onDone, onCancel }: Props) {
                   />
                   <span>
                     <code>{tool.name}</code> <span className="muted">{tool.title}</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+          )}
+          {preset === 'servers' && (
+            <div className="tool-list">
+              {servers.length === 0 && <p className="muted">No servers yet: add them in Servers.</p>}
+              {servers.map((server) => (
+                <label key={server.name} className="choice">
+                  <input
+                    type="checkbox"
+                    disabled={server.prefix === null}
+                    checked={server.prefix !== null && chosenServers.includes(server.prefix)}
+                    onChange={(e) => {
+                      const prefix = server.prefix;
+                      if (prefix === null) return;
+                      setChosenServers(
+                        e.target.checked
+                          ? [...chosenServers, prefix]
+                          : chosenServers.filter((p) => p !== prefix),
+                      );
+                    }}
+                  />
+                  <span>
+                    {server.name}{' '}
+                    <span className="muted">
+                      {server.prefix === null
+                        ? 'its tools keep their own names, so a key cannot be limited to it'
+                        : `${server.prefix}__*`}
+                    </span>
                   </span>
                 </label>
               ))}

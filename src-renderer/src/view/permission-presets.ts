@@ -1,12 +1,17 @@
 import { permissionProblem } from '../../../src-shared/permissions.ts';
 
 /** The choices the key dialog offers, and the permissions each one grants. */
-export type PresetId = 'full' | 'read-only' | 'tools' | 'custom';
+export type PresetId = 'full' | 'read-only' | 'tools' | 'servers' | 'custom';
 
 export const PRESETS: { id: PresetId; label: string; help: string }[] = [
   { id: 'full', label: 'Full access', help: 'Every tool, and the server status.' },
   { id: 'read-only', label: 'Read-only', help: 'List tools and read the status; call nothing.' },
   { id: 'tools', label: 'Specific tools', help: 'List tools, and call only the ones you tick.' },
+  {
+    id: 'servers',
+    label: 'These servers only',
+    help: 'The tools and prompts of the servers you tick (behind MCP Tray); nothing else.',
+  },
   { id: 'custom', label: 'Custom', help: 'Exactly the permissions you list, one per line.' },
 ];
 
@@ -16,7 +21,17 @@ export function presetPermissions(preset: PresetId, tools: readonly string[], cu
   if (preset === 'full') return ['*'];
   if (preset === 'read-only') return [...READ_ONLY];
   if (preset === 'custom') return customPermissions(custom);
+  if (preset === 'servers') return serverPermissions(tools);
   return ['tools:list', ...tools.map((tool) => `tools:call:${tool}`)];
+}
+
+/** A key for some of the user's servers: their tools and prompts, by the prefix each server's names get. */
+function serverPermissions(prefixes: readonly string[]): string[] {
+  return [
+    'tools:list',
+    'prompts:list',
+    ...prefixes.flatMap((prefix) => [`tools:call:${prefix}__*`, `prompts:get:${prefix}__*`]),
+  ];
 }
 
 /** Whether two grants are the same set of permissions, in any order. */
@@ -37,6 +52,9 @@ export function presetOf(permissions: readonly string[]): { preset: PresetId; to
   const tools = calls.map((p) => p.slice('tools:call:'.length));
   const exact = tools.length > 0 && tools.every((tool) => !tool.endsWith('*'));
   if (exact && sameGrants(permissions, ['tools:list', ...calls])) return { preset: 'tools', tools };
+  const prefixes = tools.filter((tool) => tool.endsWith('__*')).map((tool) => tool.slice(0, -3));
+  if (prefixes.length > 0 && sameGrants(permissions, serverPermissions(prefixes)))
+    return { preset: 'servers', tools: prefixes };
   return { preset: 'custom', tools: [] };
 }
 

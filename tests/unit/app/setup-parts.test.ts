@@ -125,6 +125,7 @@ describe('setupServer and setupTray', () => {
         name: 'github',
         kind: 'stdio' as const,
         enabled: true,
+        prefix: 'github',
         state: 'failed' as const,
         pid: null,
       };

@@ -20,6 +20,18 @@ describe('permission presets', () => {
   test('each preset grants what its label says', () => {
     assert.deepEqual(presetPermissions('full', ['x']), ['*']);
     assert.deepEqual(presetPermissions('read-only', ['x']), ['tools:list', 'status:read']);
+    assert.deepEqual(presetPermissions('servers', ['github']), [
+      'tools:list',
+      'prompts:list',
+      'tools:call:github__*',
+      'prompts:get:github__*',
+    ]);
+    assert.deepEqual(presetOf(presetPermissions('servers', ['github', 'files'])), {
+      preset: 'servers',
+      tools: ['github', 'files'],
+    });
+    // One server's tools without its prompts is no preset: Custom keeps it exactly.
+    assert.equal(presetOf(['tools:list', 'tools:call:github__*']).preset, 'custom');
     assert.deepEqual(presetPermissions('tools', ['whoami', 'fs_read']), [
       'tools:list',
       'tools:call:whoami',
