@@ -76,6 +76,33 @@ describe('supervision of stdio servers', () => {
     assert.match(after.lastError ?? '', /ended by SIGKILL/);
   });
 
+  for (const era of ['legacy', 'modern'] as const) {
+    test(`${era}: a client that gives up on a call cancels it at the server`, async () => {
+      await waitForServer(dataDir, 'steady', (v) => v.state === 'running');
+      const client = await gatewayClient(serve.url, FULL_KEY, era);
+      const before = (await servers(dataDir, ['logs', 'steady', '--lines', '1000'])).split(
+        'call cancelled',
+      ).length;
+      const abort = new AbortController();
+      const call = client.callTool(
+        { name: 'steady__wait_for_cancel', arguments: {} },
+        { signal: abort.signal },
+      );
+      setTimeout(() => abort.abort(), 300);
+      await assert.rejects(call);
+      const deadline = Date.now() + 5_000;
+      let count = before;
+      while (count === before && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        count = (await servers(dataDir, ['logs', 'steady', '--lines', '1000'])).split(
+          'call cancelled',
+        ).length;
+      }
+      assert.equal(count, before + 1, 'the upstream saw the cancellation');
+      await client.close();
+    });
+  }
+
   test('servers logs shows what a server wrote to stderr', async () => {
     const logs = await servers(dataDir, ['logs', 'flaky']);
     assert.match(logs, /fixture upstream pid \d+/);

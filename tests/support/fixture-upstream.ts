@@ -54,6 +54,21 @@ server.registerTool(
   { description: 'Answers the value of one environment variable.', inputSchema: { name: z.string() } },
   async ({ name }) => ({ content: [{ type: 'text', text: process.env[name] ?? '(unset)' }] }),
 );
+server.registerTool(
+  'wait_for_cancel',
+  { description: 'Waits until the call is cancelled (or 30 s), saying so on stderr.', inputSchema: {} },
+  async (_args, extra) => {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 30_000);
+      extra.signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        process.stderr.write('fixture upstream: call cancelled\n');
+        resolve();
+      });
+    });
+    return { content: [{ type: 'text', text: 'not cancelled' }] };
+  },
+);
 server.registerPrompt(
   'greet',
   { description: 'Greets someone.', argsSchema: { who: z.string() } },

@@ -8,6 +8,7 @@ import {
 import type { Request, Response } from 'express';
 import { sendJsonRpcError } from '../http/json-error.ts';
 import type { ExchangeTransport } from './exchange-transport.ts';
+import type { LegacyCancellations } from './legacy-cancellations.ts';
 
 const MAX_BATCH = 100;
 
@@ -28,6 +29,7 @@ export async function serveLegacyExchange(
   req: Request,
   res: Response,
   transport: ExchangeTransport,
+  cancellations: LegacyCancellations,
 ): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
@@ -64,6 +66,8 @@ export async function serveLegacyExchange(
   if (messages.length > 1 && requests.some((request) => request.method === 'initialize')) {
     return sendJsonRpcError(res, 400, -32600, 'Invalid Request: Only one initialization request is allowed');
   }
+  const keyId = req.caller?.keyId ?? '';
+  cancellations.cancel(keyId, messages);
   if (requests.length === 0) return void res.status(202).end();
 
   const abort = new AbortController();
@@ -77,9 +81,18 @@ export async function serveLegacyExchange(
     res.write(`event: message\ndata: ${JSON.stringify(message)}\n\n`);
   if (streams) res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const responses: JSONRPCResponse[] = await Promise.all(
-    requests.map((request) => transport.exchange(request, extra, abort.signal, streams ? event : undefined)),
+    requests.map(async (request) => {
+      // Cancelling one request of a batch ends the exchange: it is answered with what it has.
+      const done = cancellations.track(keyId, request.id, abort);
+      try {
+        return await transport.exchange(request, extra, abort.signal, streams ? event : undefined);
+      } finally {
+        done();
+      }
+    }),
   );
-  if (abort.signal.aborted) return;
+  // A client that went away gets nothing; one that cancelled by notification gets the cancellation answer.
+  if (res.destroyed) return;
   if (!streams) return void res.status(200).json(Array.isArray(req.body) ? responses : responses[0]);
   for (const response of responses) event(response);
   res.end();

@@ -13,6 +13,7 @@ import { authInfoForCaller } from './caller-auth-info.ts';
 import { requiredPermissions } from './required-permission.ts';
 import type { ToolProvider } from '../tools/tool-provider.ts';
 import { LegacyServerPool } from './legacy-server-pool.ts';
+import { LegacyCancellations } from './legacy-cancellations.ts';
 import { serveLegacyExchange } from './legacy-exchange.ts';
 import { offerFor } from './caller-offer.ts';
 import { buildMcpServer, mcpServerFactory } from './mcp-server-factory.ts';
@@ -99,6 +100,7 @@ export function mcpRoute(options: McpRouteOptions): {
   const unsubscribes = options.providers.flatMap(
     (provider) => provider.onChange?.((change) => bus.publish({ kind: `${change}_list_changed` })) ?? [],
   );
+  const cancellations = new LegacyCancellations();
   const pool = new LegacyServerPool((offer) => buildMcpServer(options.version, offer));
 
   const serve: RequestHandler = (req, res, next) => {
@@ -117,7 +119,7 @@ export function mcpRoute(options: McpRouteOptions): {
       route.kind === 'legacy'
         ? pool
             .transportFor(offerFor(options.providers, caller.permissions))
-            .then((transport) => serveLegacyExchange(req, res, transport))
+            .then((transport) => serveLegacyExchange(req, res, transport, cancellations))
         : isListen(body)
           ? serveListen(req, res, body)
           : serveModern(req, res, body);
