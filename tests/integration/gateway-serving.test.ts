@@ -3,6 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { Client as LegacyClient } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport as LegacyTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import {
   EVERYTHING_UPSTREAM,
   FIXTURE_UPSTREAM,
@@ -95,6 +97,26 @@ describe('the gateway serves the user’s own servers to clients of both eras', 
       }
     });
   }
+
+  test('the earlier SDK generation (1.x) reaches the same tools, resources and prompts', async () => {
+    const client = new LegacyClient({ name: 'gateway-sdk1', version: '1.0.0' });
+    await client.connect(
+      new LegacyTransport(new URL(serve.url), { requestInit: { headers: { 'X-API-Key': FULL_KEY } } }),
+    );
+    try {
+      const names = (await client.listTools()).tools.map((tool) => tool.name);
+      assert.ok(names.includes('everything__echo') && names.includes('fx__repeat'), names.join(', '));
+      assert.equal(
+        textOf(await client.callTool({ name: 'fx__repeat', arguments: { text: 'v1' } })),
+        'repeated: v1',
+      );
+      assert.ok((await client.listPrompts()).prompts.some((p) => p.name === 'fx__greet'));
+      const readme = await client.readResource({ uri: 'fixture://readme' });
+      assert.equal((readme.contents[0] as { text: string }).text, 'fixture readme');
+    } finally {
+      await client.close();
+    }
+  });
 
   test('keys decide what reaches the servers: listing shows only what a key may use', async () => {
     const whoami = await gatewayClient(serve.url, WHOAMI_KEY, 'legacy');
