@@ -119,6 +119,8 @@ test('servers import: a preview with --dry-run that changes nothing, then the se
   }
 }`;
   writeFileSync(cursorFile, config);
+  const importCursor = () =>
+    servers(dir, ['import', '--from', 'cursor', '--file', cursorFile, '--secret-store', 'file']);
   const preview = await servers(dir, ['import', '--from', 'cursor', '--file', cursorFile, '--dry-run']);
   assert.match(
     preview,
@@ -128,15 +130,7 @@ test('servers import: a preview with --dry-run that changes nothing, then the se
   assert.match(preview, /Dry run: nothing was changed/);
   assert.deepEqual(await serverList(dir), []);
 
-  const added = await servers(dir, [
-    'import',
-    '--from',
-    'cursor',
-    '--file',
-    cursorFile,
-    '--secret-store',
-    'file',
-  ]);
+  const added = await importCursor();
   assert.match(added, /Added 2 servers; .*cursor-mcp\.json was not changed/);
   assert.deepEqual(
     (await serverList(dir)).map((v) => v.name),
@@ -145,15 +139,7 @@ test('servers import: a preview with --dry-run that changes nothing, then the se
   assert.doesNotMatch(readFileSync(join(dir, 'servers.json'), 'utf8'), /k-secret-1/);
   assert.equal(readFileSync(cursorFile, 'utf8'), config);
 
-  const again = await servers(dir, [
-    'import',
-    '--from',
-    'cursor',
-    '--file',
-    cursorFile,
-    '--secret-store',
-    'file',
-  ]);
+  const again = await importCursor();
   assert.match(again, /skip Fixture: a server named "fixture" exists already/);
   assert.match(again, /nothing to add/);
 

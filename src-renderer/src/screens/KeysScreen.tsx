@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { KeyRow } from '../../../src-shared/dashboard-contract.ts';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
+import { TableHead } from '../parts/TableHead.tsx';
 import { errorText, useClient } from '../use-contract.ts';
 import { rateText } from '../../../src-shared/key-limits.ts';
 import { describePermissions } from '../view/permission-presets.ts';
@@ -95,21 +96,9 @@ export function KeysScreen() {
       {keys?.length === 0 && <FirstKey />}
       {keys !== undefined && keys.length > 0 && (
         <table className="table cards">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Key</th>
-              <th>May</th>
-              <th>Created</th>
-              <th>Last used</th>
-              <th>Requests</th>
-              <th>Expires</th>
-              <th>Rate limit</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={['Name', 'Key', 'May', 'Created', 'Last used', 'Requests', 'Expires', 'Rate limit']}
+          />
           <tbody>
             {keys.map((key) => (
               <tr

@@ -3,6 +3,7 @@ import type { ServersView } from '../../../src-shared/dashboard-contract.ts';
 import type { UpstreamView } from '../../../src-shared/gateway-view.ts';
 import { ActionMenu } from '../parts/ActionMenu.tsx';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
+import { TableHead } from '../parts/TableHead.tsx';
 import { Modal } from '../parts/Modal.tsx';
 import { errorText, useClient } from '../use-contract.ts';
 import { HeldBackTools } from './HeldBackTools.tsx';
@@ -85,18 +86,7 @@ export function ServersScreen() {
       )}
       {servers.length > 0 && (
         <table className="table cards">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>State</th>
-              <th>Offers</th>
-              <th>Restarts</th>
-              <th>Last error</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Name', 'State', 'Offers', 'Restarts', 'Last error']} />
           <tbody>
             {servers.map((server) => (
               <tr key={server.name} className={server.enabled ? '' : 'inactive'}>
