@@ -118,6 +118,29 @@ describe('the gateway serves the user’s own servers to clients of both eras', 
     }
   });
 
+  test('an upstream’s last progress before its answer is never lost, also with calls side by side', async () => {
+    const progressOf = async (token: string) => {
+      const res = await fetch(serve.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+          'mcp-protocol-version': '2025-11-25',
+          'x-api-key': FULL_KEY,
+        },
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'tools/call',
+          params: { name: 'fx__slow', arguments: {}, _meta: { progressToken: token } },
+        }),
+      });
+      return [...(await res.text()).matchAll(/"progress":(\d+)/g)].map((m) => Number(m[1]));
+    };
+    const seen = await Promise.all(Array.from({ length: 40 }, (_, i) => progressOf(`side-by-side-${i}`)));
+    assert.deepEqual(new Set(seen.map((steps) => steps.join(','))), new Set(['1,2,3']));
+  });
+
   test('keys decide what reaches the servers: listing shows only what a key may use', async () => {
     const whoami = await gatewayClient(serve.url, WHOAMI_KEY, 'legacy');
     try {

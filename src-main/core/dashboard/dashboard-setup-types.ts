@@ -3,9 +3,8 @@ import type { Caller } from '../../../src-shared/caller.ts';
 import type { AuditEntry } from '../audit/audit-entry.ts';
 import type { ActivityPage, ActivityQuery } from '../audit/recent-activity.ts';
 import type { StoredKeyRegistry } from '../auth/stored-key-registry.ts';
-import type { ServersView } from '../../../src-shared/dashboard-contract.ts';
-import type { ContractHandlers, HandlerSlice } from '../contract-handlers.ts';
-import type { ServersChannel } from '../gateway/servers-handlers.ts';
+import type { ContractHandlers } from '../contract-handlers.ts';
+import type { ServersDashboard } from '../gateway/servers-handlers.ts';
 import type { ServingSwitch } from '../http/serving-switch.ts';
 import type { KeyStore } from '../keys/key-store.ts';
 import type { SecretStore } from '../keys/secret-store.ts';
@@ -40,10 +39,7 @@ export interface DashboardSetupDeps {
   /** Opens a folder in the file manager (the desktop app passes shell.openPath). */
   openFolder?: (path: string) => Promise<void>;
   /** The user's MCP servers: the gateway's handlers, and its changes (sent to open dashboards). */
-  servers: {
-    handlers: HandlerSlice<ServersChannel>;
-    onChange(listener: (view: ServersView) => void): void;
-  };
+  servers: ServersDashboard;
 }
 
 export interface Dashboard {

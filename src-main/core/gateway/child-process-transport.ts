@@ -106,7 +106,11 @@ export class ChildProcessTransport implements Transport {
     } catch {
       return this.hooks.stray(line);
     }
-    this.onmessage?.(message);
+    // The SDK client handles a notification a microtask after it arrives but a response at once, and forgets
+    // a request's progress handler with its response: a server's last progress, read in the same chunk as
+    // the answer, would be lost. Responses wait that one microtask.
+    if (!('method' in message)) queueMicrotask(() => this.onmessage?.(message));
+    else this.onmessage?.(message);
   }
 
   private signal(pid: number, signal: NodeJS.Signals): void {

@@ -18,6 +18,12 @@ export type ServersChannel =
   | 'servers.importPreview'
   | 'servers.import';
 
+/** What the dashboard gets of the gateway: its handlers, and its changes (sent to open dashboards). */
+export interface ServersDashboard {
+  handlers: HandlerSlice<ServersChannel>;
+  onChange(listener: (view: ServersView) => void): void;
+}
+
 export interface ServersHandlersDeps {
   dataDir: string;
   file: ServersFile;

@@ -12,11 +12,8 @@ import { sendJsonRpcError } from '../http/json-error.ts';
 import { authInfoForCaller } from './caller-auth-info.ts';
 import { requiredPermissions } from './required-permission.ts';
 import type { ToolProvider } from '../tools/tool-provider.ts';
-import { LegacyServerPool } from './legacy-server-pool.ts';
-import { LegacyCancellations } from './legacy-cancellations.ts';
-import { serveLegacyExchange } from './legacy-exchange.ts';
-import { offerFor } from './caller-offer.ts';
-import { buildMcpServer, mcpServerFactory } from './mcp-server-factory.ts';
+import { legacyServing } from './legacy-route.ts';
+import { mcpServerFactory } from './mcp-server-factory.ts';
 
 /** The largest request body served; a bigger one gets 413. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -100,8 +97,7 @@ export function mcpRoute(options: McpRouteOptions): {
   const unsubscribes = options.providers.flatMap(
     (provider) => provider.onChange?.((change) => bus.publish({ kind: `${change}_list_changed` })) ?? [],
   );
-  const cancellations = new LegacyCancellations();
-  const pool = new LegacyServerPool((offer) => buildMcpServer(options.version, offer));
+  const legacy = legacyServing(options.version, options.providers);
 
   const serve: RequestHandler = (req, res, next) => {
     const caller = req.caller;
@@ -117,9 +113,7 @@ export function mcpRoute(options: McpRouteOptions): {
     });
     const serving =
       route.kind === 'legacy'
-        ? pool
-            .transportFor(offerFor(options.providers, caller.permissions))
-            .then((transport) => serveLegacyExchange(req, res, transport, cancellations))
+        ? legacy.serve(req, res, caller)
         : isListen(body)
           ? serveListen(req, res, body)
           : serveModern(req, res, body);
@@ -132,7 +126,7 @@ export function mcpRoute(options: McpRouteOptions): {
     close: async () => {
       for (const unsubscribe of unsubscribes) unsubscribe();
       await Promise.all([modern.close(), listens.close()]);
-      await pool.close();
+      await legacy.close();
     },
   };
 }

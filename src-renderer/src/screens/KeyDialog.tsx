@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { KeyRow } from '../../../src-shared/dashboard-contract.ts';
 import { KEY_NAME_MAX, RATE_LIMIT_MAX, RATE_WINDOWS } from '../../../src-shared/key-limits.ts';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
+import { ServerPicker } from '../parts/ServerPicker.tsx';
 import { Modal } from '../parts/Modal.tsx';
 import { errorText, useClient } from '../use-contract.ts';
 import {
@@ -160,35 +161,7 @@ export function KeyDialog({ editing, onDone, onCancel }: Props) {
             </div>
           )}
           {preset === 'servers' && (
-            <div className="tool-list">
-              {servers.length === 0 && <p className="muted">No servers yet: add them in Servers.</p>}
-              {servers.map((server) => (
-                <label key={server.name} className="choice">
-                  <input
-                    type="checkbox"
-                    disabled={server.prefix === null}
-                    checked={server.prefix !== null && chosenServers.includes(server.prefix)}
-                    onChange={(e) => {
-                      const prefix = server.prefix;
-                      if (prefix === null) return;
-                      setChosenServers(
-                        e.target.checked
-                          ? [...chosenServers, prefix]
-                          : chosenServers.filter((p) => p !== prefix),
-                      );
-                    }}
-                  />
-                  <span>
-                    {server.name}{' '}
-                    <span className="muted">
-                      {server.prefix === null
-                        ? 'its tools keep their own names, so a key cannot be limited to it'
-                        : `${server.prefix}__*`}
-                    </span>
-                  </span>
-                </label>
-              ))}
-            </div>
+            <ServerPicker servers={servers} chosen={chosenServers} onChange={setChosenServers} />
           )}
           {preset === 'custom' && (
             <label>
