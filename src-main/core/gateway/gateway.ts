@@ -26,6 +26,8 @@ export interface GatewayDeps {
   now: () => number;
   /** Names already taken by MCP Tray's own tools. */
   taken: () => ReadonlySet<string>;
+  /** How often remote servers are pinged (default 30 s). */
+  pingEveryMs?: number;
 }
 
 /**
@@ -188,6 +190,7 @@ export class Gateway implements ToolProvider {
           if (found !== undefined && found.approvedTools === undefined) found.approvedTools = pins;
         }),
       changed: () => this.changed(),
+      ...(this.deps.pingEveryMs !== undefined && { pingEveryMs: this.deps.pingEveryMs }),
     });
   }
 

@@ -2,6 +2,7 @@ import type { CallToolResult, Client } from '@modelcontextprotocol/client';
 import type { UpstreamState, UpstreamView } from '../../../src-shared/gateway-view.ts';
 import type { CallContext } from '../tools/tool-provider.ts';
 import type { ChildHooks } from './child-process-transport.ts';
+import { callUpstreamTool, errorResult } from './upstream-calls.ts';
 import type { ServerEntry, ToolPin } from './server-entry.ts';
 import { approveAll, checkPins, type HeldBackTool } from './tool-pins.ts';
 import type { Connected } from './upstream-connect.ts';
@@ -14,8 +15,8 @@ const MAX_RETRY_MS = 60_000;
 const HEALTHY_MS = 60_000;
 /** Failures in a row (none healthy for a minute) after which the server is left `failed`. */
 const MAX_FAILURES = 8;
-/** A tool call may run this long (longer while it reports progress). */
-const CALL_TIMEOUT_MS = 10 * 60_000;
+const PING_EVERY_MS = 30_000;
+const PING_TIMEOUT_MS = 10_000;
 
 export interface SupervisorDeps {
   dataDir: string;
@@ -24,9 +25,9 @@ export interface SupervisorDeps {
   approve(name: string, pins: Record<string, ToolPin>): Promise<void>;
   /** Called whenever the view or the lists changed. */
   changed(): void;
+  /** How often a remote server is asked whether it still answers (it has no process to watch). */
+  pingEveryMs?: number;
 }
-
-const errorResult = (text: string): CallToolResult => ({ content: [{ type: 'text', text }], isError: true });
 
 /** What changes how a server is started: a change of any of these restarts it. */
 function launchKey(entry: ServerEntry): string {
@@ -59,6 +60,7 @@ export class UpstreamSupervisor {
   private generation = 0;
   private retry: NodeJS.Timeout | undefined;
   private healthy: NodeJS.Timeout | undefined;
+  private pinging: NodeJS.Timeout | undefined;
   private readonly deps: SupervisorDeps;
 
   constructor(entry: ServerEntry, deps: SupervisorDeps) {
@@ -122,6 +124,7 @@ export class UpstreamSupervisor {
     this.generation += 1;
     clearTimeout(this.retry);
     clearTimeout(this.healthy);
+    clearInterval(this.pinging);
     const client = this.client;
     this.client = undefined;
     this.pid = null;
@@ -133,19 +136,7 @@ export class UpstreamSupervisor {
     const client = this.client;
     if (client === undefined || this.state !== 'running')
       return errorResult(`The server "${this.name}" is not running (${this.state}); try again in a moment.`);
-    try {
-      return (await client.callTool(
-        { name: tool, arguments: args },
-        {
-          signal: context.signal,
-          onprogress: ({ progress, total, message }) => context.progress(progress, total, message),
-          timeout: CALL_TIMEOUT_MS,
-          resetTimeoutOnProgress: true,
-        },
-      )) as CallToolResult;
-    } catch (error) {
-      return errorResult(`The server "${this.name}" did not answer ${tool}: ${(error as Error).message}`);
-    }
+    return callUpstreamTool(client, this.name, tool, args, context);
   }
 
   /** The client of the running server, for reads and prompts (which fail with the server's own errors). */
@@ -164,7 +155,11 @@ export class UpstreamSupervisor {
       exit: (code, signal) => {
         if (generation !== this.generation) return;
         this.exited(
-          signal !== null ? `it was ended by ${signal}` : `it exited with code ${code ?? 'unknown'}`,
+          signal !== null
+            ? `it was ended by ${signal}`
+            : code === null
+              ? 'its connection closed'
+              : `it exited with code ${code}`,
         );
       },
     };
@@ -178,6 +173,7 @@ export class UpstreamSupervisor {
       if (generation !== this.generation) return;
       this.healthy = setTimeout(() => (this.failures = 0), HEALTHY_MS);
       this.healthy.unref();
+      if (this.entry.kind === 'remote') this.watchRemote(generation, client);
       this.setState('running');
     } catch (error) {
       if (generation !== this.generation) return;
@@ -188,6 +184,21 @@ export class UpstreamSupervisor {
     }
   }
 
+  /** A remote server has no process to exit: one that stops answering a ping is treated as one that exited. */
+  private watchRemote(generation: number, client: Client): void {
+    this.pinging = setInterval(() => {
+      client.ping({ timeout: PING_TIMEOUT_MS }).catch((error: Error) => {
+        if (generation !== this.generation) return;
+        // A new generation first: closing the client below must not be taken for a second exit.
+        this.generation += 1;
+        clearInterval(this.pinging);
+        this.exited(`it stopped answering (${error.message})`);
+        void client.close().catch(() => {});
+      });
+    }, this.deps.pingEveryMs ?? PING_EVERY_MS);
+    this.pinging.unref();
+  }
+
   private exited(why: string): void {
     this.client = undefined;
     this.pid = null;
@@ -196,6 +207,7 @@ export class UpstreamSupervisor {
 
   private failed(why: string): void {
     clearTimeout(this.healthy);
+    clearInterval(this.pinging);
     const stderr = this.log.last(1)[0];
     this.lastError = stderr === undefined ? why : `${why} (last output: ${stderr})`;
     this.failures += 1;
