@@ -3,12 +3,19 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { gatewayClient, servers, textOf, waitForServer } from '../support/gateway-helpers.ts';
+import {
+  FIXTURE_UPSTREAM,
+  gatewayClient,
+  servers,
+  textOf,
+  waitForServer,
+} from '../support/gateway-helpers.ts';
 import { FULL_KEY, SECOND_FULL_KEY, startServe } from '../support/serve-process.ts';
 
 test('a remote Streamable HTTP server is reached with its secret header, which stays out of servers.json', async () => {
   // The remote is another real MCP server that wants a key: a second MCP Tray.
-  const remote = await startServe({ args: ['--secret-store', 'file'] });
+  const remoteDir = mkdtempSync(join(tmpdir(), 'mcp-tray-inner-'));
+  const remote = await startServe({ dataDir: remoteDir, args: ['--secret-store', 'file'] });
   const dataDir = mkdtempSync(join(tmpdir(), 'mcp-tray-remote-'));
   try {
     await servers(dataDir, [
@@ -35,6 +42,20 @@ test('a remote Streamable HTTP server is reached with its secret header, which s
         assert.equal(inner.keyName, 'Second Full', 'the header given to the remote, there');
         await client.close();
       }
+      // The remote's own list changes (a server added behind it) reach this gateway, which listens for them:
+      // its new tools wait for approval like any server's.
+      await servers(remoteDir, ['add', 'nested', '--', ...FIXTURE_UPSTREAM]);
+      const held = await waitForServer(dataDir, 'inner', (v) =>
+        v.heldBack.some((h) => h.tool === 'nested__repeat'),
+      );
+      assert.equal(held.heldBack.find((h) => h.tool === 'nested__repeat')?.reason, 'new');
+      await servers(dataDir, ['approve', 'inner']);
+      await waitForServer(dataDir, 'inner', (v) => v.heldBack.length === 0);
+      const watcher = await gatewayClient(gateway.url, FULL_KEY, 'legacy');
+      const names = (await watcher.listTools()).tools.map((tool) => tool.name);
+      assert.ok(names.includes('inner__nested__repeat'), names.join(', '));
+      await watcher.close();
+
       await remote.stop();
       const client = await gatewayClient(gateway.url, FULL_KEY, 'legacy');
       const gone = await client.callTool({ name: 'inner__whoami', arguments: {} });

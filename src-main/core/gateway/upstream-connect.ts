@@ -36,8 +36,12 @@ export async function connectUpstream(
     throw new Error(
       `its secret ${missing.length === 1 ? 'value' : 'values'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing from ${deps.secrets.label}; remove the server and add it again with ${missing.length === 1 ? 'it' : 'them'}`,
     );
-  const client = new Client({ name: PRODUCT_NAME, version: deps.version }, { capabilities: {} });
   if (entry.kind === 'remote') {
+    // A remote may speak either era: the SDK client asks (server/discover) and falls back to initialize.
+    const client = new Client(
+      { name: PRODUCT_NAME, version: deps.version },
+      { capabilities: {}, versionNegotiation: { mode: 'auto' } },
+    );
     const transport = new StreamableHTTPClientTransport(new URL(entry.url), {
       requestInit: { headers: { ...entry.headers, ...values } },
     });
@@ -45,6 +49,7 @@ export async function connectUpstream(
     await client.connect(transport, { timeout: CONNECT_TIMEOUT_MS });
     return { client, pid: null };
   }
+  const client = new Client({ name: PRODUCT_NAME, version: deps.version }, { capabilities: {} });
   const transport = new ChildProcessTransport(launchPlan(entry, values, await deps.host()), hooks);
   try {
     await client.connect(transport, { timeout: CONNECT_TIMEOUT_MS });

@@ -30,9 +30,19 @@ export async function listEverything(client: Client): Promise<UpstreamLists> {
   return { tools, resources, resourceTemplates, prompts };
 }
 
-/** Calls `changed` when the upstream says one of its lists changed. */
-export function watchLists(client: Client, changed: (kind: 'tools' | 'resources' | 'prompts') => void): void {
+/**
+ * Calls `changed` when the upstream says one of its lists changed: on a 2025-era connection it says so on
+ * its own; a 2026-07-28 server is asked to, on a `subscriptions/listen` stream (where it offers one).
+ */
+export async function watchLists(
+  client: Client,
+  changed: (kind: 'tools' | 'resources' | 'prompts') => void,
+): Promise<void> {
   client.setNotificationHandler('notifications/tools/list_changed', () => changed('tools'));
   client.setNotificationHandler('notifications/resources/list_changed', () => changed('resources'));
   client.setNotificationHandler('notifications/prompts/list_changed', () => changed('prompts'));
+  if (!client.getNegotiatedProtocolVersion()?.startsWith('2026')) return;
+  await client
+    .listen({ toolsListChanged: true, resourcesListChanged: true, promptsListChanged: true })
+    .catch(() => undefined);
 }

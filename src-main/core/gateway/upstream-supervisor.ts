@@ -168,7 +168,7 @@ export class UpstreamSupervisor {
       if (generation !== this.generation) return void (await client.close().catch(() => {}));
       this.client = client;
       this.pid = pid;
-      watchLists(client, () => void this.refresh(generation).catch(() => {}));
+      await watchLists(client, () => void this.refresh(generation).catch(() => {}));
       await this.refresh(generation);
       if (generation !== this.generation) return;
       this.healthy = setTimeout(() => (this.failures = 0), HEALTHY_MS);
