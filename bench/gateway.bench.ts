@@ -197,10 +197,12 @@ async function measureGateway(
   era: Era,
   key?: string,
 ): Promise<Row> {
+  // Warm-up: a load like the measured one (discarded) lets the heap and the JIT reach their working state,
+  // for every gateway alike; RSS is then measured before and after the measured runs.
+  await rawThroughput(url, tool, key);
+  const rssIdle = process?.pid === undefined ? undefined : treeRssMiB(process.pid);
   const client = await connect(http(url, key), era);
   const times = await latencies(client, { ...echo, name: tool });
-  // Warmed up by the sequential calls: the run below should not grow it much more.
-  const rssIdle = process?.pid === undefined ? undefined : treeRssMiB(process.pid);
   // The gateway's own hop: a gateway call minus a built-in tool call on the same connection.
   const builtin = key === undefined ? undefined : await latencies(client, { name: 'whoami', arguments: {} });
   await client.close();
