@@ -109,11 +109,6 @@ export class Gateway implements ToolProvider {
     return [...this.supervisors.values()].map((s) => s.view(this.offer.collisions.get(s.name) ?? []));
   }
 
-  /** The supervisor of one server (its log, for the dashboard). */
-  supervisor(name: string): UpstreamSupervisor | undefined {
-    return this.supervisors.get(name);
-  }
-
   /** Calls `listener` (at most every 100 ms) when a server's state or offer changed; returns the unsubscribe. */
   onViews(listener: (views: UpstreamView[]) => void): () => void {
     this.viewListeners.add(listener);
