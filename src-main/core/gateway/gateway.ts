@@ -51,6 +51,7 @@ export class Gateway implements ToolProvider {
   private reconciling: Promise<void> = Promise.resolve();
   private host: Promise<LaunchHost> | undefined;
   private closed = false;
+  private fileProblem: string | undefined;
 
   constructor(deps: GatewayDeps) {
     this.deps = deps;
@@ -120,16 +121,24 @@ export class Gateway implements ToolProvider {
     await this.reconcile();
   }
 
+  /** What servers.json's last read found wrong (it was set aside then), for the dashboard. */
+  problem(): string | undefined {
+    return this.fileProblem;
+  }
+
+  /** servers.json's size and time: a change of either means it was written. */
+  private fingerprint(): Promise<string> {
+    return stat(this.file.path).then(
+      (info) => `${info.mtimeMs}:${info.size}`,
+      () => 'missing',
+    );
+  }
+
   private followFile(): void {
     if (this.closed) return;
-    void stat(this.file.path)
-      .then(
-        (info) => `${info.mtimeMs}:${info.size}`,
-        () => 'missing',
-      )
-      .then((seen) => {
-        if (seen !== this.seen) void this.reconcile();
-      });
+    void this.fingerprint().then((seen) => {
+      if (seen !== this.seen) void this.reconcile();
+    });
   }
 
   /**
@@ -140,9 +149,10 @@ export class Gateway implements ToolProvider {
     let starting: Promise<unknown> = Promise.resolve();
     this.reconciling = this.reconciling.then(async () => {
       if (this.closed) return;
-      const info = await stat(this.file.path).catch(() => undefined);
-      this.seen = info === undefined ? 'missing' : `${info.mtimeMs}:${info.size}`;
+      this.seen = await this.fingerprint();
       const { servers, problem } = await this.file.read();
+      // A file set aside leaves none behind: the problem stands until a good file is written again.
+      if (this.seen !== 'missing') this.fileProblem = problem;
       if (problem !== undefined) this.deps.logger.warn(`${problem}; no servers are served from it.`);
       const wanted = new Set(servers.map((entry) => entry.name));
       const stops = [...this.supervisors.values()]
@@ -166,6 +176,10 @@ export class Gateway implements ToolProvider {
       await Promise.all(stops);
       starting = Promise.all(starts);
     });
+    // A read that fails (the folder unreadable for a moment) is logged; the next change is still followed.
+    this.reconciling = this.reconciling.catch((error: Error) =>
+      this.deps.logger.warn(`servers.json could not be followed: ${error.message}`),
+    );
     await this.reconciling;
     return starting;
   }

@@ -40,7 +40,7 @@ export function serversHandlers(deps: ServersHandlersDeps): HandlerSlice<Servers
   // A change made here is followed at once, not at the next look at servers.json.
   const view = async (): Promise<ServersView> => {
     await gateway.refresh();
-    const { problem } = await file.read();
+    const problem = gateway.problem();
     return problem === undefined ? { servers: gateway.views() } : { servers: gateway.views(), problem };
   };
   const named = (name: string) => gateway.views().find((s) => s.name === name);
