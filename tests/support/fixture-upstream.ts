@@ -1,6 +1,7 @@
 // A small stdio MCP server for the gateway's tests, started by MCP Tray like any user's server. It can crash
 // on demand, start a child of its own (to check that stopping it leaves no orphan), report progress, and
 // change what its tool says it does (FIXTURE_DESCRIPTION_FILE, read at start): the shape of tool poisoning.
+// It also asks its client for roots mid-call (ask_roots), as a 2025-era server does.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -67,6 +68,14 @@ server.registerTool(
       });
     });
     return { content: [{ type: 'text', text: 'not cancelled' }] };
+  },
+);
+server.registerTool(
+  'ask_roots',
+  { description: 'Asks its client for its roots, mid-call, and answers them.', inputSchema: {} },
+  async () => {
+    const { roots } = await server.server.listRoots();
+    return { content: [{ type: 'text', text: roots.map((root) => root.uri).join(' ') || '(no roots)' }] };
   },
 );
 server.registerPrompt(

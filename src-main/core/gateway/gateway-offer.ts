@@ -1,5 +1,7 @@
 import { UriTemplate, type GetPromptResult, type ReadResourceResult } from '@modelcontextprotocol/client';
+import type { Caller } from '../../../src-shared/caller.ts';
 import type {
+  CallContext,
   PromptDefinition,
   ResourceDefinition,
   ResourceTemplateDefinition,
@@ -67,7 +69,8 @@ export function gatewayOffer(
         ...tool,
         name,
         origin: { server, tool: tool.name },
-        call: (args, _caller, context) => upstream.callTool(tool.name, args, context),
+        call: (args, caller, context) =>
+          upstream.asks.during(caller.keyId, context, () => upstream.callTool(tool.name, args, context)),
       });
     }
     for (const prompt of lists.prompts) {
@@ -78,13 +81,18 @@ export function gatewayOffer(
       offer.prompts.push({
         ...prompt,
         name,
-        get: (args, _caller, context) =>
-          upstream
-            .running()
-            .getPrompt(
-              { name: prompt.name, arguments: args },
-              { signal: context.signal },
-            ) as Promise<GetPromptResult>,
+        get: (args, caller, context) =>
+          upstream.asks.during(
+            caller.keyId,
+            context,
+            () =>
+              upstream
+                .running()
+                .getPrompt(
+                  { name: prompt.name, arguments: args },
+                  { signal: context.signal },
+                ) as Promise<GetPromptResult>,
+          ),
         complete: async (argument, value) =>
           (
             await upstream.running().complete({
@@ -94,15 +102,23 @@ export function gatewayOffer(
           ).completion,
       });
     }
-    const read = (uri: string, signal: AbortSignal) =>
-      upstream
-        .running()
-        .readResource({ uri }, { signal, cacheMode: 'bypass' }) as Promise<ReadResourceResult>;
+    const read = (uri: string, caller: Caller, context: CallContext) =>
+      upstream.asks.during(
+        caller.keyId,
+        context,
+        () =>
+          upstream
+            .running()
+            .readResource(
+              { uri },
+              { signal: context.signal, cacheMode: 'bypass' },
+            ) as Promise<ReadResourceResult>,
+      );
     for (const resource of lists.resources) {
       if (uris.has(resource.uri)) continue;
       uris.add(resource.uri);
       signed.resources.push([upstream.instance, resource]);
-      offer.resources.push({ ...resource, read: (_caller, context) => read(resource.uri, context.signal) });
+      offer.resources.push({ ...resource, read: (caller, context) => read(resource.uri, caller, context) });
     }
     for (const template of lists.resourceTemplates) {
       const matcher = new UriTemplate(template.uriTemplate);
@@ -110,7 +126,7 @@ export function gatewayOffer(
       offer.resourceTemplates.push({
         ...template,
         serves: (uri) => matcher.match(uri) !== null,
-        read: (uri, _caller, context) => read(uri, context.signal),
+        read: (uri, caller, context) => read(uri, caller, context),
       });
     }
   }

@@ -187,11 +187,12 @@ export class Gateway implements ToolProvider {
   private supervisorFor(entry: Parameters<typeof connectUpstream>[0]): UpstreamSupervisor {
     return new UpstreamSupervisor(entry, {
       dataDir: this.deps.dataDir,
-      connect: (current, hooks) =>
+      connect: (current, hooks, asks) =>
         connectUpstream(
           current,
           { secrets: this.deps.secrets, host: () => this.launchHost(), version: this.deps.version },
           hooks,
+          asks,
         ),
       approve: (name, pins) =>
         this.file.update((servers) => {

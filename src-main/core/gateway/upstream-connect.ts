@@ -4,6 +4,7 @@ import type { SecretStore } from '../keys/secret-store.ts';
 import { ChildProcessTransport, type ChildHooks } from './child-process-transport.ts';
 import type { ServerEntry } from './server-entry.ts';
 import { readServerSecrets } from './server-secrets.ts';
+import { FORWARDED_CAPABILITIES, type UpstreamAsks } from './upstream-asks.ts';
 import { launchPlan, type LaunchHost } from './upstream-launch.ts';
 
 /** How long an upstream may take to answer `initialize`: `npx` may download the server first. */
@@ -24,12 +25,14 @@ export interface Connected {
 
 /**
  * Starts (stdio) or reaches (remote) one upstream and completes the MCP handshake with it, its secret
- * values read from the secret store at that moment and passed only to it.
+ * values read from the secret store at that moment and passed only to it. What it asks of its client
+ * (sampling, elicitation, roots) goes to `asks`.
  */
 export async function connectUpstream(
   entry: ServerEntry,
   deps: ConnectDeps,
   hooks: ChildHooks,
+  asks: UpstreamAsks,
 ): Promise<Connected> {
   const { values, missing } = await readServerSecrets(deps.secrets, entry);
   if (missing.length > 0)
@@ -40,8 +43,9 @@ export async function connectUpstream(
     // A remote may speak either era: the SDK client asks (server/discover) and falls back to initialize.
     const client = new Client(
       { name: PRODUCT_NAME, version: deps.version },
-      { capabilities: {}, versionNegotiation: { mode: 'auto' } },
+      { capabilities: FORWARDED_CAPABILITIES, versionNegotiation: { mode: 'auto' } },
     );
+    asks.answerOn(client);
     const transport = new StreamableHTTPClientTransport(new URL(entry.url), {
       requestInit: { headers: { ...entry.headers, ...values } },
     });
@@ -49,7 +53,11 @@ export async function connectUpstream(
     await client.connect(transport, { timeout: CONNECT_TIMEOUT_MS });
     return { client, pid: null };
   }
-  const client = new Client({ name: PRODUCT_NAME, version: deps.version }, { capabilities: {} });
+  const client = new Client(
+    { name: PRODUCT_NAME, version: deps.version },
+    { capabilities: FORWARDED_CAPABILITIES },
+  );
+  asks.answerOn(client);
   const transport = new ChildProcessTransport(launchPlan(entry, values, await deps.host()), hooks);
   try {
     await client.connect(transport, { timeout: CONNECT_TIMEOUT_MS });

@@ -2,6 +2,7 @@ import type { CallToolResult, Client } from '@modelcontextprotocol/client';
 import type { UpstreamState, UpstreamView } from '../../../src-shared/gateway-view.ts';
 import type { CallContext } from '../tools/tool-provider.ts';
 import type { ChildHooks } from './child-process-transport.ts';
+import { UpstreamAsks } from './upstream-asks.ts';
 import { callUpstreamTool, errorResult } from './upstream-calls.ts';
 import type { ServerEntry, ToolPin } from './server-entry.ts';
 import { approveAll, checkPins, type HeldBackTool } from './tool-pins.ts';
@@ -20,7 +21,7 @@ const PING_TIMEOUT_MS = 10_000;
 
 export interface SupervisorDeps {
   dataDir: string;
-  connect(entry: ServerEntry, hooks: ChildHooks): Promise<Connected>;
+  connect(entry: ServerEntry, hooks: ChildHooks, asks: UpstreamAsks): Promise<Connected>;
   /** Records the tools of a server's first start as approved (in servers.json). */
   approve(name: string, pins: Record<string, ToolPin>): Promise<void>;
   /** Called whenever the view or the lists changed. */
@@ -47,6 +48,8 @@ export class UpstreamSupervisor {
   readonly instance = ++instances;
   entry: ServerEntry;
   readonly log: UpstreamLog;
+  /** The calls in flight on it, for the requests it puts to their clients. */
+  readonly asks: UpstreamAsks;
   private state: UpstreamState = 'stopped';
   private client: Client | undefined;
   private pid: number | null = null;
@@ -67,6 +70,7 @@ export class UpstreamSupervisor {
     this.entry = entry;
     this.deps = deps;
     this.log = new UpstreamLog(deps.dataDir, entry.name);
+    this.asks = new UpstreamAsks(entry.name);
   }
 
   get name(): string {
@@ -164,7 +168,7 @@ export class UpstreamSupervisor {
       },
     };
     try {
-      const { client, pid } = await this.deps.connect(this.entry, hooks);
+      const { client, pid } = await this.deps.connect(this.entry, hooks, this.asks);
       if (generation !== this.generation) return void (await client.close().catch(() => {}));
       this.client = client;
       this.pid = pid;

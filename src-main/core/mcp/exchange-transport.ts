@@ -2,6 +2,7 @@ import {
   isJSONRPCErrorResponse,
   isJSONRPCResultResponse,
   isJSONRPCNotification,
+  isJSONRPCRequest,
   type JSONRPCMessage,
   type JSONRPCNotification,
   type JSONRPCRequest,
@@ -11,20 +12,28 @@ import {
   type TransportSendOptions,
 } from '@modelcontextprotocol/server';
 
+/** Where the server's messages about one request go, when its exchange can carry them (an event stream). */
+export type ExchangeStream = (message: JSONRPCNotification | JSONRPCRequest) => void;
+
 interface Pending {
   originalId: JSONRPCRequest['id'];
   resolve: (response: JSONRPCResponse) => void;
-  /** Where notifications about this request go (progress), when its exchange can carry them. */
-  notify?: ((notification: JSONRPCNotification) => void) | undefined;
+  /** Who sent it: only they may answer what the server asks while serving it. */
+  owner: string;
+  stream?: ExchangeStream | undefined;
+  /** Ids of the requests the server put to the client while serving this one, still unanswered. */
+  asked: Set<JSONRPCRequest['id']>;
 }
 
 /**
  * A Transport that lets one long-lived MCP server answer many independent HTTP exchanges at once.
  * Each request gets a fresh internal id (so two clients both sending id 1 never collide inside the
- * server) and its response is handed back with the client's own id. Server-initiated notifications and
- * requests are dropped, but for notifications about a request whose exchange streams (progress): a stateless
- * exchange has nowhere else to carry them. Client notifications are never passed in either: they could name
- * another client's request.
+ * server) and its response is handed back with the client's own id. The server's notifications and
+ * requests about a request (progress; sampling, elicitation, roots) go to that request's stream; any other
+ * is dropped (a stateless exchange has nowhere else to carry it), and a request that cannot be carried is
+ * answered with an error at once. The client's answers come back in later exchanges (`answer`), accepted
+ * only from the key whose request was being served. Client notifications are never passed in: they could
+ * name another client's request.
  */
 export class ExchangeTransport implements Transport {
   onmessage?: (message: JSONRPCMessage, extra?: MessageExtraInfo) => void;
@@ -32,15 +41,26 @@ export class ExchangeTransport implements Transport {
   onerror?: (error: Error) => void;
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
+  /** The server's requests to clients still unanswered, by id: the exchange they belong to. */
+  private readonly asked = new Map<JSONRPCRequest['id'], number>();
   private idleWaiters: (() => void)[] = [];
 
   async start(): Promise<void> {}
 
   async send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
-    if (isJSONRPCNotification(message)) {
-      const related = options?.relatedRequestId;
-      if (typeof related === 'number') this.pending.get(related)?.notify?.(message);
-      return;
+    const related = options?.relatedRequestId;
+    const exchange = typeof related === 'number' ? this.pending.get(related) : undefined;
+    if (isJSONRPCNotification(message)) return exchange?.stream?.(message);
+    if (isJSONRPCRequest(message)) {
+      if (exchange?.stream === undefined)
+        return this.onmessage?.({
+          jsonrpc: '2.0',
+          id: message.id,
+          error: { code: -32603, message: 'This request cannot be carried to the client.' },
+        });
+      exchange.asked.add(message.id);
+      this.asked.set(message.id, related as number);
+      return exchange.stream(message);
     }
     if (!isJSONRPCResultResponse(message) && !isJSONRPCErrorResponse(message)) return;
     const pending = typeof message.id === 'number' ? this.pending.get(message.id) : undefined;
@@ -62,7 +82,31 @@ export class ExchangeTransport implements Transport {
     });
   }
 
+  /**
+   * A client's answer to a request the server put to it; true when it was expected from `owner` (anyone
+   * else's answer is ignored, so no key can answer for another).
+   */
+  answer(owner: string, response: JSONRPCResponse): boolean {
+    if (response.id === undefined) return false;
+    const exchangeId = this.asked.get(response.id);
+    const exchange = exchangeId === undefined ? undefined : this.pending.get(exchangeId);
+    if (exchange === undefined || exchange.owner !== owner) return false;
+    this.asked.delete(response.id);
+    exchange.asked.delete(response.id);
+    this.onmessage?.(response);
+    return true;
+  }
+
   private settle(id: number): boolean {
+    // What the server still waits for from this exchange's client will not come now: say so to the server.
+    for (const asked of this.pending.get(id)?.asked ?? []) {
+      this.asked.delete(asked);
+      this.onmessage?.({
+        jsonrpc: '2.0',
+        id: asked,
+        error: { code: -32603, message: 'The request this belonged to has ended.' },
+      });
+    }
     const removed = this.pending.delete(id);
     if (removed && this.pending.size === 0 && this.idleWaiters.length > 0) {
       const waiters = this.idleWaiters;
@@ -87,17 +131,19 @@ export class ExchangeTransport implements Transport {
   /**
    * Sends one request into the server; resolves with its response. `signal` cancels it: the server is told
    * (its handler sees an aborted signal) and the exchange resolves at once with a cancellation error.
-   * `notify` receives the server's notifications about this request (progress), if given.
+   * `stream` receives the server's notifications and requests about this request, if given; `owner` is
+   * the key that sent it.
    */
   exchange(
     request: JSONRPCRequest,
     extra: MessageExtraInfo,
+    owner: string,
     signal?: AbortSignal,
-    notify?: (notification: JSONRPCNotification) => void,
+    stream?: ExchangeStream,
   ): Promise<JSONRPCResponse> {
     const id = ++this.nextId;
     return new Promise((resolve) => {
-      this.pending.set(id, { originalId: request.id, resolve, notify });
+      this.pending.set(id, { originalId: request.id, resolve, owner, stream, asked: new Set() });
       signal?.addEventListener(
         'abort',
         () => {

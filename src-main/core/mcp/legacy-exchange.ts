@@ -1,6 +1,8 @@
 import {
   parseJSONRPCMessage,
   SUPPORTED_PROTOCOL_VERSIONS,
+  isJSONRPCErrorResponse,
+  isJSONRPCResultResponse,
   type JSONRPCMessage,
   type JSONRPCRequest,
   type JSONRPCResponse,
@@ -23,7 +25,9 @@ function parseMessages(body: unknown): JSONRPCMessage[] | undefined {
 /**
  * Serves one 2025-era (stateless Streamable HTTP) exchange on a shared server, with the checks the SDK's
  * stateless transport makes: POST only, Accept, MCP-Protocol-Version, well-formed JSON-RPC, one initialize
- * per request. Answers are plain JSON (an event stream when a request asks for progress); notifications get 202.
+ * per request. Answers are plain JSON, or an event stream once the server has something to send first
+ * (progress, or a request to the client, which the client answers in a POST of its own: notifications and
+ * answers get 202).
  */
 export async function serveLegacyExchange(
   req: Request,
@@ -68,6 +72,9 @@ export async function serveLegacyExchange(
   }
   const keyId = req.caller?.keyId ?? '';
   cancellations.cancel(keyId, messages);
+  for (const message of messages) {
+    if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) transport.answer(keyId, message);
+  }
   if (requests.length === 0) return void res.status(202).end();
 
   const abort = new AbortController();
@@ -75,17 +82,19 @@ export async function serveLegacyExchange(
     if (!res.writableFinished) abort.abort();
   });
   const extra = req.auth === undefined ? {} : { authInfo: req.auth };
-  // A request that asks for progress is answered as an event stream, which carries the progress first.
-  const streams = requests.some((request) => request.params?._meta?.progressToken !== undefined);
-  const event = (message: JSONRPCMessage) =>
+  // The answer becomes an event stream when the server first has something to send before it.
+  const event = (message: JSONRPCMessage) => {
+    if (res.destroyed) return;
+    if (!res.headersSent)
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     res.write(`event: message\ndata: ${JSON.stringify(message)}\n\n`);
-  if (streams) res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  };
   const responses: JSONRPCResponse[] = await Promise.all(
     requests.map(async (request) => {
       // Cancelling one request of a batch ends the exchange: it is answered with what it has.
       const done = cancellations.track(keyId, request.id, abort);
       try {
-        return await transport.exchange(request, extra, abort.signal, streams ? event : undefined);
+        return await transport.exchange(request, extra, keyId, abort.signal, event);
       } finally {
         done();
       }
@@ -93,7 +102,7 @@ export async function serveLegacyExchange(
   );
   // A client that went away gets nothing; one that cancelled by notification gets the cancellation answer.
   if (res.destroyed) return;
-  if (!streams) return void res.status(200).json(Array.isArray(req.body) ? responses : responses[0]);
+  if (!res.headersSent) return void res.status(200).json(Array.isArray(req.body) ? responses : responses[0]);
   for (const response of responses) event(response);
   res.end();
 }

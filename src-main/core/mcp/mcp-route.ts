@@ -13,6 +13,7 @@ import { authInfoForCaller } from './caller-auth-info.ts';
 import { requiredPermissions } from './required-permission.ts';
 import type { ToolProvider } from '../tools/tool-provider.ts';
 import { legacyServing } from './legacy-route.ts';
+import { modernInput } from './client-input.ts';
 import { mcpServerFactory } from './mcp-server-factory.ts';
 
 /** The largest request body served; a bigger one gets 413. */
@@ -82,8 +83,9 @@ export function mcpRoute(options: McpRouteOptions): {
   // Those streams are served by a handler of their own on the same bus, so that shutdown can end them
   // without aborting the tool calls still in flight on the other.
   const bus = new InMemoryServerEventBus();
+  const input = modernInput();
   const handlerOf = () =>
-    createMcpHandler(mcpServerFactory(options.version, options.providers), {
+    createMcpHandler(mcpServerFactory(options.version, options.providers, input), {
       legacy: 'reject',
       onerror: options.onError,
       maxRequestBodySize: MAX_BODY_BYTES,
@@ -125,6 +127,7 @@ export function mcpRoute(options: McpRouteOptions): {
     endStreams: () => listens.close(),
     close: async () => {
       for (const unsubscribe of unsubscribes) unsubscribe();
+      input.flows.close();
       await Promise.all([modern.close(), listens.close()]);
       await legacy.close();
     },

@@ -1,9 +1,11 @@
 import {
+  isInputRequiredResult,
   ProtocolError,
   ProtocolErrorCode,
   ResourceNotFoundError,
   Server,
   type CallToolResult,
+  type InputRequiredResult,
   type McpServerFactory,
   type ServerCapabilities,
   type ServerContext,
@@ -13,6 +15,7 @@ import { PRODUCT_NAME } from '../../../src-shared/product.ts';
 import type { CallContext, ToolProvider } from '../tools/tool-provider.ts';
 import { callerFromAuthInfo } from './caller-auth-info.ts';
 import { EMPTY_OFFER, offerFor, type Offer } from './caller-offer.ts';
+import { legacyAsk, runModern, type ModernInput } from './client-input.ts';
 
 const INSTRUCTIONS =
   'MCP Tray connects this computer to your AI client. Call whoami to see which key you use and what it may do.';
@@ -27,7 +30,9 @@ function callerOf(ctx: ServerContext): Caller {
  * What a provider may use of the client's request: its cancellation, and progress sent back to it. `sent`
  * settles once every progress notification is written: the answer must not overtake them.
  */
-function callContext(ctx: ServerContext): CallContext & { sent(): Promise<void> } {
+function callContext(
+  ctx: ServerContext,
+): Pick<CallContext, 'signal' | 'progress'> & { sent(): Promise<void> } {
   const token = ctx.mcpReq._meta?.progressToken;
   let sent: Promise<void> = Promise.resolve();
   return {
@@ -44,6 +49,28 @@ function callContext(ctx: ServerContext): CallContext & { sent(): Promise<void> 
     },
     sent: () => sent,
   };
+}
+
+/**
+ * Which protocol era a server answers, and so how a call puts requests to its client: on the 2025 era on
+ * the call's own stream; on the 2026-07-28 era by answering `input_required` (see client-input.ts).
+ */
+export type Era = { kind: 'legacy' } | { kind: 'modern'; input: ModernInput };
+
+/** Runs one call with the context of its request, its progress written before it answers. */
+async function served<R>(
+  era: Era,
+  ctx: ServerContext,
+  name: string,
+  call: (context: CallContext) => Promise<R>,
+): Promise<R | InputRequiredResult> {
+  const context = callContext(ctx);
+  try {
+    if (era.kind === 'legacy') return await call({ ...context, ask: legacyAsk(ctx) });
+    return await runModern(era.input, ctx, name, context, call);
+  } finally {
+    await context.sent();
+  }
 }
 
 /** Everything of a definition but how it is served: what the lists show. */
@@ -69,29 +96,32 @@ function capabilities(offer: Offer, listChanged: boolean): ServerCapabilities {
 /**
  * A server offering exactly `offer`. It holds no caller: each call reads the caller from the request's
  * auth info, so one server may serve every caller allowed the same things. Definitions are served as they
- * are listed (a gateway's upstream schemas pass through untouched). `listChanged` says whether a change
- * reaches the client: on the 2026-07-28 era through `subscriptions/listen`; the 2025-era endpoint is
- * stateless, with no stream to carry one.
+ * are listed (a gateway's upstream schemas pass through untouched). A change of lists reaches 2026-07-28
+ * clients through `subscriptions/listen`; the 2025-era endpoint is stateless, with no stream to carry one.
  */
-export function buildMcpServer(version: string, offer: Offer, listChanged = false): Server {
+export function buildMcpServer(version: string, offer: Offer, era: Era = { kind: 'legacy' }): Server {
   const server = new Server(
     { name: PRODUCT_NAME, version },
-    { instructions: INSTRUCTIONS, capabilities: capabilities(offer, listChanged) },
+    {
+      instructions: INSTRUCTIONS,
+      capabilities: capabilities(offer, era.kind === 'modern'),
+      ...(era.kind === 'modern' && { requestState: { verify: era.input.codec.verify } }),
+    },
   );
   server.setRequestHandler('tools/list', () => ({ tools: offer.tools.map(listed) }));
   server.setRequestHandler('tools/call', async (request, ctx) => {
     const tool = offer.tools.find((t) => t.name === request.params.name);
     if (tool === undefined)
       throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Tool ${request.params.name} not found`);
-    let result: CallToolResult;
-    const context = callContext(ctx);
+    let result: CallToolResult | InputRequiredResult;
     try {
-      result = await tool.call(request.params.arguments ?? {}, callerOf(ctx), context);
+      const args = request.params.arguments ?? {};
+      result = await served(era, ctx, tool.name, (context) => tool.call(args, callerOf(ctx), context));
     } catch (error) {
       // As the SDK's own servers do: a failing tool is an error result the model can read, not a fault.
       result = { content: [{ type: 'text', text: (error as Error).message }], isError: true };
     }
-    await context.sent();
+    if (isInputRequiredResult(result)) return result as never;
     return server.projectCallToolResult(result, tool.outputSchema);
   });
   if (offer.resources.length > 0 || offer.resourceTemplates.length > 0) {
@@ -102,10 +132,13 @@ export function buildMcpServer(version: string, offer: Offer, listChanged = fals
     server.setRequestHandler('resources/read', async (request, ctx) => {
       const { uri } = request.params;
       const resource = offer.resources.find((r) => r.uri === uri);
-      if (resource !== undefined) return resource.read(callerOf(ctx), callContext(ctx));
-      const template = offer.resourceTemplates.find((t) => t.serves(uri));
-      if (template !== undefined) return template.read(uri, callerOf(ctx), callContext(ctx));
-      throw new ResourceNotFoundError(uri);
+      const template = resource ? undefined : offer.resourceTemplates.find((t) => t.serves(uri));
+      if (resource === undefined && template === undefined) throw new ResourceNotFoundError(uri);
+      return (await served(era, ctx, uri, (context) =>
+        resource !== undefined
+          ? resource.read(callerOf(ctx), context)
+          : template!.read(uri, callerOf(ctx), context),
+      )) as never;
     });
   }
   if (offer.prompts.length > 0) {
@@ -114,7 +147,10 @@ export function buildMcpServer(version: string, offer: Offer, listChanged = fals
       const prompt = offer.prompts.find((p) => p.name === request.params.name);
       if (prompt === undefined)
         throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Prompt ${request.params.name} not found`);
-      return prompt.get(request.params.arguments ?? {}, callerOf(ctx), callContext(ctx));
+      const args = request.params.arguments ?? {};
+      return (await served(era, ctx, prompt.name, (context) =>
+        prompt.get(args, callerOf(ctx), context),
+      )) as never;
     });
   }
   if (offer.prompts.some((prompt) => prompt.complete !== undefined)) {
@@ -131,13 +167,18 @@ export function buildMcpServer(version: string, offer: Offer, listChanged = fals
 }
 
 /** For the SDK's per-request handler (the 2026-07-28 era): a fresh server with what the caller may use. */
-export function mcpServerFactory(version: string, providers: readonly ToolProvider[]): McpServerFactory {
+export function mcpServerFactory(
+  version: string,
+  providers: readonly ToolProvider[],
+  input: ModernInput,
+): McpServerFactory {
+  const era: Era = { kind: 'modern', input };
   return ({ authInfo }) => {
     const caller = callerFromAuthInfo(authInfo);
     return buildMcpServer(
       version,
       caller === undefined ? EMPTY_OFFER : offerFor(providers, caller.permissions),
-      true,
+      era,
     );
   };
 }

@@ -17,11 +17,25 @@ export interface ToolOrigin {
   tool: string;
 }
 
-/** What a call may use beyond its arguments: the client's cancellation, and progress sent back to it. */
+/** A request for the calling client (MCP's server-to-client requests), as an upstream makes it mid-call. */
+export interface ClientInputRequest {
+  method: 'sampling/createMessage' | 'elicitation/create' | 'roots/list';
+  params?: Record<string, unknown>;
+}
+
+/**
+ * What a call may use beyond its arguments: the client's cancellation, progress sent back to it, and
+ * requests put to it (sampling, elicitation, roots) by whatever connection it came on.
+ */
 export interface CallContext {
   signal: AbortSignal;
   /** Reports progress to the client, when it asked for progress (a no-op otherwise). */
   progress(progress: number, total?: number, message?: string): void;
+  /**
+   * Puts a request to the calling client and resolves with its answer; rejects with a message saying why
+   * when the client cannot answer it (it did not declare the capability, or went away).
+   */
+  ask(request: ClientInputRequest): Promise<Record<string, unknown>>;
 }
 
 /**

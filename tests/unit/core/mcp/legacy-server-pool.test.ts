@@ -65,7 +65,7 @@ describe('the shared 2025-era servers', () => {
     });
     const slow = gatedTool('slow');
     const before = await pool.transportFor(only(slow.tool));
-    const inFlight = before.exchange(call('slow', 1), extra);
+    const inFlight = before.exchange(call('slow', 1), extra, 'key');
 
     const replacement = gatedTool('slow');
     const after = await pool.transportFor(only(replacement.tool));
@@ -82,7 +82,7 @@ describe('the shared 2025-era servers', () => {
     const slow = gatedTool('slow');
     const transport = await pool.transportFor(only(slow.tool));
     const abort = new AbortController();
-    const answer = transport.exchange(call('slow', 9), extra, abort.signal);
+    const answer = transport.exchange(call('slow', 9), extra, 'key', abort.signal);
     abort.abort();
     const response = await answer;
     assert.equal(response.id, 9);
@@ -95,7 +95,7 @@ describe('the shared 2025-era servers', () => {
     const pool = new LegacyServerPool((offer) => buildMcpServer('1.0.0', offer));
     const slow = gatedTool('slow');
     const transport = await pool.transportFor(only(slow.tool));
-    const answer = transport.exchange(call('slow', 3), extra);
+    const answer = transport.exchange(call('slow', 3), extra, 'key');
     await pool.close();
     const response = await answer;
     assert.ok('error' in response, JSON.stringify(response));
