@@ -1,6 +1,7 @@
 // A stdio MCP server with the fixtures the official conformance suite asks a server for (tools of each
 // content type, an error, progress, a JSON Schema 2020-12 tool, resources and a template, prompts, and
-// completion), written from the suite's own descriptions of them. The conformance test puts it behind MCP
+// completion, and those that ask the client mid-call: conformance-asking-fixtures.ts), written from the
+// suite's own descriptions of them. The conformance test puts it behind MCP
 // Tray's gateway, prefix off, so the suite's scenarios are run through the gateway.
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
@@ -14,6 +15,12 @@ import {
   ListToolsRequestSchema,
   ReadResourceRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
+import {
+  ASKING_PROMPTS,
+  ASKING_TOOLS,
+  callAskingTool,
+  getAskingPrompt,
+} from './conformance-asking-fixtures.ts';
 
 /** A 1x1 red PNG. */
 const PNG =
@@ -91,8 +98,10 @@ const server = new Server(
   { capabilities: { tools: {}, resources: {}, prompts: {}, completions: {} } },
 );
 
-server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: TOOLS }));
+server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...TOOLS, ...ASKING_TOOLS] }));
 server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+  const asking = await callAskingTool(server, request.params.name, request.params.arguments ?? {});
+  if (asking !== undefined) return asking;
   switch (request.params.name) {
     case 'test_simple_text':
       return { content: [text('This is a simple text response for testing.')] };
@@ -213,9 +222,12 @@ server.setRequestHandler(ListPromptsRequestSchema, () => ({
       arguments: [{ name: 'resourceUri', description: 'URI of the resource to embed', required: true }],
     },
     { name: 'test_prompt_with_image', description: 'A prompt with an image' },
+    ...ASKING_PROMPTS,
   ],
 }));
-server.setRequestHandler(GetPromptRequestSchema, (request) => {
+server.setRequestHandler(GetPromptRequestSchema, async (request) => {
+  const asking = await getAskingPrompt(server, request.params.name);
+  if (asking !== undefined) return asking;
   const args = request.params.arguments ?? {};
   switch (request.params.name) {
     case 'test_simple_prompt':

@@ -15,10 +15,14 @@ import { InputFlows, type Round } from './input-flows.ts';
 /** How long a 2025-era client may take to answer one request put to it (a person may be answering). */
 const ANSWER_TIMEOUT_MS = 10 * 60_000;
 
-/** What a 2026-07-28 retry carries back: the flow it continues and the name it was made for. */
+/**
+ * What a 2026-07-28 retry carries back: the flow it continues, the name it was made for, and the keys of
+ * the requests of its round (so each round's state differs from the last one's).
+ */
 interface FlowState {
   flow: string;
   name: string;
+  asked: string[];
 }
 
 /**
@@ -106,6 +110,6 @@ export async function runModern<R>(
   if ('done' in step) return step.done;
   return inputRequired({
     inputRequests: step.input as Record<string, never>,
-    requestState: await input.codec.mint({ flow: step.flow, name }, ctx),
+    requestState: await input.codec.mint({ flow: step.flow, name, asked: Object.keys(step.input) }, ctx),
   }) as InputRequiredResult;
 }

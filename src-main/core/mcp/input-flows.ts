@@ -5,6 +5,11 @@ import type { CallContext, ClientInputRequest } from '../tools/tool-provider.ts'
 const ANSWER_WITHIN_MS = 10 * 60_000;
 /** Calls waiting for input at once, over every client: beyond this, a new question is refused. */
 const MAX_FLOWS = 256;
+/**
+ * Questions asked together (an upstream's Promise.all) arrive one by one: a round goes out once none
+ * came for this long, so they reach the client in one round.
+ */
+const GATHER_MS = 10;
 
 /** What the client of one round can answer, and where that round's progress goes. */
 export interface Round {
@@ -99,7 +104,11 @@ export class InputFlows {
     signal.addEventListener('abort', cancelled, { once: true });
     try {
       const asked = new Promise<'asked'>((resolve) => {
-        flow.wake = () => setImmediate(() => resolve('asked'));
+        let quiet: NodeJS.Timeout | undefined;
+        flow.wake = () => {
+          clearTimeout(quiet);
+          quiet = setTimeout(() => resolve('asked'), GATHER_MS);
+        };
         if (flow.asks.size > 0) flow.wake();
       });
       const step = await Promise.race([flow.outcome as Promise<Outcome<R>>, asked]);
