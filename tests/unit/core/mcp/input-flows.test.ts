@@ -102,11 +102,11 @@ describe('InputFlows: a call that asks its client things, carried over rounds', 
     const flows = new InputFlows();
     const first = await flows.start('key-a', round(), async ({ ask }) => {
       void ask(ROOTS).catch(() => {});
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setTimeout(resolve, 40));
       throw new Error('upstream went away');
     });
     assert.ok('input' in first);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 60));
     await assert.rejects(flows.resume(first.flow, 'key-a', round(), {}), /upstream went away/);
   });
 
