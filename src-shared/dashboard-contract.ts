@@ -139,6 +139,9 @@ export interface ServersView {
   problem?: string;
 }
 
+/** What starting a server once, as it was added, showed: how many tools it offers, or why it did not start. */
+export type AddedServerStart = { started: true; tools: number } | { started: false; reason: string };
+
 /** What importing a client's servers would add, before anything changes. */
 export interface ImportPreview {
   path: string;
@@ -171,7 +174,7 @@ export interface InvokeOutputs {
   'keys.test': ConnectionTest;
   'activity.list': { entries: ActivityRow[]; nextBefore?: string };
   'servers.list': ServersView;
-  'servers.add': ServersView & { movedToSecrets: string[] };
+  'servers.add': ServersView & { movedToSecrets: string[]; start: AddedServerStart };
   'servers.setEnabled': ServersView;
   'servers.remove': ServersView;
   'servers.approve': ServersView;

@@ -75,6 +75,8 @@ export const ERROR_CODES = [
   'secrets_file_corrupt',
   'secrets_vanished',
   'server_exists',
+  'server_command_not_found',
+  'tool_name_collision',
   'server_not_found',
   'serving_paused',
   'set_by_environment',

@@ -36,6 +36,8 @@ export function cliHint(error: AppError, argv: readonly string[]): string | unde
   if (error instanceof InputError && error.code === 'import_failed' && error.field === 'file')
     return 'Give it with --file PATH.';
   if (error.code === 'invalid_expiry') return 'Give one with --expires-in, such as --expires-in 30d.';
+  if (error.code === 'tool_name_collision')
+    return 'Add it again with --prefix P (a prefix no other server uses).';
   return undefined;
 }
 

@@ -1,23 +1,17 @@
 import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InputError, NotFoundError } from '../core/app-error.ts';
 import { GatewayStateFile } from '../core/gateway/gateway-state-file.ts';
 import { ServersFile } from '../core/gateway/servers-file.ts';
-import {
-  addServer,
-  approveServer,
-  removeServer,
-  setServerEnabled,
-  type NewServer,
-} from '../core/gateway/servers-admin.ts';
+import { approveServer, removeServer, setServerEnabled } from '../core/gateway/servers-admin.ts';
 import { readLogTail, upstreamLogPath } from '../core/gateway/upstream-log.ts';
 import { openSecretStore, parseSecretStoreKind } from '../core/keys/open-secret-store.ts';
 import { resolveDataDir } from '../core/server/server-config.ts';
 import type { CommandIo } from './command-io.ts';
 import { FILE_STORE_WARNING } from './secret-store-advice.ts';
+import { serversAdd } from './servers-add.ts';
 import { importServers } from './servers-import.ts';
-import { describeServers, pairs, SERVERS_HELP, serverViews } from './servers-output.ts';
+import { describeServers, SERVERS_HELP, serverViews } from './servers-output.ts';
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -35,6 +29,7 @@ const OPTIONS = {
   from: { type: 'string' },
   file: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'no-check': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -72,48 +67,8 @@ export async function serversCommand(args: string[], io: CommandIo): Promise<num
   };
 
   switch (action) {
-    case 'add': {
-      if (values.prefix !== undefined && values['no-prefix'])
-        throw new InputError('usage', 'Give --prefix P or --no-prefix, not both.');
-      const prefix = values['no-prefix'] ? null : values.prefix;
-      const base = { name: needName(), ...(prefix !== undefined && { prefix }) };
-      let input: NewServer;
-      if (values.url !== undefined) {
-        if (command.length > 0)
-          throw new InputError('usage', 'A server has a --url or a command after --, not both.');
-        input = {
-          ...base,
-          url: values.url,
-          headers: pairs(values.header, ':', '--header "Name: value"'),
-          secretHeaders: pairs(values['secret-header'], ':', '--secret-header "Name: value"'),
-        };
-      } else {
-        const [program, ...programArgs] = command;
-        if (program === undefined)
-          throw new InputError(
-            'usage',
-            `"servers add" needs the server's command after --, or --url: mcp-tray servers add ${base.name} -- npx -y @modelcontextprotocol/server-everything`,
-          );
-        input = {
-          ...base,
-          // A path typed relative to here means here: the server starts in another folder.
-          command: /[\\/]/.test(program) ? resolve(program) : program,
-          args: programArgs,
-          ...(values.cwd !== undefined && { cwd: resolve(values.cwd) }),
-          env: pairs(values.env, '=', '--env NAME=value'),
-          secretEnv: pairs(values['secret-env'], '=', '--secret-env NAME=value'),
-        };
-      }
-      const { entry, movedToSecrets } = await addServer(file, secrets(), input, Date.now);
-      for (const moved of movedToSecrets)
-        io.logger.warn(
-          `${moved} looks like a secret: its value is kept in the secret store, not in servers.json.`,
-        );
-      io.stdout(
-        `Added "${entry.name}". A running MCP Tray starts it within a few seconds; its tools are offered as ${entry.prefix === null ? 'their own names' : `${entry.prefix}__<tool>`}.\n`,
-      );
-      return 0;
-    }
+    case 'add':
+      return serversAdd({ name: needName(), values, command }, file, secrets(), io);
     case 'list': {
       const views = serverViews((await file.read()).servers, await GatewayStateFile.read(dataDir));
       io.stdout(values.json ? `${JSON.stringify({ servers: views }, null, 2)}\n` : describeServers(views));

@@ -21,6 +21,10 @@ Commands:
   import --from claude-desktop|claude-code|cursor|vscode|codex [--file PATH] [--dry-run]
                       add the servers of a client's config (read from its usual place, never changed)
 
+"add" starts the server once to see that it works and what it offers: a command that does not exist, or a
+tool name another server (or a built-in) has, is refused then, and the tools it offers are approved as they
+are (--no-check skips that; they are approved at its first start instead).
+
 Tools are offered as <prefix>__<tool>; the prefix is the server's name unless given. Secret values
 (--secret-env, --secret-header, and any --env or --header whose name holds KEY, TOKEN, SECRET, PASSWORD or
 AUTH) are kept in the secret store, never in servers.json. Every command takes (before the --):

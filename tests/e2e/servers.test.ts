@@ -45,13 +45,19 @@ describe('the Servers screen, in Chromium, against a real mcp-tray serve', () =>
     await shoot('servers');
   });
 
-  test('Add server: a field the server would refuse is said beside it; a good one starts', async () => {
+  test('Add server: a field the server would refuse is said beside it; a good one is started once, then runs', async () => {
     await page().getByRole('button', { name: 'Add server' }).click();
     const dialog = page().getByRole('dialog');
     await dialog.getByLabel('Name', { exact: true }).fill('Bad Name');
     await dialog.getByRole('button', { name: 'Add server' }).click();
     await dialog.getByText(/lower-case letters, digits and dashes/).waitFor();
     await dialog.getByLabel('Name', { exact: true }).fill('second');
+    // Adding starts it once: a command that does not exist is refused, said beside the command.
+    await dialog.getByLabel('Command', { exact: true }).fill('no-such-mcp-server-command');
+    await dialog.getByRole('button', { name: 'Add server' }).click();
+    await dialog
+      .getByText(/"second" cannot start: the command "no-such-mcp-server-command" was not found/)
+      .waitFor();
     await dialog.getByLabel('Command', { exact: true }).fill(FIXTURE_UPSTREAM[0] as string);
     await dialog
       .getByLabel('Arguments, one per line', { exact: true })
@@ -61,7 +67,7 @@ describe('the Servers screen, in Chromium, against a real mcp-tray serve', () =>
       .fill('SECOND_TOKEN=abc123');
     await shoot('server-add');
     await dialog.getByRole('button', { name: 'Add server' }).click();
-    await page().getByRole('status').getByText('Added.').waitFor();
+    await page().getByRole('status').getByText('Added. It started and offers 7 tools').waitFor();
     await row('second').getByText('running').waitFor();
   });
 

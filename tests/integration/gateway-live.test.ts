@@ -106,9 +106,10 @@ describe('a running server follows servers.json', () => {
     }
   });
 
-  test('two servers offering the same names: the later one’s tools are held back and reported', async () => {
+  test('two servers offering the same names, the later one’s not known when added: its tools are held back and reported', async () => {
     await servers(dataDir, ['add', 'first', '--prefix', 'same', '--', ...FIXTURE_UPSTREAM]);
-    await servers(dataDir, ['add', 'second', '--prefix', 'same', '--', ...FIXTURE_UPSTREAM]);
+    // Known at add time, the clash would be refused then (servers-cli.test.ts); unchecked, it is found later.
+    await servers(dataDir, ['add', 'second', '--prefix', 'same', '--no-check', '--', ...FIXTURE_UPSTREAM]);
     const second = await waitForServer(
       dataDir,
       'second',

@@ -20,7 +20,8 @@ let serve: ServeProcess;
 before(async () => {
   await servers(dataDir, ['add', 'steady', '--', ...FIXTURE_UPSTREAM]);
   await servers(dataDir, ['add', 'flaky', '--', ...FIXTURE_UPSTREAM]);
-  await servers(dataDir, ['add', 'missing', '--', '/nonexistent/mcp-server-that-is-not-there']);
+  // Added before its command went away (uninstalled since): adding it now would be refused.
+  await servers(dataDir, ['add', 'missing', '--no-check', '--', '/nonexistent/mcp-server-that-is-not-there']);
   serve = await startServe({ dataDir, args: ['--secret-store', 'file'] });
 });
 after(async () => {

@@ -79,6 +79,7 @@ test('servers add keeps secret values out of servers.json, and a relative comman
     '--secret-env',
     'SESSION=xyz',
     '--no-prefix',
+    '--no-check',
     '--',
     './bin/server',
     '--stdio',
@@ -106,6 +107,81 @@ test('servers add keeps secret values out of servers.json, and a relative comman
     [],
     'remove deletes them',
   );
+});
+
+test('servers add starts the server once: its tools approved as seen, a missing command and a clash refused', async () => {
+  const dir = folder();
+  const added = await servers(dir, ['add', 'notes', '--', ...FIXTURE_UPSTREAM]);
+  assert.match(added, /It started and offers 7 tools \(repeat, crash,/);
+  const [notes] = JSON.parse(readFileSync(join(dir, 'servers.json'), 'utf8')).servers;
+  assert.deepEqual(Object.keys(notes.approvedTools).sort(), [
+    'ask_roots',
+    'crash',
+    'env',
+    'repeat',
+    'slow',
+    'spawn_child',
+    'wait_for_cancel',
+  ]);
+  assert.equal(notes.approvedTools.repeat.description, 'Repeats the text it is given.');
+
+  const before = readFileSync(join(dir, 'servers.json'), 'utf8');
+  const missing = await runCli([
+    'servers',
+    'add',
+    'ghost',
+    '--data-dir',
+    dir,
+    '--secret-store',
+    'file',
+    '--secret-env',
+    'TOKEN=t0ps3cret',
+    '--',
+    'no-such-mcp-server-command',
+  ]);
+  assert.equal(missing.code, 2, missing.stderr);
+  assert.match(
+    missing.stderr,
+    /"ghost" cannot start: the command "no-such-mcp-server-command" was not found/,
+  );
+
+  const clash = await runCli([
+    'servers',
+    'add',
+    'copy',
+    '--prefix',
+    'notes',
+    '--data-dir',
+    dir,
+    '--',
+    ...FIXTURE_UPSTREAM,
+  ]);
+  assert.equal(clash.code, 2, clash.stderr);
+  assert.match(clash.stderr, /"copy" would offer notes__repeat, which the server "notes" offers already/);
+  assert.match(clash.stderr, /--prefix P/);
+  assert.equal(readFileSync(join(dir, 'servers.json'), 'utf8').includes('"ghost"'), false);
+  assert.equal(readFileSync(join(dir, 'servers.json'), 'utf8'), before, 'nothing was written');
+  assert.doesNotMatch(
+    (() => {
+      try {
+        return readFileSync(join(dir, 'secrets.json'), 'utf8');
+      } catch {
+        return '';
+      }
+    })(),
+    /t0ps3cret/,
+    'a refused server leaves no secret behind',
+  );
+
+  const broken = await servers(dir, [
+    'add',
+    'broken',
+    '--',
+    process.execPath,
+    '-e',
+    'console.error("no config");process.exit(4)',
+  ]);
+  assert.match(broken, /did not start just now: it exited with code 4 \(it said: no config\)\. It is kept/);
 });
 
 test('servers import: a preview with --dry-run that changes nothing, then the servers added, the client’s file untouched', async () => {

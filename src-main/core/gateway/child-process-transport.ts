@@ -61,17 +61,16 @@ export class ChildProcessTransport implements Transport {
     createInterface({ input: child.stderr! }).on('line', (line) => this.hooks.stderr(line));
     createInterface({ input: child.stdout!, crlfDelay: Infinity }).on('line', (line) => this.read(line));
     child.stdin!.on('error', () => {}); // a server that exits early closes its stdin under us: not our fault
-    await Promise.race([
-      once(child, 'spawn'),
-      once(child, 'error').then(([error]) => {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw code === 'ENOENT'
-          ? new Error(
-              `the command "${this.plan.file}" was not found (ENOENT); check that it is installed and on PATH`,
-            )
-          : (error as Error);
-      }),
-    ]);
+    try {
+      // Rejects with the spawn error when the command could not be started at all.
+      await once(child, 'spawn');
+    } catch (error) {
+      throw (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? new Error(
+            `the command "${this.plan.file}" was not found (ENOENT); check that it is installed and on PATH`,
+          )
+        : (error as Error);
+    }
     this.spawned = true;
     child.on('error', (error) => this.onerror?.(error));
   }

@@ -7,10 +7,9 @@ import type { OfferChange, ToolProvider } from '../tools/tool-provider.ts';
 import { changedLists, EMPTY_GATEWAY_OFFER } from './offer-changes.ts';
 import { gatewayOffer, type GatewayOffer } from './gateway-offer.ts';
 import { GatewayStateFile } from './gateway-state-file.ts';
-import { loginShellPath } from './login-shell-path.ts';
+import { currentHost } from './login-shell-path.ts';
 import { ServersFile } from './servers-file.ts';
 import { connectUpstream } from './upstream-connect.ts';
-import type { LaunchHost } from './upstream-launch.ts';
 import { UpstreamSupervisor } from './upstream-supervisor.ts';
 
 /** How often servers.json is checked besides file-system events (which some file systems never send). */
@@ -49,7 +48,6 @@ export class Gateway implements ToolProvider {
   private poll: NodeJS.Timeout | undefined;
   private seen = '';
   private reconciling: Promise<void> = Promise.resolve();
-  private host: Promise<LaunchHost> | undefined;
   private closed = false;
   private fileProblem: string | undefined;
 
@@ -190,7 +188,7 @@ export class Gateway implements ToolProvider {
       connect: (current, hooks, asks) =>
         connectUpstream(
           current,
-          { secrets: this.deps.secrets, host: () => this.launchHost(), version: this.deps.version },
+          { secrets: this.deps.secrets, host: currentHost, version: this.deps.version },
           hooks,
           asks,
         ),
@@ -202,15 +200,6 @@ export class Gateway implements ToolProvider {
       changed: () => this.changed(),
       ...(this.deps.pingEveryMs !== undefined && { pingEveryMs: this.deps.pingEveryMs }),
     });
-  }
-
-  private launchHost(): Promise<LaunchHost> {
-    this.host ??= (async () => ({
-      platform: process.platform,
-      env: process.env,
-      loginPath: process.platform === 'darwin' ? await loginShellPath(process.env) : undefined,
-    }))();
-    return this.host;
   }
 
   private changed(): void {

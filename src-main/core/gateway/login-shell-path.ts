@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import type { LaunchHost } from './upstream-launch.ts';
 
 /**
  * PATH as the user's login shell sets it, for servers started from an app that the Dock launched (such apps
@@ -17,4 +18,16 @@ export function loginShellPath(env: NodeJS.ProcessEnv, timeoutMs = 3_000): Promi
       },
     );
   });
+}
+
+let current: Promise<LaunchHost> | undefined;
+
+/** This machine as a stdio server starts on it (its login PATH read once, when first needed). */
+export function currentHost(): Promise<LaunchHost> {
+  current ??= (async () => ({
+    platform: process.platform,
+    env: process.env,
+    loginPath: process.platform === 'darwin' ? await loginShellPath(process.env) : undefined,
+  }))();
+  return current;
 }

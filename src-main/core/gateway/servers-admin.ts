@@ -2,6 +2,8 @@ import { InputError, NotFoundError } from '../app-error.ts';
 import type { SecretStore } from '../keys/secret-store.ts';
 import { looksSecret, SERVER_NAME, TOOL_PREFIX, type ServerEntry, type ToolPin } from './server-entry.ts';
 import { deleteServerSecrets, serverSecretAccount, storeServerSecrets } from './server-secrets.ts';
+import { checkedAtAdd, type AddCheck } from './server-add-check.ts';
+import type { Probe } from './server-probe.ts';
 import type { ServersFile } from './servers-file.ts';
 
 interface NewServerBase {
@@ -32,6 +34,8 @@ export interface Added {
   entry: ServerEntry;
   /** Plain values whose names look secret, moved to the secret store instead of servers.json. */
   movedToSecrets: string[];
+  /** What starting it once showed, when it was tried. */
+  probe?: Probe;
 }
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -144,17 +148,24 @@ const taken = (name: string) =>
 const unknown = (name: string) =>
   new NotFoundError('unknown_server', `No server is named "${name}".`, { field: 'name' });
 
-/** Adds a server: its secret values to the secret store first, then the entry to servers.json. */
+/**
+ * Adds a server: its secret values to the secret store first, then (with `check`) it is started once,
+ * then the entry goes to servers.json.
+ */
 export async function addServer(
   file: ServersFile,
   secrets: SecretStore,
   input: NewServer,
   now: () => number,
+  check?: AddCheck,
 ): Promise<Added> {
   const { entry, secrets: values, kind, moved } = entryOf(input, new Date(now()).toISOString());
-  if ((await file.read()).servers.some((s) => s.name === entry.name)) throw taken(entry.name);
+  const existing = (await file.read()).servers;
+  if (existing.some((s) => s.name === entry.name)) throw taken(entry.name);
   await storeServerSecrets(secrets, entry.name, kind, values);
+  let probe: Probe | undefined;
   try {
+    if (check !== undefined) probe = await checkedAtAdd(entry, check, existing);
     await file.update((servers) => {
       if (servers.some((s) => s.name === entry.name)) throw taken(entry.name);
       servers.push(entry);
@@ -164,7 +175,7 @@ export async function addServer(
       await secrets.delete(serverSecretAccount(entry.name, kind, name)).catch(() => false);
     throw error;
   }
-  return { entry, movedToSecrets: moved };
+  return { entry, movedToSecrets: moved, ...(probe !== undefined && { probe }) };
 }
 
 /** Removes a server from servers.json, then its secret values. */

@@ -5,6 +5,7 @@ import { NotFoundError } from '../app-error.ts';
 import type { Gateway } from './gateway.ts';
 import { readLogTail, upstreamLogPath } from './upstream-log.ts';
 import { approveServer, addServer, removeServer, setServerEnabled } from './servers-admin.ts';
+import type { AddCheck } from './server-add-check.ts';
 import type { ServersFile } from './servers-file.ts';
 import { applyImport, describeCandidate, planImport, type ImportPlace } from './servers-import.ts';
 
@@ -32,6 +33,8 @@ export interface ServersHandlersDeps {
   /** Where client configs are looked for (this machine's OS, home and environment). */
   place: (file: string | undefined) => ImportPlace;
   now: () => number;
+  /** Starts a new server once before it is kept (see server-add-check.ts). */
+  check?: AddCheck;
 }
 
 /** The gateway's part of the dashboard contract: the same operations as `mcp-tray servers`. */
@@ -47,8 +50,12 @@ export function serversHandlers(deps: ServersHandlersDeps): HandlerSlice<Servers
   return {
     'servers.list': view,
     'servers.add': async (input) => {
-      const { movedToSecrets } = await addServer(file, deps.secrets, input, deps.now);
-      return { ...(await view()), movedToSecrets };
+      const { movedToSecrets, probe } = await addServer(file, deps.secrets, input, deps.now, deps.check);
+      const start =
+        probe === undefined || !probe.started
+          ? { started: false as const, reason: probe?.reason ?? 'it was not started yet' }
+          : { started: true as const, tools: probe.tools.length };
+      return { ...(await view()), movedToSecrets, start };
     },
     'servers.setEnabled': async ({ name, enabled }) => {
       await setServerEnabled(file, name, enabled);

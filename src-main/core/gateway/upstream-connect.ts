@@ -15,6 +15,8 @@ export interface ConnectDeps {
   /** The machine a stdio server starts on (its login PATH is read once, when first needed). */
   host: () => Promise<LaunchHost>;
   version: string;
+  /** How long the handshake may take (a minute unless said: `npx` may download the server first). */
+  connectTimeoutMs?: number;
 }
 
 export interface Connected {
@@ -50,7 +52,7 @@ export async function connectUpstream(
       requestInit: { headers: { ...entry.headers, ...values } },
     });
     client.onclose = () => hooks.exit(null, null);
-    await client.connect(transport, { timeout: CONNECT_TIMEOUT_MS });
+    await client.connect(transport, { timeout: deps.connectTimeoutMs ?? CONNECT_TIMEOUT_MS });
     return { client, pid: null };
   }
   const client = new Client(
@@ -60,7 +62,7 @@ export async function connectUpstream(
   asks.answerOn(client);
   const transport = new ChildProcessTransport(launchPlan(entry, values, await deps.host()), hooks);
   try {
-    await client.connect(transport, { timeout: CONNECT_TIMEOUT_MS });
+    await client.connect(transport, { timeout: deps.connectTimeoutMs ?? CONNECT_TIMEOUT_MS });
   } catch (error) {
     await transport.close();
     throw error;

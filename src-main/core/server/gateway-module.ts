@@ -1,6 +1,8 @@
 import { homedir } from 'node:os';
 import type { UpstreamView } from '../../../src-shared/gateway-view.ts';
 import { Gateway } from '../gateway/gateway.ts';
+import { currentHost } from '../gateway/login-shell-path.ts';
+import { probeServer } from '../gateway/server-probe.ts';
 import { serversHandlers } from '../gateway/servers-handlers.ts';
 import { ServersFile } from '../gateway/servers-file.ts';
 import type { SecretStore } from '../keys/secret-store.ts';
@@ -8,7 +10,13 @@ import type { Logger } from '../logger.ts';
 import { BUILTIN_TOOL_NAMES } from '../tools/builtin-tools.ts';
 
 /** The dashboard's Servers screen: the gateway's handlers, and its changes as events. */
-export function gatewayDashboard(gateway: Gateway, dataDir: string, secrets: SecretStore, now: () => number) {
+export function gatewayDashboard(
+  gateway: Gateway,
+  dataDir: string,
+  secrets: SecretStore,
+  version: string,
+  now: () => number,
+) {
   return {
     handlers: serversHandlers({
       dataDir,
@@ -23,6 +31,10 @@ export function gatewayDashboard(gateway: Gateway, dataDir: string, secrets: Sec
         cwd: process.cwd(),
       }),
       now,
+      check: {
+        probe: (entry) => probeServer(entry, { secrets, host: currentHost, version }),
+        builtInTools: [...BUILTIN_TOOL_NAMES],
+      },
     }),
     onChange: (listener: (view: { servers: UpstreamView[] }) => void) =>
       void gateway.onViews((servers) => listener({ servers })),

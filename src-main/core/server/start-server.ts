@@ -72,7 +72,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
           return settingsRef.current;
         },
         tools: mcp.tools,
-        servers: gatewayDashboard(gateway, config.dataDir, keys.secrets, now),
+        servers: gatewayDashboard(gateway, config.dataDir, keys.secrets, deps.version, now),
         onError,
       });
       return { ...built, name: 'dashboard', close: async () => built.close() };

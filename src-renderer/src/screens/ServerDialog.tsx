@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { AddedServerStart } from '../../../src-shared/dashboard-contract.ts';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
 import { Modal } from '../parts/Modal.tsx';
 import { errorText, useClient } from '../use-contract.ts';
@@ -11,7 +12,7 @@ import {
 } from '../view/server-form.ts';
 
 interface Props {
-  onDone: (movedToSecrets: string[]) => void;
+  onDone: (added: { movedToSecrets: string[]; start: AddedServerStart }) => void;
   onCancel: () => void;
 }
 
@@ -20,6 +21,7 @@ export function ServerDialog({ onDone, onCancel }: Props) {
   const client = useClient();
   const [form, setForm] = useState<ServerForm>(EMPTY_SERVER_FORM);
   const [error, setError] = useState<{ field: ServerField | 'form'; message: string }>();
+  const [starting, setStarting] = useState(false);
   const set = (change: Partial<ServerForm>) => {
     setForm({ ...form, ...change });
     setError(undefined);
@@ -60,14 +62,18 @@ export function ServerDialog({ onDone, onCancel }: Props) {
       if (e instanceof ServerFormProblem) return setError({ field: e.field, message: e.message });
       throw e;
     }
+    // Adding starts the server once, to see that it works and what it offers: that can take a while.
+    setStarting(true);
     try {
-      onDone((await client.invoke('servers.add', input)).movedToSecrets);
+      onDone(await client.invoke('servers.add', input));
     } catch (e) {
       const field = (e as { field?: string }).field;
       setError({
         field: field === 'name' || field === 'url' || field === 'command' ? field : 'form',
         message: errorText(e),
       });
+    } finally {
+      setStarting(false);
     }
   };
 
@@ -152,8 +158,8 @@ export function ServerDialog({ onDone, onCancel }: Props) {
           <button type="button" className="button" onClick={onCancel}>
             Cancel
           </button>
-          <button type="submit" className="button primary">
-            Add server
+          <button type="submit" className="button primary" disabled={starting}>
+            {starting ? 'Starting it to check…' : 'Add server'}
           </button>
         </div>
       </form>

@@ -162,13 +162,16 @@ export function ServersScreen() {
       {pending?.kind === 'add' && (
         <ServerDialog
           onCancel={() => setPending(undefined)}
-          onDone={(moved) => {
+          onDone={({ movedToSecrets: moved, start }) => {
             setPending(undefined);
-            setNotice(
+            const started = start.started
+              ? `It started and offers ${start.tools} ${start.tools === 1 ? 'tool' : 'tools'}, approved as they are now.`
+              : `It did not start just now: ${start.reason}. Its log says more once MCP Tray starts it.`;
+            const secret =
               moved.length === 0
-                ? 'Added. It starts within a few seconds.'
-                : `Added. ${moved.join(', ')} looked secret: kept in the keychain, not in servers.json.`,
-            );
+                ? ''
+                : ` ${moved.join(', ')} looked secret: kept in the keychain, not in servers.json.`;
+            setNotice(`Added. ${started}${secret}`);
             load();
           }}
         />
