@@ -21,6 +21,12 @@ export interface ChildHooks {
  * (so stopping it ends every process it started), lines that are not JSON-RPC set aside instead of breaking
  * the connection, and stderr kept for the server's log.
  */
+/** How a server's process (or, with neither, its connection) ended, as a person reads it. */
+export function exitReason(code: number | null, signal: NodeJS.Signals | null): string {
+  if (signal !== null) return `it was ended by ${signal}`;
+  return code === null ? 'its connection closed' : `it exited with code ${code}`;
+}
+
 export class ChildProcessTransport implements Transport {
   onclose?: (() => void) | undefined;
   onerror?: ((error: Error) => void) | undefined;

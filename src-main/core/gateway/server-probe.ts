@@ -1,4 +1,5 @@
 import type { Tool } from '@modelcontextprotocol/client';
+import { exitReason } from './child-process-transport.ts';
 import { publicName } from './gateway-offer.ts';
 import type { ServerEntry } from './server-entry.ts';
 import { UpstreamAsks } from './upstream-asks.ts';
@@ -27,8 +28,7 @@ export async function probeServer(
   const hooks = {
     stderr: (line: string) => void stderr.splice(0, stderr.length - STDERR_LINES + 1, line),
     stray: () => {},
-    exit: (code: number | null, signal: NodeJS.Signals | null) =>
-      void (exit = signal !== null ? `it was ended by ${signal}` : `it exited with code ${code}`),
+    exit: (code: number | null, signal: NodeJS.Signals | null) => void (exit = exitReason(code, signal)),
   };
   let stop = async () => {};
   const attempt = (async (): Promise<Probe> => {

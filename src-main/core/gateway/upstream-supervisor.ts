@@ -1,7 +1,7 @@
 import type { CallToolResult, Client } from '@modelcontextprotocol/client';
 import type { UpstreamState, UpstreamView } from '../../../src-shared/gateway-view.ts';
 import type { CallContext } from '../tools/tool-provider.ts';
-import type { ChildHooks } from './child-process-transport.ts';
+import { exitReason, type ChildHooks } from './child-process-transport.ts';
 import { UpstreamAsks } from './upstream-asks.ts';
 import { callUpstreamTool, errorResult } from './upstream-calls.ts';
 import type { ServerEntry, ToolPin } from './server-entry.ts';
@@ -157,14 +157,7 @@ export class UpstreamSupervisor {
       stderr: (line) => this.log.write(line),
       stray: (line) => this.log.write(`(not MCP, on stdout) ${line}`),
       exit: (code, signal) => {
-        if (generation !== this.generation) return;
-        this.exited(
-          signal !== null
-            ? `it was ended by ${signal}`
-            : code === null
-              ? 'its connection closed'
-              : `it exited with code ${code}`,
-        );
+        if (generation === this.generation) this.exited(exitReason(code, signal));
       },
     };
     try {
