@@ -1,8 +1,8 @@
 // `npm run bench`, gateway section: server-everything's `echo` reached directly over stdio by an SDK client,
 // through MCP Tray (both eras), and through supergateway and mcp-proxy, all in one run on this machine.
-// Prints added latency over direct stdio (median, p99), req/s over 10 connections (raw 2025-era tools/call
-// requests; 10 SDK clients for the 2026-07-28 era, which needs the SDK's envelope), and each
-// gateway's RSS with its children, idle and after the run. It never fails.
+// Prints added latency over direct stdio (median, p99), req/s over 10 connections (raw tools/call requests
+// of either era, through autocannon), and each gateway's RSS with its children, after warm-up and after the
+// run. It never fails.
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -93,26 +93,42 @@ async function sessionHeaders(url: string, key?: string): Promise<Record<string,
   return headers;
 }
 
-/** Requests per second of raw tools/call POSTs over 10 connections (autocannon), for `SECONDS`. */
-async function rawThroughput(url: string, tool: string, key?: string): Promise<number> {
+/** The `_meta` envelope a 2026-07-28 request carries (an SDK client adds it to every request). */
+const ENVELOPE = {
+  'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+  'io.modelcontextprotocol/clientCapabilities': {},
+  'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' },
+};
+
+/**
+ * Requests per second of raw tools/call POSTs over 10 connections (autocannon), for `SECONDS`: 2025-era
+ * requests (on a session of their own for a stateful gateway), or 2026-07-28 requests with their envelope
+ * and routing headers.
+ */
+async function rawThroughput(url: string, tool: string, key?: string, era: Era = 'legacy'): Promise<number> {
+  const modern = era === 'modern';
+  const headers = modern
+    ? {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        'mcp-protocol-version': '2026-07-28',
+        'mcp-method': 'tools/call',
+        'mcp-name': tool,
+        ...(key !== undefined && { 'x-api-key': key }),
+      }
+    : await sessionHeaders(url, key);
+  const params = { ...echo, name: tool, ...(modern && { _meta: ENVELOPE }) };
   const result = await autocannon({
     url,
     connections: 10,
     duration: SECONDS,
     method: 'POST',
-    headers: await sessionHeaders(url, key),
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { ...echo, name: tool } }),
+    headers,
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params }),
   });
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return result.requests.average;
-}
-
-async function sdkThroughput(url: string, tool: string, era: Era, key?: string): Promise<number> {
-  const clients = await Promise.all(Array.from({ length: 10 }, () => connect(http(url, key), era)));
-  const rps = await throughput(clients, { ...echo, name: tool });
-  await Promise.all(clients.map((c) => c.close()));
-  return rps;
 }
 
 /** Calls per second of 10 clients, each calling in a loop for `SECONDS`. */
@@ -197,18 +213,25 @@ async function measureGateway(
   era: Era,
   key?: string,
 ): Promise<Row> {
-  // Warm-up: a load like the measured one (discarded) lets the heap and the JIT reach their working state,
-  // for every gateway alike; RSS is then measured before and after the measured runs.
-  await rawThroughput(url, tool, key);
-  const rssIdle = process?.pid === undefined ? undefined : treeRssMiB(process.pid);
+  // Warm-up: loads like the measured one (discarded), until the RSS of the gateway and its upstream grows
+  // by less than 3 % over one (at most 8), let the heaps and the JIT reach their working state, for every
+  // gateway alike; RSS is then measured before and after the measured runs.
+  const tree = () => (process?.pid === undefined ? undefined : treeRssMiB(process.pid));
+  let rssIdle = tree();
+  for (let round = 0; round < 8; round += 1) {
+    await rawThroughput(url, tool, key, era);
+    const now = tree();
+    const settled = rssIdle !== undefined && now !== undefined && now < rssIdle * 1.03;
+    rssIdle = now;
+    if (settled || now === undefined) break;
+  }
   const client = await connect(http(url, key), era);
   const times = await latencies(client, { ...echo, name: tool });
   // The gateway's own hop: a gateway call minus a built-in tool call on the same connection.
   const builtin = key === undefined ? undefined : await latencies(client, { name: 'whoami', arguments: {} });
   await client.close();
   // The SDK client is too slow to load a gateway (about 1,000 calls/s here whichever gateway): raw requests.
-  const rps =
-    era === 'legacy' ? await rawThroughput(url, tool, key) : await sdkThroughput(url, tool, era, key);
+  const rps = await rawThroughput(url, tool, key, era);
   const rssAfter = process?.pid === undefined ? undefined : treeRssMiB(process.pid);
   return {
     label,

@@ -1,16 +1,13 @@
-import {
-  isJSONRPCErrorResponse,
-  isJSONRPCResultResponse,
-  isJSONRPCNotification,
-  isJSONRPCRequest,
-  type JSONRPCMessage,
-  type JSONRPCNotification,
-  type JSONRPCRequest,
-  type JSONRPCResponse,
-  type MessageExtraInfo,
-  type Transport,
-  type TransportSendOptions,
+import type {
+  JSONRPCMessage,
+  JSONRPCNotification,
+  JSONRPCRequest,
+  JSONRPCResponse,
+  MessageExtraInfo,
+  Transport,
+  TransportSendOptions,
 } from '@modelcontextprotocol/server';
+import { isNotification, isRequest, isResponse } from './message-kind.ts';
 
 /** Where the server's messages about one request go, when its exchange can carry them (an event stream). */
 export type ExchangeStream = (message: JSONRPCNotification | JSONRPCRequest) => void;
@@ -50,8 +47,8 @@ export class ExchangeTransport implements Transport {
   async send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
     const related = options?.relatedRequestId;
     const exchange = typeof related === 'number' ? this.pending.get(related) : undefined;
-    if (isJSONRPCNotification(message)) return exchange?.stream?.(message);
-    if (isJSONRPCRequest(message)) {
+    if (isNotification(message)) return exchange?.stream?.(message);
+    if (isRequest(message)) {
       if (exchange?.stream === undefined)
         return this.onmessage?.({
           jsonrpc: '2.0',
@@ -62,7 +59,7 @@ export class ExchangeTransport implements Transport {
       this.asked.set(message.id, related as number);
       return exchange.stream(message);
     }
-    if (!isJSONRPCResultResponse(message) && !isJSONRPCErrorResponse(message)) return;
+    if (!isResponse(message)) return;
     const pending = typeof message.id === 'number' ? this.pending.get(message.id) : undefined;
     if (pending === undefined) return;
     this.settle(message.id as number);

@@ -1,16 +1,14 @@
 import {
   parseJSONRPCMessage,
   SUPPORTED_PROTOCOL_VERSIONS,
-  isJSONRPCErrorResponse,
-  isJSONRPCResultResponse,
   type JSONRPCMessage,
-  type JSONRPCRequest,
   type JSONRPCResponse,
 } from '@modelcontextprotocol/server';
 import type { Request, Response } from 'express';
 import { sendJsonRpcError } from '../http/json-error.ts';
 import type { ExchangeTransport } from './exchange-transport.ts';
 import type { LegacyCancellations } from './legacy-cancellations.ts';
+import { isRequest, isResponse } from './message-kind.ts';
 
 const MAX_BATCH = 100;
 
@@ -64,16 +62,14 @@ export async function serveLegacyExchange(
     return sendJsonRpcError(res, 400, -32600, `Invalid Request: Batch must not exceed ${MAX_BATCH} messages`);
   }
   // Each message was validated by parseJSONRPCMessage, so its shape is enough to tell what it is.
-  const requests = messages.filter(
-    (message): message is JSONRPCRequest => 'method' in message && 'id' in message,
-  );
+  const requests = messages.filter(isRequest);
   if (messages.length > 1 && requests.some((request) => request.method === 'initialize')) {
     return sendJsonRpcError(res, 400, -32600, 'Invalid Request: Only one initialization request is allowed');
   }
   const keyId = req.caller?.keyId ?? '';
   cancellations.cancel(keyId, messages);
   for (const message of messages) {
-    if (isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) transport.answer(keyId, message);
+    if (isResponse(message)) transport.answer(keyId, message);
   }
   if (requests.length === 0) return void res.status(202).end();
 

@@ -21,6 +21,8 @@ const DRAIN_MS = 30_000;
  */
 export class LegacyServerPool {
   private readonly entries = new Map<string, PoolEntry>();
+  /** The key of each offer seen (an offer is the same object until its lists change: see OfferCache). */
+  private readonly keys = new WeakMap<Offer, string>();
   private readonly build: (offer: Offer) => Server;
 
   constructor(build: (offer: Offer) => Server) {
@@ -28,7 +30,8 @@ export class LegacyServerPool {
   }
 
   async transportFor(offer: Offer): Promise<ExchangeTransport> {
-    const key = offerKey(offer);
+    let key = this.keys.get(offer);
+    if (key === undefined) this.keys.set(offer, (key = offerKey(offer)));
     let entry = this.entries.get(key);
     if (entry !== undefined && !sameOffer(entry.offer, offer)) {
       void this.retire(key, entry);

@@ -15,6 +15,7 @@ import type { ToolProvider } from '../tools/tool-provider.ts';
 import { legacyServing } from './legacy-route.ts';
 import { modernInput } from './client-input.ts';
 import { mcpServerFactory } from './mcp-server-factory.ts';
+import { OfferCache } from './offer-cache.ts';
 
 /** The largest request body served; a bigger one gets 413. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -84,8 +85,10 @@ export function mcpRoute(options: McpRouteOptions): {
   // without aborting the tool calls still in flight on the other.
   const bus = new InMemoryServerEventBus();
   const input = modernInput();
+  // Made before the bus hears of a change, so a client told of one lists the new offer.
+  const offers = new OfferCache(options.providers);
   const handlerOf = () =>
-    createMcpHandler(mcpServerFactory(options.version, options.providers, input), {
+    createMcpHandler(mcpServerFactory(options.version, offers, input), {
       legacy: 'reject',
       onerror: options.onError,
       maxRequestBodySize: MAX_BODY_BYTES,
@@ -99,7 +102,7 @@ export function mcpRoute(options: McpRouteOptions): {
   const unsubscribes = options.providers.flatMap(
     (provider) => provider.onChange?.((change) => bus.publish({ kind: `${change}_list_changed` })) ?? [],
   );
-  const legacy = legacyServing(options.version, options.providers);
+  const legacy = legacyServing(options.version, offers);
 
   const serve: RequestHandler = (req, res, next) => {
     const caller = req.caller;
@@ -128,6 +131,7 @@ export function mcpRoute(options: McpRouteOptions): {
     close: async () => {
       for (const unsubscribe of unsubscribes) unsubscribe();
       input.flows.close();
+      offers.close();
       await Promise.all([modern.close(), listens.close()]);
       await legacy.close();
     },

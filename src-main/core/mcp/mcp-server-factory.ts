@@ -12,10 +12,11 @@ import {
 } from '@modelcontextprotocol/server';
 import type { Caller } from '../../../src-shared/caller.ts';
 import { PRODUCT_NAME } from '../../../src-shared/product.ts';
-import type { CallContext, ToolProvider } from '../tools/tool-provider.ts';
+import type { CallContext } from '../tools/tool-provider.ts';
 import { callerFromAuthInfo } from './caller-auth-info.ts';
-import { EMPTY_OFFER, offerFor, type Offer } from './caller-offer.ts';
+import { EMPTY_OFFER, type Offer } from './caller-offer.ts';
 import { legacyAsk, runModern, type ModernInput } from './client-input.ts';
+import type { OfferCache } from './offer-cache.ts';
 
 const INSTRUCTIONS =
   'MCP Tray connects this computer to your AI client. Call whoami to see which key you use and what it may do.';
@@ -167,18 +168,10 @@ export function buildMcpServer(version: string, offer: Offer, era: Era = { kind:
 }
 
 /** For the SDK's per-request handler (the 2026-07-28 era): a fresh server with what the caller may use. */
-export function mcpServerFactory(
-  version: string,
-  providers: readonly ToolProvider[],
-  input: ModernInput,
-): McpServerFactory {
+export function mcpServerFactory(version: string, offers: OfferCache, input: ModernInput): McpServerFactory {
   const era: Era = { kind: 'modern', input };
   return ({ authInfo }) => {
     const caller = callerFromAuthInfo(authInfo);
-    return buildMcpServer(
-      version,
-      caller === undefined ? EMPTY_OFFER : offerFor(providers, caller.permissions),
-      era,
-    );
+    return buildMcpServer(version, caller === undefined ? EMPTY_OFFER : offers.for(caller.permissions), era);
   };
 }
