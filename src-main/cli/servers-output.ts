@@ -100,5 +100,8 @@ export function describeServers(views: readonly UpstreamView[]): string {
       return `  ${v.name}: ${h.tool} held back (${why})${h.reason === 'collision' ? '' : `; run "mcp-tray servers approve ${v.name}" to offer it`}`;
     }),
   );
-  return `${table(rows)}\n${held.length > 0 ? `\nHeld back:\n${held.join('\n')}\n` : ''}`;
+  const stopped = views.some((v) => v.state === 'stopped')
+    ? '\nA stopped server starts when a client first connects to a running MCP Tray (its approved tools are offered meanwhile).\n'
+    : '';
+  return `${table(rows)}\n${held.length > 0 ? `\nHeld back:\n${held.join('\n')}\n` : ''}${stopped}`;
 }

@@ -5,8 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { servers, waitForServer } from '../support/gateway-helpers.ts';
-import { FULL_KEY, startServe, type ServeProcess } from '../support/serve-process.ts';
+import { servers, waitForServer, startGateway } from '../support/gateway-helpers.ts';
+import { FULL_KEY, type ServeProcess } from '../support/serve-process.ts';
 import { startKeyForwarder } from './key-forwarder.ts';
 import {
   readExpectedFailures,
@@ -77,7 +77,7 @@ before(async () => {
   // scenarios run through MCP Tray's gateway, as a user's own servers are reached.
   const dataDir = mkdtempSync(join(tmpdir(), 'mcp-tray-conformance-'));
   await servers(dataDir, ['add', 'fixtures', '--no-prefix', '--', process.execPath, FIXTURES]);
-  server = await startServe({ dataDir, args: ['--secret-store', 'file'] });
+  server = await startGateway({ dataDir, args: ['--secret-store', 'file'] });
   await waitForServer(dataDir, 'fixtures', (view) => view.state === 'running');
   forwarder = await startKeyForwarder(server.port, FULL_KEY);
 });

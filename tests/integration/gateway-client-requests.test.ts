@@ -17,8 +17,9 @@ import {
   servers,
   textOf,
   waitForServer,
+  startGateway,
 } from '../support/gateway-helpers.ts';
-import { FULL_KEY, startServe, type ServeProcess } from '../support/serve-process.ts';
+import { FULL_KEY, type ServeProcess } from '../support/serve-process.ts';
 
 // An upstream asks "its client" for sampling, elicitation and roots in the middle of a call; MCP Tray passes
 // each request on to the client whose call it is, over whichever era that client speaks.
@@ -28,7 +29,7 @@ let serve: ServeProcess;
 before(async () => {
   await servers(dataDir, ['add', 'everything', '--', ...EVERYTHING_UPSTREAM]);
   await servers(dataDir, ['add', 'fixture', '--prefix', 'fx', '--', ...FIXTURE_UPSTREAM]);
-  serve = await startServe({ dataDir, args: ['--secret-store', 'file'] });
+  serve = await startGateway({ dataDir, args: ['--secret-store', 'file'] });
   for (const name of ['everything', 'fixture'])
     await waitForServer(dataDir, name, (v) => v.state === 'running');
 });

@@ -11,15 +11,16 @@ import {
   servers,
   textOf,
   waitForServer,
+  startGateway,
 } from '../support/gateway-helpers.ts';
-import { FULL_KEY, startServe, type ServeProcess } from '../support/serve-process.ts';
+import { FULL_KEY, type ServeProcess } from '../support/serve-process.ts';
 import { startSecretService, type SecretService } from '../support/secret-service.ts';
 
 describe('a running server follows servers.json', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mcp-tray-live-'));
   let serve: ServeProcess;
   before(async () => {
-    serve = await startServe({ dataDir, args: ['--secret-store', 'file'] });
+    serve = await startGateway({ dataDir, args: ['--secret-store', 'file'] });
   });
   after(async () => {
     await serve.stop();
@@ -143,7 +144,7 @@ test('secret values live in the keychain only: no file of the data folder holds 
       ],
       keyring.env,
     );
-    const serve = await startServe({ dataDir, env: keyring.env });
+    const serve = await startGateway({ dataDir, env: keyring.env });
     try {
       await waitForServer(dataDir, 'vault', (v) => v.state === 'running', keyring.env);
       const client = await gatewayClient(serve.url, FULL_KEY, 'legacy');
@@ -187,7 +188,7 @@ test('the reference filesystem server reaches only the folder it was given', asy
     shared,
   ];
   await servers(dataDir, ['add', 'files', '--', ...filesystem]);
-  const serve = await startServe({ dataDir, args: ['--secret-store', 'file'] });
+  const serve = await startGateway({ dataDir, args: ['--secret-store', 'file'] });
   try {
     await waitForServer(dataDir, 'files', (v) => v.state === 'running');
     const client = await gatewayClient(serve.url, FULL_KEY, 'modern');

@@ -49,6 +49,7 @@ test('a remote server that stops answering is noticed by its ping, shown, and re
   });
   try {
     await gateway.start();
+    gateway.wake();
     await until(gateway, (v) => v.state === 'running' && v.tools > 0);
     assert.ok(gateway.tools().some((tool) => tool.name === 'far__whoami'));
     await remote.stop();

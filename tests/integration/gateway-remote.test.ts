@@ -9,6 +9,7 @@ import {
   servers,
   textOf,
   waitForServer,
+  startGateway,
 } from '../support/gateway-helpers.ts';
 import { FULL_KEY, SECOND_FULL_KEY, startServe } from '../support/serve-process.ts';
 
@@ -29,7 +30,7 @@ test('a remote Streamable HTTP server is reached with its secret header, which s
       'file',
     ]);
     assert.doesNotMatch(readFileSync(join(dataDir, 'servers.json'), 'utf8'), new RegExp(SECOND_FULL_KEY));
-    const gateway = await startServe({ dataDir, args: ['--secret-store', 'file'] });
+    const gateway = await startGateway({ dataDir, args: ['--secret-store', 'file'] });
     try {
       const view = await waitForServer(dataDir, 'inner', (v) => v.state === 'running');
       assert.equal(view.kind, 'remote');

@@ -12,14 +12,9 @@ import {
   servers,
   textOf,
   waitForServer,
+  startGateway,
 } from '../support/gateway-helpers.ts';
-import {
-  FULL_KEY,
-  READ_ONLY_KEY,
-  startServe,
-  WHOAMI_KEY,
-  type ServeProcess,
-} from '../support/serve-process.ts';
+import { FULL_KEY, READ_ONLY_KEY, WHOAMI_KEY, type ServeProcess } from '../support/serve-process.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'mcp-tray-gateway-'));
 let serve: ServeProcess;
@@ -36,7 +31,7 @@ before(async () => {
     '--',
     ...FIXTURE_UPSTREAM,
   ]);
-  serve = await startServe({ dataDir, args: ['--secret-store', 'file'] });
+  serve = await startGateway({ dataDir, args: ['--secret-store', 'file'] });
   for (const name of ['everything', 'fixture'])
     await waitForServer(dataDir, name, (v) => v.state === 'running');
 });

@@ -11,8 +11,9 @@ import {
   servers,
   textOf,
   waitForServer,
+  startGateway,
 } from '../support/gateway-helpers.ts';
-import { FULL_KEY, startServe, type ServeProcess } from '../support/serve-process.ts';
+import { FULL_KEY, type ServeProcess } from '../support/serve-process.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'mcp-tray-supervision-'));
 let serve: ServeProcess;
@@ -22,7 +23,7 @@ before(async () => {
   await servers(dataDir, ['add', 'flaky', '--', ...FIXTURE_UPSTREAM]);
   // Added before its command went away (uninstalled since): adding it now would be refused.
   await servers(dataDir, ['add', 'missing', '--no-check', '--', '/nonexistent/mcp-server-that-is-not-there']);
-  serve = await startServe({ dataDir, args: ['--secret-store', 'file'] });
+  serve = await startGateway({ dataDir, args: ['--secret-store', 'file'] });
 });
 after(async () => {
   await serve.stop();
@@ -114,7 +115,7 @@ describe('supervision of stdio servers', () => {
 test('stopping MCP Tray ends every server and every process they started: no orphans', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'mcp-tray-orphans-'));
   await servers(folder, ['add', 'parent', '--', ...FIXTURE_UPSTREAM]);
-  const server = await startServe({ dataDir: folder, args: ['--secret-store', 'file'] });
+  const server = await startGateway({ dataDir: folder, args: ['--secret-store', 'file'] });
   const upstream = await waitForServer(folder, 'parent', (v) => v.state === 'running');
   const client = await gatewayClient(server.url, FULL_KEY, 'legacy');
   const child = Number(textOf(await client.callTool({ name: 'parent__spawn_child', arguments: {} })));

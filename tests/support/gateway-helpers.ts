@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { UpstreamView } from '../../src-shared/gateway-view.ts';
-import { runCli } from './serve-process.ts';
+import { FULL_KEY, runCli, startServe, type ServeOptions, type ServeProcess } from './serve-process.ts';
 
 /** The project's own crashable upstream, and the reference servers from npm, as `servers add` takes them. */
 export const FIXTURE_UPSTREAM = [process.execPath, join(import.meta.dirname, 'fixture-upstream.ts')];
@@ -90,4 +90,29 @@ export function alive(pid: number): boolean {
   } catch {
     return true;
   }
+}
+
+/**
+ * What a client's first request does: the user's servers, left until needed, start. (A key's tools/list, as
+ * a client sends on connecting.)
+ */
+export async function clientCame(serve: ServeProcess, key = FULL_KEY): Promise<void> {
+  const response = await fetch(serve.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      'mcp-protocol-version': '2025-11-25',
+      'x-api-key': key,
+    },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+  });
+  assert.equal(response.status, 200, await response.text());
+}
+
+/** `serve` with the user's servers, and a client come, so that they start. */
+export async function startGateway(options: ServeOptions): Promise<ServeProcess> {
+  const serve = await startServe(options);
+  await clientCame(serve);
+  return serve;
 }

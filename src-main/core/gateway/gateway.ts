@@ -33,6 +33,8 @@ export interface GatewayDeps {
  * The user's own MCP servers behind MCP Tray, as one tool provider: a supervisor per server of servers.json,
  * followed live (an add, remove, enable, disable or approve reaches the running server within about a
  * second), their offers merged under each server's prefix, and their state written for `servers list`.
+ * Servers start when first needed: when the first client comes (or at once, for one never started, whose
+ * tools are approved at its first start), and are kept running from then on.
  */
 export class Gateway implements ToolProvider {
   readonly id = 'gateway';
@@ -50,6 +52,7 @@ export class Gateway implements ToolProvider {
   private reconciling: Promise<void> = Promise.resolve();
   private closed = false;
   private fileProblem: string | undefined;
+  private awake = false;
 
   constructor(deps: GatewayDeps) {
     this.deps = deps;
@@ -96,6 +99,16 @@ export class Gateway implements ToolProvider {
   }
   prompts() {
     return this.offer.prompts;
+  }
+
+  /**
+   * A client is here (or the person looks at the servers): the servers not started yet start now, and every
+   * server added from now on starts at once. Until then their approved tools are offered without them.
+   */
+  wake(): void {
+    if (this.awake || this.closed) return;
+    this.awake = true;
+    for (const supervisor of this.supervisors.values()) void supervisor.wake();
   }
 
   onChange(listener: (change: OfferChange) => void): () => void {
@@ -164,7 +177,8 @@ export class Gateway implements ToolProvider {
         if (existing !== undefined) return existing.update(entry);
         const supervisor = this.supervisorFor(entry);
         this.supervisors.set(entry.name, supervisor);
-        return supervisor.start();
+        // Before any client came, a server whose tools are approved waits until one does (see wake).
+        return supervisor.start(!this.awake);
       });
       // Keep servers.json's order: it decides who keeps a name two servers both offer.
       const ordered = servers.map((entry) => this.supervisors.get(entry.name) as UpstreamSupervisor);

@@ -60,3 +60,9 @@ export const ServersFileSchema = z.object({
 export function looksSecret(name: string): boolean {
   return /KEY|TOKEN|SECRET|PASSWORD|AUTH/i.test(name);
 }
+
+/** What changes how a server is started: a change of any of these restarts it. */
+export function launchKey(entry: ServerEntry): string {
+  const { approvedTools: _approved, enabled: _enabled, prefix: _prefix, ...launch } = entry;
+  return JSON.stringify(launch);
+}

@@ -42,6 +42,8 @@ export function serversHandlers(deps: ServersHandlersDeps): HandlerSlice<Servers
   const { file, gateway } = deps;
   // A change made here is followed at once, not at the next look at servers.json.
   const view = async (): Promise<ServersView> => {
+    // The person looks at their servers: they start, as when a client comes.
+    gateway.wake();
     await gateway.refresh();
     const problem = gateway.problem();
     return problem === undefined ? { servers: gateway.views() } : { servers: gateway.views(), problem };

@@ -26,6 +26,15 @@ export function pinOf(tool: Tool): ToolPin {
   };
 }
 
+/** The tools a server was approved with, as it would list them: offered while it is not started yet. */
+export function pinnedTools(pins: Record<string, ToolPin> | undefined): Tool[] {
+  return Object.entries(pins ?? {}).map(([name, pin]) => ({
+    name,
+    ...pin,
+    inputSchema: pin.inputSchema as Tool['inputSchema'],
+  })) as Tool[];
+}
+
 /** JSON with object keys sorted, so that key order alone is never a change. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

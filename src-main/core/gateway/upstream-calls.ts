@@ -22,6 +22,12 @@ export const errorResult = (text: string): CallToolResult => ({
   isError: true,
 });
 
+/** A call of a tool a server offered when it was approved, but no longer since it started. */
+export const heldBackSinceStart = (server: string, tool: string): CallToolResult =>
+  errorResult(
+    `The tool ${tool} of "${server}" is held back since the server started: it changed or went away. Approve it in MCP Tray's Servers if you trust the change.`,
+  );
+
 /**
  * One tool call passed on to an upstream: the caller's cancellation and progress carried through, and any
  * failure (the server gone mid-call, a timeout) answered as an error result that names the server.

@@ -3,21 +3,14 @@ import type { UpstreamState, UpstreamView } from '../../../src-shared/gateway-vi
 import type { CallContext } from '../tools/tool-provider.ts';
 import { exitReason, type ChildHooks } from './child-process-transport.ts';
 import { UpstreamAsks } from './upstream-asks.ts';
-import { callUpstreamTool, errorResult } from './upstream-calls.ts';
-import type { ServerEntry, ToolPin } from './server-entry.ts';
-import { approveAll, checkPins, type HeldBackTool } from './tool-pins.ts';
+import { callUpstreamTool, errorResult, heldBackSinceStart } from './upstream-calls.ts';
+import { launchKey, type ServerEntry, type ToolPin } from './server-entry.ts';
+import { approveAll, checkPins, pinnedTools, type HeldBackTool } from './tool-pins.ts';
 import type { Connected } from './upstream-connect.ts';
+import { pingRemote } from './remote-ping.ts';
+import { RestartBackoff } from './restart-backoff.ts';
 import { listEverything, NO_LISTS, watchLists, type UpstreamLists } from './upstream-lists.ts';
 import { UpstreamLog } from './upstream-log.ts';
-
-/** Restarts wait 1 s, doubling up to a minute; a minute of health forgets earlier failures. */
-const FIRST_RETRY_MS = 1_000;
-const MAX_RETRY_MS = 60_000;
-const HEALTHY_MS = 60_000;
-/** Failures in a row (none healthy for a minute) after which the server is left `failed`. */
-const MAX_FAILURES = 8;
-const PING_EVERY_MS = 30_000;
-const PING_TIMEOUT_MS = 10_000;
 
 export interface SupervisorDeps {
   dataDir: string;
@@ -28,12 +21,6 @@ export interface SupervisorDeps {
   changed(): void;
   /** How often a remote server is asked whether it still answers (it has no process to watch). */
   pingEveryMs?: number;
-}
-
-/** What changes how a server is started: a change of any of these restarts it. */
-function launchKey(entry: ServerEntry): string {
-  const { approvedTools: _approved, enabled: _enabled, prefix: _prefix, ...launch } = entry;
-  return JSON.stringify(launch);
 }
 
 /**
@@ -54,16 +41,18 @@ export class UpstreamSupervisor {
   private client: Client | undefined;
   private pid: number | null = null;
   private restarts = 0;
-  private failures = 0;
+  private readonly backoff = new RestartBackoff();
   private lastError: string | null = null;
   private lists: UpstreamLists = NO_LISTS;
   private heldBack: HeldBackTool[] = [];
   private allowed: UpstreamLists = NO_LISTS;
+  /** Left until needed (see wake), its approved tools offered until it first runs, fails or is stopped. */
+  private dormant = false;
+  private launching: Promise<void> = Promise.resolve();
   /** Bumped by every start and stop: callbacks of an older run are ignored. */
   private generation = 0;
   private retry: NodeJS.Timeout | undefined;
-  private healthy: NodeJS.Timeout | undefined;
-  private pinging: NodeJS.Timeout | undefined;
+  private stopPinging: () => void = () => {};
   private readonly deps: SupervisorDeps;
 
   constructor(entry: ServerEntry, deps: SupervisorDeps) {
@@ -77,18 +66,17 @@ export class UpstreamSupervisor {
     return this.entry.name;
   }
 
-  /** What clients may use now: the lists with held-back tools left out (empty unless running). */
+  /** What clients may use now: the lists with held-back tools left out; a dormant server's approved tools. */
   offered(): UpstreamLists {
-    return this.state === 'running' ? this.allowed : NO_LISTS;
+    if (this.state === 'running') return this.allowed;
+    return this.dormant ? { ...NO_LISTS, tools: pinnedTools(this.entry.approvedTools) } : NO_LISTS;
   }
 
   view(extraHeldBack: readonly HeldBackTool[] = []): UpstreamView {
     const offered = this.offered();
+    const { name, kind, enabled, prefix } = this.entry;
     return {
-      name: this.entry.name,
-      kind: this.entry.kind,
-      enabled: this.entry.enabled,
-      prefix: this.entry.prefix,
+      ...{ name, kind, enabled, prefix },
       state: this.state,
       pid: this.pid,
       tools: offered.tools.length,
@@ -100,13 +88,25 @@ export class UpstreamSupervisor {
     };
   }
 
-  /** Starts it (or marks it disabled); returns once the first attempt has connected or failed. */
-  start(): Promise<void> {
+  /**
+   * Starts it (or marks it disabled); resolves once the first attempt has connected or failed. `whenNeeded`
+   * leaves a server whose tools are approved dormant (stopped, its tools offered) until it is needed.
+   */
+  start(whenNeeded = false): Promise<void> {
     if (!this.entry.enabled) {
       this.setState('disabled');
       return Promise.resolve();
     }
-    return this.launch();
+    this.dormant = whenNeeded && this.entry.approvedTools !== undefined;
+    if (!this.dormant) return (this.launching = this.launch());
+    this.setState('stopped');
+    return Promise.resolve();
+  }
+
+  /** It is needed now (a client came, or calls it): a dormant server starts; resolves once it has tried. */
+  wake(): Promise<void> {
+    if (this.dormant && this.state === 'stopped') this.launching = this.launch();
+    return this.state === 'starting' ? this.launching : Promise.resolve();
   }
 
   /** Takes a changed entry: restarts it if how it starts changed, applies approvals otherwise. */
@@ -114,9 +114,11 @@ export class UpstreamSupervisor {
     const relaunch = launchKey(entry) !== launchKey(this.entry) || entry.enabled !== this.entry.enabled;
     this.entry = entry;
     if (!entry.enabled) return this.stop('disabled');
+    // Not needed yet: it starts as it is then.
+    if (this.dormant && this.state === 'stopped') return void this.deps.changed();
     if (relaunch || this.state === 'failed' || this.state === 'disabled' || this.state === 'stopped') {
       await this.stop('stopped');
-      this.failures = 0;
+      this.backoff.reset();
       return this.start();
     }
     this.applyPins();
@@ -126,9 +128,10 @@ export class UpstreamSupervisor {
   /** Ends the server and every process it started; `state` says what it is left as. */
   async stop(state: 'stopped' | 'disabled' = 'stopped'): Promise<void> {
     this.generation += 1;
+    this.dormant = false;
     clearTimeout(this.retry);
-    clearTimeout(this.healthy);
-    clearInterval(this.pinging);
+    this.backoff.pause();
+    this.stopPinging();
     const client = this.client;
     this.client = undefined;
     this.pid = null;
@@ -137,9 +140,13 @@ export class UpstreamSupervisor {
   }
 
   async callTool(tool: string, args: Record<string, unknown>, context: CallContext): Promise<CallToolResult> {
+    // A dormant (or starting) server is waited for: its first call is what it was needed for.
+    const woke = this.state !== 'running';
+    if (woke) await this.wake();
     const client = this.client;
     if (client === undefined || this.state !== 'running')
       return errorResult(`The server "${this.name}" is not running (${this.state}); try again in a moment.`);
+    if (woke && !this.allowed.tools.some((t) => t.name === tool)) return heldBackSinceStart(this.name, tool);
     return callUpstreamTool(client, this.name, tool, args, context);
   }
 
@@ -168,9 +175,20 @@ export class UpstreamSupervisor {
       await watchLists(client, () => void this.refresh(generation).catch(() => {}));
       await this.refresh(generation);
       if (generation !== this.generation) return;
-      this.healthy = setTimeout(() => (this.failures = 0), HEALTHY_MS);
-      this.healthy.unref();
-      if (this.entry.kind === 'remote') this.watchRemote(generation, client);
+      this.backoff.up();
+      // One that stops answering is treated as one that exited.
+      if (this.entry.kind === 'remote')
+        this.stopPinging = pingRemote(
+          client,
+          (error) => {
+            if (generation !== this.generation) return;
+            // A new generation first: closing the client below must not be taken for a second exit.
+            this.generation += 1;
+            this.exited(`it stopped answering (${error.message})`);
+            void client.close().catch(() => {});
+          },
+          this.deps.pingEveryMs,
+        );
       this.setState('running');
     } catch (error) {
       if (generation !== this.generation) return;
@@ -181,21 +199,6 @@ export class UpstreamSupervisor {
     }
   }
 
-  /** A remote server has no process to exit: one that stops answering a ping is treated as one that exited. */
-  private watchRemote(generation: number, client: Client): void {
-    this.pinging = setInterval(() => {
-      client.ping({ timeout: PING_TIMEOUT_MS }).catch((error: Error) => {
-        if (generation !== this.generation) return;
-        // A new generation first: closing the client below must not be taken for a second exit.
-        this.generation += 1;
-        clearInterval(this.pinging);
-        this.exited(`it stopped answering (${error.message})`);
-        void client.close().catch(() => {});
-      });
-    }, this.deps.pingEveryMs ?? PING_EVERY_MS);
-    this.pinging.unref();
-  }
-
   private exited(why: string): void {
     this.client = undefined;
     this.pid = null;
@@ -203,17 +206,16 @@ export class UpstreamSupervisor {
   }
 
   private failed(why: string): void {
-    clearTimeout(this.healthy);
-    clearInterval(this.pinging);
+    this.dormant = false;
+    this.stopPinging();
     const stderr = this.log.last(1)[0];
     this.lastError = stderr === undefined ? why : `${why} (last output: ${stderr})`;
-    this.failures += 1;
-    if (this.failures >= MAX_FAILURES) return this.setState('failed');
+    const delay = this.backoff.down();
+    if (delay === undefined) return this.setState('failed');
     this.setState('crashed');
-    const delay = Math.min(FIRST_RETRY_MS * 2 ** (this.failures - 1), MAX_RETRY_MS);
     this.retry = setTimeout(() => {
       this.restarts += 1;
-      void this.launch();
+      this.launching = this.launch();
     }, delay);
     this.retry.unref();
   }
@@ -241,6 +243,7 @@ export class UpstreamSupervisor {
 
   private setState(state: UpstreamState): void {
     this.state = state;
+    if (state === 'running') this.dormant = false;
     this.deps.changed();
   }
 }

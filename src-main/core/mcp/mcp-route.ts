@@ -108,6 +108,8 @@ export function mcpRoute(options: McpRouteOptions): {
     const caller = req.caller;
     if (caller === undefined) return next(new Error('mcpRoute reached without an authenticated caller'));
     req.auth = authInfoForCaller(caller);
+    // A client is here: what was left until needed starts (the user's servers).
+    for (const provider of options.providers) provider.wake?.();
     const body: unknown = req.method === 'POST' ? req.body : undefined;
     const route = classifyInboundRequest({
       httpMethod: req.method,

@@ -67,6 +67,10 @@ export class ToolCatalog implements ToolProvider {
     return this.started.flatMap((provider) => provider.prompts?.() ?? []);
   }
 
+  wake(): void {
+    for (const provider of this.started) provider.wake?.();
+  }
+
   /** Calls `listener` when any provider's lists change; returns the unsubscribe. */
   onChange(listener: (change: OfferChange) => void): () => void {
     this.listeners.add(listener);

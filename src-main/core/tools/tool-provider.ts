@@ -92,6 +92,8 @@ export interface ToolProvider {
   prompts?(): readonly PromptDefinition[];
   /** Calls `listener` whenever one of the lists would answer differently; returns the unsubscribe. */
   onChange?(listener: (change: OfferChange) => void): () => void;
+  /** A client is here: start what was left until needed (called on every request; cheap once awake). */
+  wake?(): void;
 }
 
 /** A tool whose arguments a zod object checks before `call` sees them, listed with its JSON Schema. */
