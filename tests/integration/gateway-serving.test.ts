@@ -9,6 +9,7 @@ import {
   EVERYTHING_UPSTREAM,
   FIXTURE_UPSTREAM,
   gatewayClient,
+  rawRequest,
   servers,
   textOf,
   waitForServer,
@@ -115,20 +116,10 @@ describe('the gateway serves the user’s own servers to clients of both eras', 
 
   test('an upstream’s last progress before its answer is never lost, also with calls side by side', async () => {
     const progressOf = async (token: string) => {
-      const res = await fetch(serve.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json, text/event-stream',
-          'mcp-protocol-version': '2025-11-25',
-          'x-api-key': FULL_KEY,
-        },
-        body: JSON.stringify({
-          jsonrpc: '2.0',
-          id: 1,
-          method: 'tools/call',
-          params: { name: 'fx__slow', arguments: {}, _meta: { progressToken: token } },
-        }),
+      const res = await rawRequest(serve, 'tools/call', {
+        name: 'fx__slow',
+        arguments: {},
+        _meta: { progressToken: token },
       });
       return [...(await res.text()).matchAll(/"progress":(\d+)/g)].map((m) => Number(m[1]));
     };

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import {
   FIXTURE_UPSTREAM,
   gatewayClient,
+  rawRequest,
   servers,
   textOf,
   waitForServer,
@@ -63,20 +64,9 @@ test('a first request that is a call waits for its server; a tool that changed m
   const serve = await startServe({ dataDir, args: ['--secret-store', 'file'] });
   try {
     // The very first request (no handshake before it, as a stateless call may come) is the changed tool's.
-    const response = await fetch(serve.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/json, text/event-stream',
-        'mcp-protocol-version': '2025-11-25',
-        'x-api-key': FULL_KEY,
-      },
-      body: JSON.stringify({
-        jsonrpc: '2.0',
-        id: 1,
-        method: 'tools/call',
-        params: { name: 'pinned__repeat', arguments: { text: 'x' } },
-      }),
+    const response = await rawRequest(serve, 'tools/call', {
+      name: 'pinned__repeat',
+      arguments: { text: 'x' },
     });
     const changed = ((await response.json()) as { result: { isError?: boolean } }).result;
     assert.equal(changed.isError, true);

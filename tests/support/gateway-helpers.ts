@@ -92,12 +92,14 @@ export function alive(pid: number): boolean {
   }
 }
 
-/**
- * What a client's first request does: the user's servers, left until needed, start. (A key's tools/list, as
- * a client sends on connecting.)
- */
-export async function clientCame(serve: ServeProcess, key = FULL_KEY): Promise<void> {
-  const response = await fetch(serve.url, {
+/** One 2025-era JSON-RPC request to a serve's /mcp, as a stateless client sends it (no handshake first). */
+export function rawRequest(
+  serve: ServeProcess,
+  method: string,
+  params: Record<string, unknown> = {},
+  key = FULL_KEY,
+): Promise<Response> {
+  return fetch(serve.url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -105,8 +107,16 @@ export async function clientCame(serve: ServeProcess, key = FULL_KEY): Promise<v
       'mcp-protocol-version': '2025-11-25',
       'x-api-key': key,
     },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
   });
+}
+
+/**
+ * What a client's first request does: the user's servers, left until needed, start. (A key's tools/list, as
+ * a client sends on connecting.)
+ */
+export async function clientCame(serve: ServeProcess, key = FULL_KEY): Promise<void> {
+  const response = await rawRequest(serve, 'tools/list', {}, key);
   assert.equal(response.status, 200, await response.text());
 }
 
