@@ -1,4 +1,9 @@
-import { UriTemplate, type GetPromptResult, type ReadResourceResult } from '@modelcontextprotocol/client';
+import {
+  UriTemplate,
+  type Client,
+  type GetPromptResult,
+  type ReadResourceResult,
+} from '@modelcontextprotocol/client';
 import type { Caller } from '../../../src-shared/caller.ts';
 import type {
   CallContext,
@@ -53,6 +58,9 @@ export function gatewayOffer(
   for (const upstream of upstreams) {
     const lists = upstream.offered();
     const prefix = upstream.entry.prefix;
+    /** Work on the running server, as one of its calls in flight (for what it asks the caller's client). */
+    const onRunning = <R>(caller: Caller, context: CallContext, work: (client: Client) => Promise<R>) =>
+      upstream.asks.during(caller.keyId, context, () => work(upstream.running()));
     const server = upstream.name;
     for (const tool of lists.tools) {
       const name = publicName(prefix, tool.name);
@@ -82,17 +90,9 @@ export function gatewayOffer(
         ...prompt,
         name,
         get: (args, caller, context) =>
-          upstream.asks.during(
-            caller.keyId,
-            context,
-            () =>
-              upstream
-                .running()
-                .getPrompt(
-                  { name: prompt.name, arguments: args },
-                  { signal: context.signal },
-                ) as Promise<GetPromptResult>,
-          ),
+          onRunning(caller, context, (client) =>
+            client.getPrompt({ name: prompt.name, arguments: args }, { signal: context.signal }),
+          ) as Promise<GetPromptResult>,
         complete: async (argument, value) =>
           (
             await upstream.running().complete({
@@ -103,17 +103,9 @@ export function gatewayOffer(
       });
     }
     const read = (uri: string, caller: Caller, context: CallContext) =>
-      upstream.asks.during(
-        caller.keyId,
-        context,
-        () =>
-          upstream
-            .running()
-            .readResource(
-              { uri },
-              { signal: context.signal, cacheMode: 'bypass' },
-            ) as Promise<ReadResourceResult>,
-      );
+      onRunning(caller, context, (client) =>
+        client.readResource({ uri }, { signal: context.signal, cacheMode: 'bypass' }),
+      ) as Promise<ReadResourceResult>;
     for (const resource of lists.resources) {
       if (uris.has(resource.uri)) continue;
       uris.add(resource.uri);
