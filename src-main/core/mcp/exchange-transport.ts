@@ -1,11 +1,12 @@
-import type {
-  JSONRPCMessage,
-  JSONRPCNotification,
-  JSONRPCRequest,
-  JSONRPCResponse,
-  MessageExtraInfo,
-  Transport,
-  TransportSendOptions,
+import {
+  PerRequestHTTPServerTransport,
+  type JSONRPCMessage,
+  type JSONRPCNotification,
+  type JSONRPCRequest,
+  type JSONRPCResponse,
+  type MessageExtraInfo,
+  type MessageClassification,
+  type TransportSendOptions,
 } from '@modelcontextprotocol/server';
 import { isNotification, isRequest, isResponse } from './message-kind.ts';
 
@@ -31,20 +32,37 @@ interface Pending {
  * answered with an error at once. The client's answers come back in later exchanges (`answer`), accepted
  * only from the key whose request was being served. Client notifications are never passed in: they could
  * name another client's request.
+ *
+ * It is a PerRequestHTTPServerTransport to the SDK only so that a server connected to it serves the era of
+ * its classification (the SDK binds a server to the 2026-07-28 era from that kind of transport); none of
+ * that class's own behaviour is used.
  */
-export class ExchangeTransport implements Transport {
-  onmessage?: (message: JSONRPCMessage, extra?: MessageExtraInfo) => void;
-  onclose?: () => void;
-  onerror?: (error: Error) => void;
+export class ExchangeTransport extends PerRequestHTTPServerTransport {
   private nextId = 0;
+  /** The exchange being handed to the server right now: an answer that comes meanwhile is the SDK's own. */
+  private dispatching: number | undefined;
+  private readonly early = new WeakSet<JSONRPCResponse>();
   private readonly pending = new Map<number, Pending>();
   /** The server's requests to clients still unanswered, by id: the exchange they belong to. */
   private readonly asked = new Map<JSONRPCRequest['id'], number>();
   private idleWaiters: (() => void)[] = [];
 
-  async start(): Promise<void> {}
+  /** `era` is the era its server serves: the 2025 family unless told otherwise. */
+  constructor(era: MessageClassification = { era: 'legacy' }) {
+    super({ classification: era });
+  }
 
-  async send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
+  override async start(): Promise<void> {}
+
+  /**
+   * Whether `response` was given while its request was being handed in, before any handler ran: the SDK's
+   * own refusal (an unknown method, a bad envelope), which the HTTP answer's status reflects.
+   */
+  answeredAtDispatch(response: JSONRPCResponse): boolean {
+    return this.early.has(response);
+  }
+
+  override async send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
     const related = options?.relatedRequestId;
     const exchange = typeof related === 'number' ? this.pending.get(related) : undefined;
     if (isNotification(message)) return exchange?.stream?.(message);
@@ -63,7 +81,9 @@ export class ExchangeTransport implements Transport {
     const pending = typeof message.id === 'number' ? this.pending.get(message.id) : undefined;
     if (pending === undefined) return;
     this.settle(message.id as number);
-    pending.resolve({ ...message, id: pending.originalId } as JSONRPCResponse);
+    const response = { ...message, id: pending.originalId } as JSONRPCResponse;
+    if (this.dispatching === message.id) this.early.add(response);
+    pending.resolve(response);
   }
 
   /** Resolves once no exchange is pending, or after `timeoutMs`, whichever comes first. */
@@ -113,7 +133,7 @@ export class ExchangeTransport implements Transport {
     return removed;
   }
 
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     for (const [id, pending] of [...this.pending]) {
       this.settle(id);
       pending.resolve({
@@ -153,7 +173,12 @@ export class ExchangeTransport implements Transport {
         },
         { once: true },
       );
-      this.onmessage?.({ ...request, id }, extra);
+      this.dispatching = id;
+      try {
+        this.onmessage?.({ ...request, id }, extra);
+      } finally {
+        this.dispatching = undefined;
+      }
     });
   }
 }

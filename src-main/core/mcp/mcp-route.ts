@@ -15,6 +15,8 @@ import type { ToolProvider } from '../tools/tool-provider.ts';
 import { legacyServing } from './legacy-route.ts';
 import { modernInput } from './client-input.ts';
 import { mcpServerFactory } from './mcp-server-factory.ts';
+import { sharedModernRequest } from './modern-exchange.ts';
+import { modernServing } from './modern-route.ts';
 import { OfferCache } from './offer-cache.ts';
 
 /** The largest request body served; a bigger one gets 413. */
@@ -69,8 +71,9 @@ function isListen(body: unknown): boolean {
 
 /**
  * `/mcp`: Streamable HTTP for both protocol eras on one stateless endpoint. The SDK classifies each request;
- * 2026-07-28 traffic goes to its per-request handler (`createMcpHandler`), 2025-era traffic to a shared
- * server per tool set (see LegacyServerPool), which spares building a server for every call.
+ * 2025-era traffic goes to a shared server per offer (see ServerPool), which spares building a server for
+ * every call; so do the everyday 2026-07-28 requests (see sharedModernRequest); the rest of that era
+ * (`subscriptions/listen`, discovery, notifications, anything the SDK refuses) to its per-request handler.
  */
 export function mcpRoute(options: McpRouteOptions): {
   /** Reads the body: goes after the key check and before the rate limit, so a 429 is logged with its method. */
@@ -103,6 +106,7 @@ export function mcpRoute(options: McpRouteOptions): {
     (provider) => provider.onChange?.((change) => bus.publish({ kind: `${change}_list_changed` })) ?? [],
   );
   const legacy = legacyServing(options.version, offers);
+  const shared = modernServing(options.version, offers, input);
 
   const serve: RequestHandler = (req, res, next) => {
     const caller = req.caller;
@@ -118,12 +122,15 @@ export function mcpRoute(options: McpRouteOptions): {
       mcpNameHeader: req.headers['mcp-name'] as string | undefined,
       body,
     });
+    const everyday = sharedModernRequest(route, req.headers);
     const serving =
       route.kind === 'legacy'
         ? legacy.serve(req, res, caller)
-        : isListen(body)
-          ? serveListen(req, res, body)
-          : serveModern(req, res, body);
+        : everyday !== undefined
+          ? shared.serve(req, res, caller, everyday)
+          : isListen(body)
+            ? serveListen(req, res, body)
+            : serveModern(req, res, body);
     serving.catch(next);
   };
   return {
@@ -135,7 +142,7 @@ export function mcpRoute(options: McpRouteOptions): {
       input.flows.close();
       offers.close();
       await Promise.all([modern.close(), listens.close()]);
-      await legacy.close();
+      await Promise.all([legacy.close(), shared.close()]);
     },
   };
 }

@@ -4,6 +4,7 @@ import {
   ProtocolErrorCode,
   ResourceNotFoundError,
   Server,
+  SUPPORTED_PROTOCOL_VERSIONS,
   type CallToolResult,
   type InputRequiredResult,
   type McpServerFactory,
@@ -16,6 +17,7 @@ import type { CallContext } from '../tools/tool-provider.ts';
 import { callerFromAuthInfo } from './caller-auth-info.ts';
 import { EMPTY_OFFER, type Offer } from './caller-offer.ts';
 import { legacyAsk, runModern, type ModernInput } from './client-input.ts';
+import { MODERN_REVISION } from './modern-exchange.ts';
 import type { OfferCache } from './offer-cache.ts';
 
 const INSTRUCTIONS =
@@ -106,7 +108,10 @@ export function buildMcpServer(version: string, offer: Offer, era: Era = { kind:
     {
       instructions: INSTRUCTIONS,
       capabilities: capabilities(offer, era.kind === 'modern'),
-      ...(era.kind === 'modern' && { requestState: { verify: era.input.codec.verify } }),
+      ...(era.kind === 'modern' && {
+        requestState: { verify: era.input.codec.verify },
+        supportedProtocolVersions: [...SUPPORTED_PROTOCOL_VERSIONS, MODERN_REVISION],
+      }),
     },
   );
   server.setRequestHandler('tools/list', () => ({ tools: offer.tools.map(listed) }));

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { z } from 'zod';
 import type { JSONRPCResponse } from '@modelcontextprotocol/server';
 import { authInfoForCaller } from '../../../../src-main/core/mcp/caller-auth-info.ts';
-import { LegacyServerPool } from '../../../../src-main/core/mcp/legacy-server-pool.ts';
+import { ServerPool } from '../../../../src-main/core/mcp/server-pool.ts';
 import { EMPTY_OFFER } from '../../../../src-main/core/mcp/caller-offer.ts';
 import { buildMcpServer } from '../../../../src-main/core/mcp/mcp-server-factory.ts';
 import { defineTool, type ToolDefinition } from '../../../../src-main/core/tools/tool-provider.ts';
@@ -51,7 +51,7 @@ function text(response: JSONRPCResponse): string {
 
 describe('the shared 2025-era servers', () => {
   test('callers allowed the same tools share one server', async () => {
-    const pool = new LegacyServerPool((offer) => buildMcpServer('1.0.0', offer));
+    const pool = new ServerPool((offer) => buildMcpServer('1.0.0', offer));
     const { tool } = gatedTool('a');
     assert.equal(await pool.transportFor(only(tool)), await pool.transportFor(only(tool)));
     await pool.close();
@@ -59,7 +59,7 @@ describe('the shared 2025-era servers', () => {
 
   test('a changed tool set gets a new server; the old one first answers what it took', async () => {
     let builds = 0;
-    const pool = new LegacyServerPool((offer) => {
+    const pool = new ServerPool((offer) => {
       builds += 1;
       return buildMcpServer('1.0.0', offer);
     });
@@ -78,7 +78,7 @@ describe('the shared 2025-era servers', () => {
   });
 
   test('a cancelled exchange resolves at once with a cancellation error', async () => {
-    const pool = new LegacyServerPool((offer) => buildMcpServer('1.0.0', offer));
+    const pool = new ServerPool((offer) => buildMcpServer('1.0.0', offer));
     const slow = gatedTool('slow');
     const transport = await pool.transportFor(only(slow.tool));
     const abort = new AbortController();
@@ -92,7 +92,7 @@ describe('the shared 2025-era servers', () => {
   });
 
   test('closing the pool answers anything still pending instead of leaving it hanging', async () => {
-    const pool = new LegacyServerPool((offer) => buildMcpServer('1.0.0', offer));
+    const pool = new ServerPool((offer) => buildMcpServer('1.0.0', offer));
     const slow = gatedTool('slow');
     const transport = await pool.transportFor(only(slow.tool));
     const answer = transport.exchange(call('slow', 3), extra, 'key');

@@ -1,4 +1,4 @@
-import type { Server } from '@modelcontextprotocol/server';
+import type { MessageClassification, Server } from '@modelcontextprotocol/server';
 import { offerKey, sameOffer, type Offer } from './caller-offer.ts';
 import { ExchangeTransport } from './exchange-transport.ts';
 
@@ -14,19 +14,23 @@ const MAX_ENTRIES = 32;
 const DRAIN_MS = 30_000;
 
 /**
- * Long-lived servers for 2025-era (stateless) traffic, one per distinct offer (the tools, resources and prompts a key may use). Building an
- * McpServer for every request was most of the cost of a tool call; callers allowed the same things share
- * one (it holds no caller: tools read theirs from each request's auth info), and a server is replaced when
- * a provider's lists change, after it has answered what it already took.
+ * Long-lived servers for stateless traffic of one protocol era, one per distinct offer (the tools,
+ * resources and prompts a key may use). Building a server for every request was most of the cost of a
+ * tool call; callers allowed the same things share one (it holds no caller: tools read theirs from each
+ * request's auth info), and a server is replaced when a provider's lists change, after it has answered
+ * what it already took.
  */
-export class LegacyServerPool {
+export class ServerPool {
   private readonly entries = new Map<string, PoolEntry>();
   /** The key of each offer seen (an offer is the same object until its lists change: see OfferCache). */
   private readonly keys = new WeakMap<Offer, string>();
   private readonly build: (offer: Offer) => Server;
+  private readonly era: MessageClassification | undefined;
 
-  constructor(build: (offer: Offer) => Server) {
+  /** `era`: the protocol era its servers serve (the 2025 family unless told). */
+  constructor(build: (offer: Offer) => Server, era?: MessageClassification) {
     this.build = build;
+    this.era = era;
   }
 
   async transportFor(offer: Offer): Promise<ExchangeTransport> {
@@ -39,7 +43,7 @@ export class LegacyServerPool {
     }
     if (entry === undefined) {
       const server = this.build(offer);
-      const transport = new ExchangeTransport();
+      const transport = new ExchangeTransport(this.era);
       entry = { offer, server, transport, connected: server.connect(transport) };
       if (this.entries.size >= MAX_ENTRIES) {
         const [oldestKey, oldest] = this.entries.entries().next().value as [string, PoolEntry];

@@ -1,0 +1,25 @@
+import type { Request, Response } from 'express';
+import type { Caller } from '../../../src-shared/caller.ts';
+import type { ModernInput } from './client-input.ts';
+import { buildMcpServer } from './mcp-server-factory.ts';
+import { MODERN_REVISION, serveModernExchange, type SharedModernRequest } from './modern-exchange.ts';
+import type { OfferCache } from './offer-cache.ts';
+import { ServerPool } from './server-pool.ts';
+
+/**
+ * The everyday 2026-07-28 requests (see sharedModernRequest): served by a shared server of the caller's
+ * offer, bound to that era, instead of a server, a transport and a web Request built for each one.
+ */
+export function modernServing(version: string, offers: OfferCache, input: ModernInput) {
+  const pool = new ServerPool((offer) => buildMcpServer(version, offer, { kind: 'modern', input }), {
+    era: 'modern',
+    revision: MODERN_REVISION,
+  });
+  return {
+    serve: (req: Request, res: Response, caller: Caller, shared: SharedModernRequest): Promise<void> =>
+      pool
+        .transportFor(offers.for(caller.permissions))
+        .then((transport) => serveModernExchange(req, res, transport, shared)),
+    close: () => pool.close(),
+  };
+}
