@@ -85,6 +85,10 @@ export class ChildProcessTransport implements Transport {
     const stdin = this.child?.stdin;
     if (stdin === undefined || stdin === null || !stdin.writable)
       throw new Error('The server is not running.');
+    if (!stdin.writableCorked) {
+      stdin.cork();
+      setImmediate(() => stdin.uncork());
+    }
     if (!stdin.write(`${JSON.stringify(message)}\n`)) await once(stdin, 'drain');
   }
 
