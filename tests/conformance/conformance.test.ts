@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +26,7 @@ const SUITE = join(
   'index.js',
 );
 const FIXTURES = join(import.meta.dirname, '..', 'support', 'conformance-upstream.ts');
+const MRTR_FIXTURES = join(import.meta.dirname, '..', 'support', 'conformance-mrtr-upstream.ts');
 const REQUIREMENT_SETS = ['2025-11-25', '2026-07-28'];
 /** Scenarios about the protocol itself, headers and DNS rebinding: these must pass whole, never be baselined. */
 const PROTOCOL_SCENARIOS: Record<string, string[]> = {
@@ -72,18 +73,26 @@ async function runSuite(
   return { results: readScenarioResults(outputDir), declared, log };
 }
 
+let mrtrFixtures: ChildProcess | undefined;
+
 before(async () => {
   // The suite's fixtures come from an upstream behind the gateway, with their own names (no prefix): the
   // scenarios run through MCP Tray's gateway, as a user's own servers are reached.
   const dataDir = mkdtempSync(join(tmpdir(), 'mcp-tray-conformance-'));
   await servers(dataDir, ['add', 'fixtures', '--no-prefix', '--', process.execPath, FIXTURES]);
+  // The fixture that asks with input_required under its own key is a 2026-07-28 server, over HTTP.
+  mrtrFixtures = spawn(process.execPath, [MRTR_FIXTURES], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = (await once(mrtrFixtures.stdout!, 'data')) as [Buffer];
+  await servers(dataDir, ['add', 'mrtr-fixtures', '--no-prefix', '--url', line.toString().trim()]);
   server = await startGateway({ dataDir, args: ['--secret-store', 'file'] });
   await waitForServer(dataDir, 'fixtures', (view) => view.state === 'running');
+  await waitForServer(dataDir, 'mrtr-fixtures', (view) => view.state === 'running');
   forwarder = await startKeyForwarder(server.port, FULL_KEY);
 });
 after(async () => {
   await forwarder.close();
   await server.stop();
+  mrtrFixtures?.kill();
 });
 
 for (const requirements of REQUIREMENT_SETS) {

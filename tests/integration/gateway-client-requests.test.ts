@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,16 +27,23 @@ import { FULL_KEY, type ServeProcess } from '../support/serve-process.ts';
 // each request on to the client whose call it is, over whichever era that client speaks.
 const dataDir = mkdtempSync(join(tmpdir(), 'mcp-tray-client-requests-'));
 let serve: ServeProcess;
+/** A 2026-07-28 upstream over HTTP that asks with input_required (under its own key) instead of a request. */
+let modernUpstream: ChildProcess;
+const MODERN_UPSTREAM = join(import.meta.dirname, '..', 'support', 'conformance-mrtr-upstream.ts');
 
 before(async () => {
+  modernUpstream = spawn(process.execPath, [MODERN_UPSTREAM], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [url] = (await once(modernUpstream.stdout!, 'data')) as [Buffer];
   await servers(dataDir, ['add', 'everything', '--', ...EVERYTHING_UPSTREAM]);
   await servers(dataDir, ['add', 'fixture', '--prefix', 'fx', '--', ...FIXTURE_UPSTREAM]);
+  await servers(dataDir, ['add', 'modern', '--url', url.toString().trim()]);
   serve = await startGateway({ dataDir, args: ['--secret-store', 'file'] });
-  for (const name of ['everything', 'fixture'])
+  for (const name of ['everything', 'fixture', 'modern'])
     await waitForServer(dataDir, name, (v) => v.state === 'running');
 });
 after(async () => {
   await serve.stop();
+  modernUpstream.kill();
 });
 
 const CAPABILITIES = { sampling: {}, elicitation: { form: {} }, roots: {} };
@@ -126,6 +135,12 @@ describe('an upstream’s requests reach the client whose call it serves', () =>
 
         const roots = textOf(await client.callTool({ name: 'fx__ask_roots', arguments: {} }));
         assert.equal(roots, ROOT);
+
+        // A 2026-07-28 upstream asks by answering input_required: its question reaches this client too.
+        const greeted = textOf(
+          await client.callTool({ name: 'modern__test_input_required_result_elicitation', arguments: {} }),
+        );
+        assert.equal(greeted, 'Hello, Ada!');
       } finally {
         await client.close();
       }

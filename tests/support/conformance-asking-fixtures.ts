@@ -1,7 +1,8 @@
 // The conformance suite's fixtures that ask the client something mid-call (sampling, elicitation, roots),
 // written from the suite's descriptions the way a 2025-era server asks: a request to its client while the
 // call runs. Through MCP Tray's gateway a 2025-era client gets those requests on its call's stream, and a
-// 2026-07-28 client gets them as input_required rounds.
+// 2026-07-28 client gets them as input_required rounds. (The one that asks with input_required itself, under
+// a key of its own, is conformance-mrtr-upstream.ts.)
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { CallToolResult, GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
 
@@ -40,7 +41,6 @@ export const ASKING_TOOLS = [
     inputSchema: noArgs,
   },
   ...[
-    'elicitation',
     'sampling',
     'list_roots',
     'request_state',
@@ -145,8 +145,7 @@ export async function callAskingTool(
         ],
       };
     }
-    case 'test_streaming_elicitation':
-    case 'test_input_required_result_elicitation': {
+    case 'test_streaming_elicitation': {
       const result = await elicit('What is your name?', stringField('name'));
       return { content: [text(`Hello, ${String(result.content?.['name'] ?? 'stranger')}!`)] };
     }

@@ -41,8 +41,8 @@ export class UpstreamAsks {
     }
   }
 
-  /** Passes one of the upstream's requests on to the client of the call it belongs to. */
-  async route(request: ClientInputRequest): Promise<Record<string, unknown>> {
+  /** Passes one of the upstream's requests on to the client of the call it belongs to (see CallContext.ask). */
+  async route(request: ClientInputRequest, name?: string): Promise<Record<string, unknown>> {
     const calls = [...this.calls.values()];
     if (calls.length === 0) {
       // Outside any call there is no client to ask; MCP Tray itself has no roots to offer.
@@ -55,17 +55,19 @@ export class UpstreamAsks {
       throw new Error(
         `Calls from several clients are under way on "${this.server}", so MCP Tray cannot tell which of them ${request.method} is for; try again when one call is running.`,
       );
-    return calls[calls.length - 1]!.ask(request);
+    return calls[calls.length - 1]!.ask(request, name);
   }
 
   /** Answers the upstream's requests to its client through `route`. */
   answerOn(client: Client): void {
     const methods = ['sampling/createMessage', 'elicitation/create', 'roots/list'] as const;
     for (const method of methods) {
-      client.setRequestHandler(method, (request) => {
+      client.setRequestHandler(method, (request, ctx) => {
         // The upstream's own `_meta` (its progress token, say) means nothing to the client asked.
         const { _meta: _own, ...params } = (request.params ?? {}) as Record<string, unknown>;
-        return this.route({ method, params }) as never;
+        // A 2026-07-28 upstream's input requests come with its own key as their id: kept for the client.
+        const name = typeof ctx.mcpReq.id === 'string' ? ctx.mcpReq.id : undefined;
+        return this.route({ method, params }, name) as never;
       });
     }
   }

@@ -60,7 +60,7 @@ export class InputFlows {
     const id = randomUUID();
     const abort = new AbortController();
     const flow: Flow<R> = { owner, asks: new Map(), round, abort, wake: () => {}, nextKey: 0 };
-    const ask = (request: ClientInputRequest) =>
+    const ask = (request: ClientInputRequest, name?: string) =>
       new Promise<Record<string, unknown>>((resolve, reject) => {
         const refused =
           this.flows.size >= MAX_FLOWS && !this.flows.has(id)
@@ -68,7 +68,8 @@ export class InputFlows {
             : flow.round.refuses(request);
         if (refused !== undefined) return reject(new Error(refused));
         this.flows.set(id, flow as Flow<unknown>);
-        flow.asks.set(`input-${++flow.nextKey}`, { request, resolve, reject });
+        const key = name !== undefined && !flow.asks.has(name) ? name : `input-${++flow.nextKey}`;
+        flow.asks.set(key, { request, resolve, reject });
         flow.wake();
       });
     const progress: CallContext['progress'] = (...report) => flow.round.progress(...report);

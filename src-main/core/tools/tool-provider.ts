@@ -33,9 +33,11 @@ export interface CallContext {
   progress(progress: number, total?: number, message?: string): void;
   /**
    * Puts a request to the calling client and resolves with its answer; rejects with a message saying why
-   * when the client cannot answer it (it did not declare the capability, or went away).
+   * when the client cannot answer it (it did not declare the capability, or went away). `name` is what the
+   * asker calls it (a 2026-07-28 upstream's own `inputRequests` key): a 2026-07-28 client is asked under that
+   * name where it is free.
    */
-  ask(request: ClientInputRequest): Promise<Record<string, unknown>>;
+  ask(request: ClientInputRequest, name?: string): Promise<Record<string, unknown>>;
 }
 
 /**

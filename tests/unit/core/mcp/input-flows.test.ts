@@ -47,6 +47,20 @@ describe('InputFlows: a call that asks its client things, carried over rounds', 
     assert.deepEqual(done, { done: '{"text":"hi"} {"roots":[]} {"roots":[{"uri":"file:///x"}]}' });
   });
 
+  test('a question asked under a name of its own goes out under it, unless that name is taken', async () => {
+    const flows = new InputFlows();
+    const first = await flows.start('key-a', round(), async ({ ask }) => {
+      const answers = await Promise.all([ask(ROOTS, 'user_name'), ask(SAMPLE, 'user_name'), ask(ROOTS)]);
+      return answers.length;
+    });
+    assert.ok('input' in first);
+    const keys = Object.keys(first.input);
+    assert.equal(keys[0], 'user_name');
+    assert.equal(new Set(keys).size, 3, 'a name already asked under gets a key of its own');
+    const answers = Object.fromEntries(keys.map((key) => [key, { roots: [] }]));
+    assert.deepEqual(await flows.resume(first.flow, 'key-a', round(), answers), { done: 3 });
+  });
+
   test('another key cannot continue a call, and an ended call says so', async () => {
     const flows = new InputFlows();
     const first = await flows.start('key-a', round(), async ({ ask }) => ask(ROOTS));
