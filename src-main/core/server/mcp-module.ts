@@ -31,7 +31,7 @@ export async function startMcp(
   // The SDK reports the requests it refuses (bad envelopes, headers) here: the client's fault, so a warning.
   const onRefused = (error: Error) => logger.warn(`MCP request not served: ${error.message}`);
   // The catalog answers from what its providers have now, so a change reaches the next request (the shared
-  // 2025-era servers are rebuilt when their tool set changes), and 2026-era clients listening for it are
+  // servers of either era are rebuilt when their tool set changes), and 2026-era clients listening for it are
   // sent notifications/tools/list_changed. The 2025-era endpoint is stateless, with no stream to carry one.
   const route = mcpRoute({ version, providers: [catalog], onError: onRefused });
   return {
