@@ -1,9 +1,4 @@
-import {
-  classifyInboundRequest,
-  createMcpHandler,
-  InMemoryServerEventBus,
-} from '@modelcontextprotocol/server';
-import { toNodeHandler } from '@modelcontextprotocol/node';
+import { classifyInboundRequest } from '@modelcontextprotocol/server';
 import express, { type RequestHandler } from 'express';
 import { hasPermission } from '../../../src-shared/permissions.ts';
 import { denyPermission } from '../http/api-key-auth.ts';
@@ -14,13 +9,9 @@ import { requiredPermissions } from './required-permission.ts';
 import type { ToolProvider } from '../tools/tool-provider.ts';
 import { legacyServing } from './legacy-route.ts';
 import { modernInput } from './client-input.ts';
-import { mcpServerFactory } from './mcp-server-factory.ts';
-import { sharedModernRequest } from './modern-exchange.ts';
 import { modernServing } from './modern-route.ts';
+import { MAX_BODY_BYTES, sdkServing } from './sdk-serving.ts';
 import { OfferCache } from './offer-cache.ts';
-
-/** The largest request body served; a bigger one gets 413. */
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export interface McpRouteOptions {
   version: string;
@@ -61,19 +52,12 @@ const permissionGate: RequestHandler = (req, res, next) => {
   next();
 };
 
-function isListen(body: unknown): boolean {
-  return (
-    typeof body === 'object' &&
-    body !== null &&
-    (body as { method?: unknown }).method === 'subscriptions/listen'
-  );
-}
-
 /**
  * `/mcp`: Streamable HTTP for both protocol eras on one stateless endpoint. The SDK classifies each request;
  * 2025-era traffic goes to a shared server per offer (see ServerPool), which spares building a server for
  * every call; so do the everyday 2026-07-28 requests (see sharedModernRequest); the rest of that era
- * (`subscriptions/listen`, discovery, notifications, anything the SDK refuses) to its per-request handler.
+ * (`subscriptions/listen`, discovery, notifications, anything the SDK refuses) to its per-request handler
+ * (see sdkServing).
  */
 export function mcpRoute(options: McpRouteOptions): {
   /** Reads the body: goes after the key check and before the rate limit, so a 429 is logged with its method. */
@@ -83,28 +67,10 @@ export function mcpRoute(options: McpRouteOptions): {
   endStreams: () => Promise<void>;
   close: () => Promise<void>;
 } {
-  // A provider's changed tools reach every open 2026-era `subscriptions/listen` stream that asked for them.
-  // Those streams are served by a handler of their own on the same bus, so that shutdown can end them
-  // without aborting the tool calls still in flight on the other.
-  const bus = new InMemoryServerEventBus();
   const input = modernInput();
-  // Made before the bus hears of a change, so a client told of one lists the new offer.
+  // Made before the SDK's handler hears of a change, so a client told of one lists the new offer.
   const offers = new OfferCache(options.providers);
-  const handlerOf = () =>
-    createMcpHandler(mcpServerFactory(options.version, offers, input), {
-      legacy: 'reject',
-      onerror: options.onError,
-      maxRequestBodySize: MAX_BODY_BYTES,
-      bus,
-    });
-  const modern = handlerOf();
-  const listens = handlerOf();
-  const nodeOptions = { onerror: options.onError, maxRequestBodySize: MAX_BODY_BYTES };
-  const serveModern = toNodeHandler(modern, nodeOptions);
-  const serveListen = toNodeHandler(listens, nodeOptions);
-  const unsubscribes = options.providers.flatMap(
-    (provider) => provider.onChange?.((change) => bus.publish({ kind: `${change}_list_changed` })) ?? [],
-  );
+  const sdk = sdkServing(options.version, offers, input, options.providers, options.onError);
   const legacy = legacyServing(options.version, offers);
   const shared = modernServing(options.version, offers, input);
 
@@ -122,26 +88,23 @@ export function mcpRoute(options: McpRouteOptions): {
       mcpNameHeader: req.headers['mcp-name'] as string | undefined,
       body,
     });
-    const everyday = sharedModernRequest(route, req.headers);
+    const everyday = shared.takes(route, req.headers);
     const serving =
       route.kind === 'legacy'
         ? legacy.serve(req, res, caller)
         : everyday !== undefined
           ? shared.serve(req, res, caller, everyday)
-          : isListen(body)
-            ? serveListen(req, res, body)
-            : serveModern(req, res, body);
+          : sdk.serve(req, res, body);
     serving.catch(next);
   };
   return {
     parseBody: parseJsonBody,
     handlers: [refuseDeepJson, normalizeClientHeaders, permissionGate, serve],
-    endStreams: () => listens.close(),
+    endStreams: sdk.endStreams,
     close: async () => {
-      for (const unsubscribe of unsubscribes) unsubscribe();
       input.flows.close();
       offers.close();
-      await Promise.all([modern.close(), listens.close()]);
+      await sdk.close();
       await Promise.all([legacy.close(), shared.close()]);
     },
   };

@@ -2,7 +2,12 @@ import type { Request, Response } from 'express';
 import type { Caller } from '../../../src-shared/caller.ts';
 import type { ModernInput } from './client-input.ts';
 import { buildMcpServer } from './mcp-server-factory.ts';
-import { MODERN_REVISION, serveModernExchange, type SharedModernRequest } from './modern-exchange.ts';
+import {
+  MODERN_REVISION,
+  serveModernExchange,
+  sharedModernRequest,
+  type SharedModernRequest,
+} from './modern-exchange.ts';
 import type { OfferCache } from './offer-cache.ts';
 import { ServerPool } from './server-pool.ts';
 
@@ -16,6 +21,8 @@ export function modernServing(version: string, offers: OfferCache, input: Modern
     revision: MODERN_REVISION,
   });
   return {
+    /** The request, when it is one of those served here. */
+    takes: sharedModernRequest,
     serve: (req: Request, res: Response, caller: Caller, shared: SharedModernRequest): Promise<void> =>
       pool
         .transportFor(offers.for(caller.permissions))
