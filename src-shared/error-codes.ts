@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'bad_code',
   'bad_request',
   'client_secret_missing',
+  'config_file_unreadable',
+  'config_edit_refused',
   'csrf',
   'desktop_only',
   'duplicate_host',
