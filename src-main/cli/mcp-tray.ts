@@ -14,6 +14,7 @@ Commands:
   keys       create, list, reveal, rotate, revoke and delete API keys (mcp-tray keys help)
   servers    your own MCP servers behind MCP Tray: add, list, enable, disable, remove (mcp-tray servers help)
   dashboard  print a one-time sign-in link to the web dashboard of the running server
+  bridge     a stdio MCP server that forwards to the running MCP Tray with a key from the keychain
   help       show this text
   version    print the version
 `;
@@ -42,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./servers-command.ts')).serversCommand(rest, io);
     case 'dashboard':
       return (await import('./dashboard-command.ts')).dashboardCommand(rest, io);
+    case 'bridge':
+      return (await import('./bridge-command.ts')).bridgeCommand(rest, io);
     case 'version':
     case '--version':
       io.stdout(`${appVersion()}\n`);

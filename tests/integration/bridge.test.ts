@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import {
+  CLI,
+  CLI_NODE_FLAGS,
+  freePort,
+  runCli,
+  startServe,
+  type ServeProcess,
+} from '../support/serve-process.ts';
+
+// `mcp-tray bridge` as a client starts it: a stdio MCP server whose config holds a key's name, the key read
+// from the secret store (the file store here; tests/integration/bridge-keychain.test.ts reads the keychain).
+const dataDir = mkdtempSync(join(tmpdir(), 'mcp-tray-bridge-'));
+const store = ['--data-dir', dataDir, '--secret-store', 'file'];
+let port: number;
+let serve: ServeProcess | undefined;
+
+const startTray = async () => {
+  serve = await startServe({ dataDir, args: ['--port', String(port), '--secret-store', 'file'] });
+};
+
+before(async () => {
+  const created = await runCli([
+    'keys',
+    'create',
+    '--name',
+    'Claude Desktop',
+    '--permissions',
+    'tools:list,tools:call',
+    ...store,
+  ]);
+  assert.equal(created.code, 0, created.stderr);
+  port = await freePort();
+  await startTray();
+});
+after(async () => {
+  await serve?.stop();
+});
+
+async function bridged(era: 'legacy' | 'auto', key = 'Claude Desktop') {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [...CLI_NODE_FLAGS, CLI, 'bridge', '--key', key, '--port', String(port), ...store],
+    env: { PATH: process.env['PATH'] ?? '' },
+    stderr: 'pipe',
+  });
+  let stderr = '';
+  transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const client = new Client({ name: 'bridged', version: '1' }, { versionNegotiation: { mode: era } });
+  await client.connect(transport);
+  return { client, stderr: () => stderr };
+}
+
+const keyNameOf = (result: unknown) =>
+  ((result as { structuredContent?: { keyName?: string } }).structuredContent ?? {}).keyName;
+
+describe('mcp-tray bridge: a stdio server that reaches MCP Tray with a key from the secret store', () => {
+  for (const era of ['legacy', 'auto'] as const) {
+    test(`a ${era === 'legacy' ? '2025-era' : '2026-07-28'} client lists and calls tools as the named key`, async () => {
+      const { client } = await bridged(era);
+      try {
+        const { tools } = await client.listTools();
+        assert.ok(tools.some((tool) => tool.name === 'whoami'));
+        assert.equal(keyNameOf(await client.callTool({ name: 'whoami', arguments: {} })), 'Claude Desktop');
+        if (era === 'auto') assert.equal(client.getNegotiatedProtocolVersion?.(), '2026-07-28');
+      } finally {
+        await client.close();
+      }
+    });
+  }
+
+  test('MCP Tray stopped: the call fails saying so (and stderr says it); started again, the bridge reaches it', async () => {
+    const { client, stderr } = await bridged('legacy');
+    try {
+      await serve?.stop();
+      await assert.rejects(
+        client.callTool({ name: 'whoami', arguments: {} }),
+        /not running at http:\/\/127\.0\.0\.1/,
+      );
+      assert.match(stderr(), /MCP Tray bridge: MCP Tray is not running/);
+      await startTray();
+      assert.equal(keyNameOf(await client.callTool({ name: 'whoami', arguments: {} })), 'Claude Desktop');
+    } finally {
+      await client.close();
+    }
+  });
+
+  test('a key that does not exist stops the bridge with why; a revoked one is refused with why', async () => {
+    const missing = await runCli(['bridge', '--key', 'Nobody', '--port', String(port), ...store]);
+    assert.notEqual(missing.code, 0);
+    assert.match(missing.stderr, /Nobody/);
+    assert.equal(missing.stdout, '', 'nothing but MCP on stdout');
+
+    const created = await runCli(['keys', 'create', '--name', 'Soon Revoked', ...store]);
+    assert.equal(created.code, 0, created.stderr);
+    const { client, stderr } = await bridged('legacy', 'Soon Revoked');
+    try {
+      const revoked = await runCli(['keys', 'revoke', 'Soon Revoked', ...store]);
+      assert.equal(revoked.code, 0, revoked.stderr);
+      // The running server hears of the revocation within a moment: call until it refuses.
+      let refusal: Error | undefined;
+      for (let i = 0; i < 50 && refusal === undefined; i += 1) {
+        refusal = await client.callTool({ name: 'whoami', arguments: {} }).then(
+          () => undefined,
+          (error: Error) => error,
+        );
+        if (refusal === undefined) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.match(refusal?.message ?? 'never refused', /refused the key "Soon Revoked"/);
+      assert.match(stderr(), /refused the key "Soon Revoked"/);
+      assert.doesNotMatch(stderr(), /mcp_[A-Za-z0-9]{20,}/, 'the key itself is never written out');
+    } finally {
+      await client.close();
+    }
+  });
+});
