@@ -32,6 +32,9 @@ export async function serveLegacyExchange(
   res: Response,
   transport: ExchangeTransport,
   cancellations: LegacyCancellations,
+  /** Hands a client's answer to the server that asked (see ServerPool.answer). */
+  answer: (owner: string, response: JSONRPCResponse) => boolean = (owner, response) =>
+    transport.answer(owner, response),
 ): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
@@ -69,7 +72,7 @@ export async function serveLegacyExchange(
   const keyId = req.caller?.keyId ?? '';
   cancellations.cancel(keyId, messages);
   for (const message of messages) {
-    if (isResponse(message)) transport.answer(keyId, message);
+    if (isResponse(message)) answer(keyId, message);
   }
   if (requests.length === 0) return void res.status(202).end();
 

@@ -14,7 +14,11 @@ export function legacyServing(version: string, offers: OfferCache) {
     serve: (req: Request, res: Response, caller: Caller): Promise<void> =>
       pool
         .transportFor(offers.for(caller.permissions))
-        .then((transport) => serveLegacyExchange(req, res, transport, cancellations)),
+        .then((transport) =>
+          serveLegacyExchange(req, res, transport, cancellations, (owner, response) =>
+            pool.answer(owner, response),
+          ),
+        ),
     close: () => pool.close(),
   };
 }

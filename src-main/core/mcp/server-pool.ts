@@ -1,4 +1,4 @@
-import type { MessageClassification, Server } from '@modelcontextprotocol/server';
+import type { JSONRPCResponse, MessageClassification, Server } from '@modelcontextprotocol/server';
 import { offerKey, sameOffer, type Offer } from './caller-offer.ts';
 import { ExchangeTransport } from './exchange-transport.ts';
 
@@ -22,6 +22,8 @@ const DRAIN_MS = 30_000;
  */
 export class ServerPool {
   private readonly entries = new Map<string, PoolEntry>();
+  /** Servers replaced while they still served something: a client's answer may be for one of them. */
+  private readonly retiring = new Set<PoolEntry>();
   /** The key of each offer seen (an offer is the same object until its lists change: see OfferCache). */
   private readonly keys = new WeakMap<Offer, string>();
   private readonly build: (offer: Offer) => Server;
@@ -58,13 +60,25 @@ export class ServerPool {
     return entry.transport;
   }
 
+  /**
+   * A client's answer to a request one of the servers put to it, handed to whichever server asked (its
+   * offer may have changed meanwhile, for a retiring server); true when one expected it from `owner`.
+   */
+  answer(owner: string, response: JSONRPCResponse): boolean {
+    for (const entry of [...this.entries.values(), ...this.retiring])
+      if (entry.transport.answer(owner, response)) return true;
+    return false;
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.entries].map(([key, entry]) => this.retire(key, entry, 0)));
   }
 
   private async retire(key: string, entry: PoolEntry, drainMs = DRAIN_MS): Promise<void> {
     if (this.entries.get(key) === entry) this.entries.delete(key);
+    this.retiring.add(entry);
     await entry.transport.whenIdle(drainMs);
+    this.retiring.delete(entry);
     await entry.server.close().catch(() => {});
   }
 }

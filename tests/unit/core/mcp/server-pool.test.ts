@@ -77,6 +77,34 @@ describe('the shared 2025-era servers', () => {
     await pool.close();
   });
 
+  test('a client’s answer reaches the server that asked, after its tool set changed meanwhile', async () => {
+    const asking = defineTool({
+      name: 'ask',
+      title: 'ask',
+      description: 'asks its client for roots',
+      inputSchema: z.object({}),
+      call: async (_args, _who, context) => {
+        const answer = await context.ask({ method: 'roots/list' });
+        return { content: [{ type: 'text', text: JSON.stringify(answer) }] };
+      },
+    });
+    const pool = new ServerPool((offer) => buildMcpServer('1.0.0', offer));
+    const before = await pool.transportFor(only(asking));
+    let asked: (id: string | number) => void = () => {};
+    const question = new Promise<string | number>((resolve) => (asked = resolve));
+    const inFlight = before.exchange(call('ask', 1), extra, 'key', undefined, (message) => {
+      if ('id' in message) asked(message.id as string | number);
+    });
+    const id = await question;
+    // The lists change while the call waits (an upstream that just started, say): a new server takes over.
+    assert.notEqual(await pool.transportFor(only(gatedTool('other').tool)), before);
+    const answer = { jsonrpc: '2.0' as const, id, result: { roots: [] } };
+    assert.equal(pool.answer('someone else', answer), false, 'only the key that was asked may answer');
+    assert.equal(pool.answer('key', answer), true);
+    assert.equal(text(await inFlight), '{"roots":[]}');
+    await pool.close();
+  });
+
   test('a cancelled exchange resolves at once with a cancellation error', async () => {
     const pool = new ServerPool((offer) => buildMcpServer('1.0.0', offer));
     const slow = gatedTool('slow');
