@@ -93,7 +93,7 @@ describe('mcp-tray bridge: a stdio server that reaches MCP Tray with a key from 
 
   test('a key that does not exist stops the bridge with why; a revoked one is refused with why', async () => {
     const missing = await runCli(['bridge', '--key', 'Nobody', '--port', String(port), ...store]);
-    assert.notEqual(missing.code, 0);
+    assert.equal(missing.code, 2);
     assert.match(missing.stderr, /Nobody/);
     assert.equal(missing.stdout, '', 'nothing but MCP on stdout');
 
