@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
@@ -99,24 +102,44 @@ describe('mcp-tray bridge: a stdio server that reaches MCP Tray with a key from 
 
     const created = await runCli(['keys', 'create', '--name', 'Soon Revoked', ...store]);
     assert.equal(created.code, 0, created.stderr);
-    const { client, stderr } = await bridged('legacy', 'Soon Revoked');
+    // Raw lines on the bridge's stdin and stdout, so that nothing but these calls reaches MCP Tray.
+    const bridge = spawn(
+      process.execPath,
+      [...CLI_NODE_FLAGS, CLI, 'bridge', '--key', 'Soon Revoked', '--port', String(port), ...store],
+      { env: { PATH: process.env['PATH'] ?? '' } },
+    );
+    let stderr = '';
+    bridge.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const answers = createInterface({ input: bridge.stdout })[Symbol.asyncIterator]();
+    const call = async (id: number) => {
+      bridge.stdin.write(
+        `${JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'whoami', arguments: {} } })}\n`,
+      );
+      const { value } = await answers.next();
+      return JSON.parse(String(value)) as { id: number; result?: unknown; error?: { message: string } };
+    };
     try {
+      // A key made while MCP Tray runs is known to it within a moment, as its revocation is.
+      let works = false;
+      for (let id = 100; id < 160 && !works; id += 1) {
+        works = (await call(id)).result !== undefined;
+        if (!works) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.ok(works, 'the key works before it is revoked');
       const revoked = await runCli(['keys', 'revoke', 'Soon Revoked', ...store]);
       assert.equal(revoked.code, 0, revoked.stderr);
       // The running server hears of the revocation within a moment: call until it refuses.
-      let refusal: Error | undefined;
-      for (let i = 0; i < 50 && refusal === undefined; i += 1) {
-        refusal = await client.callTool({ name: 'whoami', arguments: {} }).then(
-          () => undefined,
-          (error: Error) => error,
-        );
+      let refusal: string | undefined;
+      for (let id = 2; id < 60 && refusal === undefined; id += 1) {
+        refusal = (await call(id)).error?.message;
         if (refusal === undefined) await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      assert.match(refusal?.message ?? 'never refused', /refused the key "Soon Revoked"/);
-      assert.match(stderr(), /refused the key "Soon Revoked"/);
-      assert.doesNotMatch(stderr(), /mcp_[A-Za-z0-9]{20,}/, 'the key itself is never written out');
+      assert.match(refusal ?? 'never refused', /refused the key "Soon Revoked"/);
+      assert.match(stderr, /refused the key "Soon Revoked"/);
+      assert.doesNotMatch(stderr, /mcp_[A-Za-z0-9]{20,}/, 'the key itself is never written out');
     } finally {
-      await client.close();
+      bridge.stdin.end();
+      await once(bridge, 'exit');
     }
   });
 });
