@@ -19,6 +19,8 @@ export async function runStdioBridge(
 ): Promise<void> {
   const inFlight = new Map<Id, AbortController>();
   const write = (message: JSONRPCMessage) => void output.write(`${JSON.stringify(message)}\n`);
+  // A client that closed our stdout has gone; its stdin ends too, which ends the bridge. No stack for that.
+  output.on('error', () => {});
   const exchanges = new Set<Promise<void>>();
 
   const exchange = async (message: JSONRPCMessage) => {
