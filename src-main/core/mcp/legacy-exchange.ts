@@ -32,9 +32,8 @@ export async function serveLegacyExchange(
   res: Response,
   transport: ExchangeTransport,
   cancellations: LegacyCancellations,
-  /** Hands a client's answer to the server that asked (see ServerPool.answer). */
-  answer: (owner: string, response: JSONRPCResponse) => boolean = (owner, response) =>
-    transport.answer(owner, response),
+  /** Hands a client's answer to the server that asked, which may be a retiring one (see ServerPool.answer). */
+  answer: (owner: string, response: JSONRPCResponse) => boolean,
 ): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
