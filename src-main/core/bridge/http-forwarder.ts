@@ -91,6 +91,19 @@ export class HttpForwarder {
       yield* failure(message, text);
       return;
     }
+    try {
+      yield* this.answerOf(message, res);
+    } catch (error) {
+      if (signal?.aborted) return;
+      // The connection broke mid-answer: MCP Tray stopped (or was killed) while it served this request.
+      const text = `${PRODUCT_NAME} stopped while answering (${(error as Error).message}); the request may not have finished. Start ${PRODUCT_NAME} again if it is not running, then try again.`;
+      this.report(text);
+      yield* failure(message, text);
+    }
+  }
+
+  /** The messages of an answer MCP Tray accepted: an event stream, or a JSON body. */
+  private async *answerOf(message: JSONRPCMessage, res: Response): AsyncGenerator<JSONRPCMessage> {
     const type = res.headers.get('content-type') ?? '';
     if (res.status === 202 || res.body === null) return;
     if (type.startsWith('text/event-stream')) {
