@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parse as parseToml } from 'smol-toml';
 import { InputError } from '../app-error.ts';
+import { clientFile } from '../connect/client-files.ts';
 import { looksSecret } from './server-entry.ts';
 import type { NewServer } from './servers-admin.ts';
 
@@ -21,42 +21,14 @@ export interface ImportFound {
   skipped: string[];
 }
 
-/** Where each client keeps its user-scope config, on this OS (first found wins). */
+/** Where each client keeps its user-scope config, on this OS. */
 export function clientConfigPaths(
   source: ImportSource,
   platform: NodeJS.Platform,
   home: string,
   env: NodeJS.ProcessEnv,
 ): string[] {
-  const appData = env['APPDATA'] ?? join(home, 'AppData', 'Roaming');
-  const appSupport = join(home, 'Library', 'Application Support');
-  const xdg = env['XDG_CONFIG_HOME'] ?? join(home, '.config');
-  const perOs = (mac: string, win: string, linux: string) =>
-    platform === 'darwin' ? mac : platform === 'win32' ? win : linux;
-  switch (source) {
-    case 'claude-desktop':
-      return [
-        perOs(
-          join(appSupport, 'Claude', 'claude_desktop_config.json'),
-          join(appData, 'Claude', 'claude_desktop_config.json'),
-          join(xdg, 'Claude', 'claude_desktop_config.json'),
-        ),
-      ];
-    case 'claude-code':
-      return [join(home, '.claude.json')];
-    case 'cursor':
-      return [join(home, '.cursor', 'mcp.json')];
-    case 'vscode':
-      return [
-        perOs(
-          join(appSupport, 'Code', 'User', 'mcp.json'),
-          join(appData, 'Code', 'User', 'mcp.json'),
-          join(xdg, 'Code', 'User', 'mcp.json'),
-        ),
-      ];
-    case 'codex':
-      return [join(env['CODEX_HOME'] ?? join(home, '.codex'), 'config.toml')];
-  }
+  return [clientFile(source, 'user', { platform, home, env, projectDir: home })!];
 }
 
 /** A client's server name as one of ours: lower case, a-z 0-9 and `-`, at most 32 characters. */
