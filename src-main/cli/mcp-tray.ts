@@ -15,6 +15,9 @@ Commands:
   servers    your own MCP servers behind MCP Tray: add, list, enable, disable, remove (mcp-tray servers help)
   dashboard  print a one-time sign-in link to the web dashboard of the running server
   bridge     a stdio MCP server that forwards to the running MCP Tray with a key from the keychain
+  connect    write MCP Tray into a client's config (Claude, Codex, ChatGPT desktop, Cursor, VS Code...)
+  disconnect take it out again (the file as it was comes back)
+  clients    which clients are installed here and which are connected
   help       show this text
   version    print the version
 `;
@@ -45,6 +48,10 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./dashboard-command.ts')).dashboardCommand(rest, io);
     case 'bridge':
       return (await import('./bridge-command.ts')).bridgeCommand(rest, io);
+    case 'connect':
+    case 'disconnect':
+    case 'clients':
+      return (await import('./connect-command.ts')).connectCommand(command, rest, io);
     case 'version':
     case '--version':
       io.stdout(`${appVersion()}\n`);

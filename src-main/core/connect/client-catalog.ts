@@ -159,7 +159,7 @@ export const CLIENT_SPECS: readonly ClientSpec[] = [
     entry: mcpServers('httpUrl'),
     programs: ['gemini'],
     checkCommand: 'gemini mcp list',
-    note: 'New Gemini CLI sessions have it. With folder trust turned on, Gemini CLI turns MCP servers off in folders it does not trust: trust the folder when it asks.',
+    note: 'New Gemini CLI sessions have it, in folders Gemini CLI trusts: in a folder it does not trust it turns every MCP server off (its own warning says so). Trust the folder when Gemini asks, or with /permissions.',
   },
   {
     id: 'opencode',

@@ -11,7 +11,7 @@ import { entryWay, readEntry, withEntry, withoutEntry } from './client-entry-edi
 import { backUp, readClientFile, replaceClientFile, sha256 } from './client-file-io.ts';
 import { clientFile, type ClientPlace } from './client-files.ts';
 import { chooseKey, NEW_KEY_ID, type ChosenKey, type ConnectKeys } from './connect-key.ts';
-import { checkReach, clientEnvironment } from './connection-check.ts';
+import { checkNewReach, clientEnvironment } from './connection-check.ts';
 import { backupsDir, connectionsFile, type Connection, type ConnectionsFile } from './connections-file.ts';
 import { fileDiff } from './file-diff.ts';
 
@@ -144,10 +144,11 @@ export class ClientConnector {
     }
     if (request.check !== false) {
       const forwarded = (spec.entry(way, reach) as { env_vars?: string[] }).env_vars ?? [];
-      outcome.check = await checkReach(
+      outcome.check = await checkNewReach(
         way,
         reach,
         clientEnvironment(spec.id, this.deps.place.env, forwarded),
+        key.created ? 3_000 : 0,
       );
     }
     return outcome;

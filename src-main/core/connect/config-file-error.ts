@@ -1,10 +1,10 @@
-import { AppError } from '../app-error.ts';
+import { InputError } from '../app-error.ts';
 
 /**
  * A client's config file MCP Tray will not change: it cannot be read as its format (said with the line and
  * column), or an edit would have changed more than MCP Tray's own entry. The file is left as it was.
  */
-export class ConfigFileError extends AppError {
+export class ConfigFileError extends InputError {
   constructor(
     message: string,
     code: 'config_file_unreadable' | 'config_edit_refused' = 'config_file_unreadable',

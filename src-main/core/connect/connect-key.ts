@@ -44,7 +44,7 @@ export async function chooseKey(
     if (found === undefined)
       throw new NotFoundError(
         'key_not_found',
-        `No active key is named or numbered "${asked}"; "mcp-tray keys list" shows them (or leave --key out: ${spec.title} then gets a key of its own).`,
+        `No active key has the name or id "${asked}" (leave it out and ${spec.title} gets a key of its own).`,
         { field: 'key' },
       );
     return { id: found.id, name: found.name, created: false };

@@ -35,6 +35,24 @@ export function clientEnvironment(
 }
 
 /**
+ * As checkReach, asked again for up to `settleMs` while the key is refused: a key made a moment ago reaches
+ * the running server within a second (it follows keys.json).
+ */
+export async function checkNewReach(
+  way: KeyWay,
+  reach: Reach,
+  environment: Record<string, string>,
+  settleMs: number,
+): Promise<{ ok: boolean; message: string }> {
+  const until = Date.now() + settleMs;
+  for (;;) {
+    const result = await checkReach(way, reach, environment);
+    if (result.ok || !/refused the key|\(401\)/.test(result.message) || Date.now() > until) return result;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
  * Reaches MCP Tray the way the client will (the bridge started as the client starts it, or the URL with the
  * key header) and lists the tools: says whether it worked, and what to do when it did not.
  */

@@ -1,0 +1,74 @@
+import { access } from 'node:fs/promises';
+import { delimiter, join } from 'node:path';
+import type { ConnectClientView, ConnectScope } from '../../../src-shared/connect-view.ts';
+import { CLIENT_SPECS, type ClientSpec } from './client-catalog.ts';
+import { entryWay, readEntry } from './client-entry-edit.ts';
+import { readClientFile } from './client-file-io.ts';
+import { clientFile, clientFolders, type ClientPlace } from './client-files.ts';
+
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
+/** Whether `program` is on PATH (with Windows' extensions there). */
+async function onPath(program: string, place: ClientPlace): Promise<boolean> {
+  const dirs = (place.env['PATH'] ?? '').split(delimiter).filter(Boolean);
+  const names = place.platform === 'win32' ? [`${program}.exe`, `${program}.cmd`] : [program];
+  for (const dir of dirs) for (const name of names) if (await exists(join(dir, name))) return true;
+  return false;
+}
+
+async function installed(spec: ClientSpec, place: ClientPlace): Promise<boolean> {
+  for (const folder of clientFolders(spec.id, place)) if (await exists(folder)) return true;
+  for (const program of spec.programs) if (await onPath(program, place)) return true;
+  return false;
+}
+
+/**
+ * Every client MCP Tray can connect: whether it is installed here, and where MCP Tray's entry is (user
+ * scope, and the project's). `keyName` names the keys by id; a file that cannot be read says so in `note`.
+ */
+export async function listClients(
+  place: ClientPlace,
+  keyName: (id: string) => string | undefined,
+): Promise<ConnectClientView[]> {
+  return Promise.all(
+    CLIENT_SPECS.map(async (spec): Promise<ConnectClientView> => {
+      const view: ConnectClientView = {
+        id: spec.id,
+        title: spec.title,
+        installed: await installed(spec, place),
+        scopes: spec.scopes,
+        ways: spec.ways,
+        userFile: clientFile(spec.id, 'user', place)!,
+        note: spec.note,
+        ...(spec.checkCommand !== undefined && { checkCommand: spec.checkCommand }),
+      };
+      const connected: NonNullable<ConnectClientView['connected']> = [];
+      for (const scope of spec.scopes as ConnectScope[]) {
+        const file = clientFile(spec.id, scope, place)!;
+        const text = await readClientFile(file).catch(() => null);
+        if (text === null) continue;
+        try {
+          const entry = readEntry(spec, text, file);
+          if (entry === undefined) continue;
+          const { way, keyId } = entryWay(entry);
+          const name = keyId === undefined ? undefined : keyName(keyId);
+          connected.push({
+            way,
+            scope,
+            file,
+            ...(keyId !== undefined && { keyId }),
+            ...(name !== undefined && { keyName: name }),
+          });
+        } catch (error) {
+          view.note = `${(error as Error).message} ${spec.note}`;
+        }
+      }
+      if (connected.length > 0) view.connected = connected;
+      return view;
+    }),
+  );
+}
