@@ -136,12 +136,15 @@ export function appendChild(text: string, container: Node, prefix: string, value
   const comma = commaAt !== -1;
   if (!text.slice(container.offset, close).includes('\n')) {
     const child = `${prefix}${JSON.stringify(value)}`;
-    return [{ offset: comma ? commaAt + 1 : lastEnd, length: 0, content: `${comma ? '' : ','} ${child}` }];
+    // A trailing comma the file had stays trailing (after the new child), so removing it gives the file back.
+    return [
+      { offset: comma ? commaAt + 1 : lastEnd, length: 0, content: comma ? ` ${child},` : `, ${child}` },
+    ];
   }
   const child = `${prefix}${render(value, unit, indent)}`;
   // After the last child's line (and that line's comment), before the closing bracket.
   const at = Math.min(lineEndOf(text, lastEnd), close);
-  const edits: Edit[] = [{ offset: at, length: 0, content: `\n${indent}${child}` }];
+  const edits: Edit[] = [{ offset: at, length: 0, content: `\n${indent}${child}${comma ? ',' : ''}` }];
   if (!comma) edits.push({ offset: lastEnd, length: 0, content: ',' });
   return edits;
 }
