@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ConnectClientView, ConnectOutcome } from './connect-view.ts';
 import type { invokeInputs } from './dashboard-inputs.ts';
 import type { ErrorCode } from './error-codes.ts';
 import type { UpstreamView } from './gateway-view.ts';
@@ -38,6 +39,9 @@ export const INVOKE_CHANNELS = [
   'servers.logs',
   'servers.importPreview',
   'servers.import',
+  'clients.list',
+  'clients.connect',
+  'clients.disconnect',
   'settings.get',
   'settings.update',
   'signIn.get',
@@ -181,6 +185,10 @@ export interface InvokeOutputs {
   'servers.logs': { lines: string[]; path: string };
   'servers.importPreview': ImportPreview;
   'servers.import': ServersView & { added: string[] };
+  /** The clients MCP Tray can write itself into, and where it keeps the files as they were. */
+  'clients.list': { clients: ConnectClientView[]; backupsDir: string };
+  'clients.connect': ConnectOutcome;
+  'clients.disconnect': ConnectOutcome & { revoked?: string };
   'settings.get': SettingsView;
   'settings.update': SettingsView;
   'signIn.get': SignInSettingsView;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONNECT_CLIENTS } from './connect-view.ts';
 import { KEY_NAME_MAX, RATE_LIMIT_MAX } from './key-limits.ts';
 
 /** The input schema of every invoke channel of the dashboard contract (dashboard-contract.ts). */
@@ -17,6 +18,13 @@ const permissions = z.array(z.string().min(1).max(200)).min(1).max(100);
 const serverName = z.string().trim().min(1).max(32);
 const values = z.record(z.string().min(1).max(200), z.string().max(10_000));
 const prefix = z.string().trim().max(32).nullable().optional();
+const connectTarget = {
+  client: z.enum(CONNECT_CLIENTS),
+  scope: z.enum(['user', 'project']).optional(),
+  /** The project folder, for project scope (an absolute path). */
+  projectDir: z.string().max(1000).optional(),
+  dryRun: z.boolean().optional(),
+};
 const importFrom = z.object({
   from: z.enum(['claude-desktop', 'claude-code', 'cursor', 'vscode', 'codex']),
   file: z.string().max(1000).optional(),
@@ -87,6 +95,13 @@ export const invokeInputs = {
   'servers.logs': z.object({ name: serverName }),
   'servers.importPreview': importFrom,
   'servers.import': importFrom,
+  'clients.list': z.object({ projectDir: z.string().max(1000).optional() }),
+  'clients.connect': z.object({
+    ...connectTarget,
+    way: z.enum(['bridge', 'prompt', 'in-file']).optional(),
+    key: id.optional(),
+  }),
+  'clients.disconnect': z.object(connectTarget),
   'settings.get': z.object({}),
   'settings.update': z.object({
     // Below 1024 needs administrator rights on macOS and Linux; MCP Tray never needs such a port.

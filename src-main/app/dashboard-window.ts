@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { BrowserWindow } from 'electron';
 import { dashboardWindowOptions } from './window-options.ts';
 
@@ -27,6 +28,8 @@ export function dashboardWindow(deps: DashboardWindowDeps) {
   };
   return {
     current: () => window,
+    /** The page's file: URL, which the IPC gate checks every sender against. */
+    pageUrl: pathToFileURL(deps.indexHtml).href,
     show: () => {
       if (window === undefined || window.isDestroyed()) window = create();
       else {

@@ -1,4 +1,4 @@
-import { clipboard, Notification, shell } from 'electron';
+import { app, clipboard, Notification, shell } from 'electron';
 import { join } from 'node:path';
 import { appVersion } from '../core/app-version.ts';
 import type { Logger } from '../core/logger.ts';
@@ -14,6 +14,12 @@ export function desktopServerDeps(root: string, logger: Logger): Omit<ServerDeps
     logger,
     version: appVersion(root),
     keychainRunner: utilityKeychainRunner,
+    // Clients start the app itself as their bridge (bridge-entry.ts): no Node.js needed on the computer.
+    // It follows the data folder and the port in Settings by itself, so it is told neither.
+    bridge: () => ({
+      command: process.execPath,
+      args: app.isPackaged ? ['--bridge'] : [app.getAppPath(), '--bridge'],
+    }),
     // RFC 8252: sign-in happens in the system browser; the URL is always the app's own start page.
     openInBrowser: (url) => void shell.openExternal(url),
     // shell.openPath answers with an error message, or '' when the folder opened.

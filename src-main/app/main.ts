@@ -1,10 +1,10 @@
 import { app } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { streamLogger } from '../core/logger.ts';
 import { resolveServerConfig } from '../core/server/server-config.ts';
 import { loadSettings, SettingsFile } from '../core/settings/settings-file.ts';
 import { initialAppState } from './app-state.ts';
+import { isBridgeLaunch, runBridgeEntry } from './bridge-entry.ts';
 import { desktopServerDeps, desktopTrayDeps } from './desktop-services.ts';
 import { dashboardWindow } from './dashboard-window.ts';
 import { openIpcGate } from './ipc-gate.ts';
@@ -22,7 +22,8 @@ const logger = streamLogger((line) => void process.stderr.write(line));
 // Same V8 tuning as the CLI's shebang: a small young generation keeps GC pauses and RSS down under load.
 app.commandLine.appendSwitch('js-flags', '--max-semi-space-size=8');
 
-main();
+if (isBridgeLaunch(process.argv)) runBridgeEntry(process.argv, logger);
+else main();
 
 function main(): void {
   if (!app.requestSingleInstanceLock()) return void app.quit();
@@ -53,7 +54,7 @@ async function onReady(
   const settings = await loadSettings(dataDir, (message) => logger.warn(message));
   const config = resolveServerConfig({ dataDir }, process.env, settings);
   // Every IPC call passes the trusted-sender check here, whether the server started or not.
-  const gate = openIpcGate(window.current, pathToFileURL(indexHtml).href);
+  const gate = openIpcGate(window.current, window.pageUrl);
   const tray = setupTray({
     state,
     ...desktopTrayDeps(root),

@@ -1,66 +1,23 @@
 import { homedir, userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  CONNECT_CLIENTS,
-  type ConnectClientId,
-  type ConnectScope,
-  type KeyWay,
-} from '../../src-shared/connect-view.ts';
 import { DEFAULT_HOST, MCP_PATH } from '../../src-shared/product.ts';
-import { InputError } from '../core/app-error.ts';
 import { ClientConnector } from '../core/connect/client-connector.ts';
 import { listClients } from '../core/connect/client-listing.ts';
-import { defaultDataDir } from '../core/data-dir.ts';
+import { bridgeLaunch, cliBridge } from '../core/connect/bridge-launch.ts';
 import { KeyStore } from '../core/keys/key-store.ts';
 import { openSecretStore, parseSecretStoreKind } from '../core/keys/open-secret-store.ts';
 import { resolveDataDir, resolveServerConfig } from '../core/server/server-config.ts';
 import { loadSettings } from '../core/settings/settings-file.ts';
 import type { CommandIo } from './command-io.ts';
+import { clientOf, CONNECT_OPTIONS, noClient, scopeOf, wayOf } from './connect-args.ts';
 import { CONNECT_HELP, describeClients, describeOutcome } from './connect-output.ts';
-
-const OPTIONS = {
-  key: { type: 'string' },
-  scope: { type: 'string' },
-  project: { type: 'string' },
-  way: { type: 'string' },
-  'key-in-file': { type: 'boolean' },
-  'dry-run': { type: 'boolean' },
-  check: { type: 'boolean' },
-  json: { type: 'boolean' },
-  port: { type: 'string' },
-  'data-dir': { type: 'string' },
-  'secret-store': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-function clientOf(value: string | undefined): ConnectClientId {
-  const found = CONNECT_CLIENTS.find((id) => id === value);
-  if (found === undefined)
-    throw new InputError(
-      'usage',
-      `${value === undefined ? 'Say which client' : `"${value}" is not a client MCP Tray connects`}: one of ${CONNECT_CLIENTS.join(', ')}.`,
-      { field: 'client' },
-    );
-  return found;
-}
-
-function scopeOf(value: string | undefined): ConnectScope | undefined {
-  if (value === undefined || value === 'user' || value === 'project') return value;
-  throw new InputError('usage', `--scope is user or project, not "${value}".`, { field: 'scope' });
-}
-
-function wayOf(value: string | undefined, keyInFile: boolean | undefined): KeyWay | undefined {
-  if (keyInFile) return 'in-file';
-  if (value === undefined || value === 'bridge' || value === 'prompt' || value === 'in-file') return value;
-  throw new InputError('usage', `--way is bridge, prompt or in-file, not "${value}".`, { field: 'way' });
-}
 
 /** `mcp-tray connect CLIENT`, `mcp-tray disconnect CLIENT` and `mcp-tray clients`. */
 export async function connectCommand(command: string, args: string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: OPTIONS,
+    options: CONNECT_OPTIONS,
     allowPositionals: true,
     allowNegative: true,
   });
@@ -86,24 +43,23 @@ export async function connectCommand(command: string, args: string[], io: Comman
     env: io.env,
     projectDir: resolve(values.project ?? '.'),
   };
-  // The bridge as this CLI runs it: this Node.js and this script, with the options that differ from the defaults.
-  const bridgeArgs = [resolve(process.argv[1] ?? ''), 'bridge'];
-  if (dataDir !== defaultDataDir()) bridgeArgs.push('--data-dir', dataDir);
-  if (values.port !== undefined) bridgeArgs.push('--port', String(config.port));
-  if (kind === 'file') bridgeArgs.push('--secret-store', 'file');
+  const bridge = bridgeLaunch(cliBridge(resolve(process.argv[1] ?? '')), {
+    dataDir,
+    port: values.port === undefined ? undefined : config.port,
+    secretStore: kind,
+  });
   const connector = new ClientConnector({
     dataDir,
     place,
     keys,
     url: `http://${DEFAULT_HOST}:${config.port}${MCP_PATH}`,
-    bridge: { command: process.execPath, args: bridgeArgs },
+    bridge,
     now: Date.now,
     warn: (message) => io.logger.warn(message),
   });
   const print = (value: unknown) => io.stdout(`${JSON.stringify(value, null, 2)}\n`);
   if (command === 'clients') {
-    if (positionals.length > 0)
-      throw new InputError('usage', `"clients" takes no client name. ${CONNECT_HELP}`);
+    noClient(positionals, CONNECT_HELP);
     const names = new Map<string, string>();
     const listing = await keys()
       .list()
@@ -114,9 +70,7 @@ export async function connectCommand(command: string, args: string[], io: Comman
     else io.stdout(describeClients(clients));
     return 0;
   }
-  const [name, ...extra] = positionals;
-  if (extra.length > 0) throw new InputError('usage', `Unexpected "${extra.join(' ')}". ${CONNECT_HELP}`);
-  const client = clientOf(name);
+  const client = clientOf(positionals, CONNECT_HELP);
   const scope = scopeOf(values.scope);
   const outcome =
     command === 'connect'

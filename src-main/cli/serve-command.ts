@@ -1,5 +1,7 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appVersion } from '../core/app-version.ts';
+import { bridgeLaunch, cliBridge } from '../core/connect/bridge-launch.ts';
 import type { StoredKeysStatus } from '../core/auth/stored-key-registry.ts';
 import { FileSecretStore } from '../core/keys/file-secret-store.ts';
 import { isKeyId } from '../core/keys/secret-format.ts';
@@ -103,7 +105,15 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
   );
   const version = appVersion();
   if (config.secretStore === 'file') io.logger.warn(FILE_STORE_WARNING);
-  const server = await startServer(config, { logger: io.logger, version, hints: SERVE_HINTS });
+  // The bridge follows the port in Settings by itself; one given here (or 0) it must be told.
+  const portGiven = values.port !== undefined || io.env['MCP_PORT'] !== undefined;
+  const bridge = (port: number) =>
+    bridgeLaunch(cliBridge(resolve(process.argv[1] ?? '')), {
+      dataDir: config.dataDir,
+      port: portGiven ? port : undefined,
+      secretStore: config.secretStore,
+    });
+  const server = await startServer(config, { logger: io.logger, version, hints: SERVE_HINTS, bridge });
   io.stdout(`${server.url}\n`);
   io.logger.info(`MCP Tray ${version} is serving ${server.url}; settings live in ${config.dataDir}.`);
   io.logger.info(`Dashboard (a one-time sign-in link, valid for 10 minutes): ${await server.loginUrl()}`);

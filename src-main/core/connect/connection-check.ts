@@ -2,7 +2,7 @@ import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import type { ConnectClientId, KeyWay } from '../../../src-shared/connect-view.ts';
 import { PRODUCT_NAME } from '../../../src-shared/product.ts';
-import { testConnection } from '../dashboard/connection-test.ts';
+import { testConnection } from '../http/connection-test.ts';
 import type { Reach } from './client-catalog.ts';
 
 /** What Codex passes on to the servers it starts (its default list), besides the entry's `env_vars`. */

@@ -10,6 +10,7 @@ import type { SettingsController } from '../settings/settings-controller.ts';
 import { settingsHandlers } from '../settings/settings-handlers.ts';
 import type { SignInChannel } from '../sign-in/sign-in-handlers.ts';
 import type { ServersChannel } from '../gateway/servers-handlers.ts';
+import type { ClientsChannel } from '../connect/connect-handlers.ts';
 import { serverHandlers, type ServerHandlersDeps } from './server-handlers.ts';
 
 export type { ContractHandlers } from '../contract-handlers.ts';
@@ -24,6 +25,8 @@ export type DashboardDeps = ServerHandlersDeps &
     signIn: HandlerSlice<SignInChannel>;
     /** The user's MCP servers behind the gateway. */
     servers: HandlerSlice<ServersChannel>;
+    /** Connect's clients: writing MCP Tray into their configs. */
+    clients: HandlerSlice<ClientsChannel>;
   };
 
 /**
@@ -37,6 +40,7 @@ export function dashboardHandlers(deps: DashboardDeps): ContractHandlers {
     ...settingsHandlers(deps.settings),
     ...deps.signIn,
     ...deps.servers,
+    ...deps.clients,
     ...activityHandlers(deps.activity),
   };
 }

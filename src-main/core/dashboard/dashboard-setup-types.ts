@@ -40,6 +40,8 @@ export interface DashboardSetupDeps {
   openFolder?: (path: string) => Promise<void>;
   /** The user's MCP servers: the gateway's handlers, and its changes (sent to open dashboards). */
   servers: ServersDashboard;
+  /** How a client starts the bridge (known once the server listens; undefined: this process's script). */
+  bridge: () => { command: string; args: string[] } | undefined;
 }
 
 export interface Dashboard {

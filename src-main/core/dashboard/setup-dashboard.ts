@@ -1,9 +1,11 @@
+import { homedir } from 'node:os';
+import { clientsHandlers } from '../connect/connect-handlers.ts';
 import type { ServerStatusView, AppInfo } from '../../../src-shared/dashboard-contract.ts';
 import { ServingSwitch } from '../http/serving-switch.ts';
 import { signInHelp } from '../sessions/dashboard-link.ts';
 import { loadSessions } from '../sessions/load-sessions.ts';
 import { setupSignIn } from '../sign-in/setup-sign-in.ts';
-import { testConnection } from './connection-test.ts';
+import { testConnection } from '../http/connection-test.ts';
 import { DashboardEvents } from './dashboard-events.ts';
 import { dashboardHandlers } from './dashboard-handlers.ts';
 import type { Dashboard, DashboardSetupDeps } from './dashboard-setup-types.ts';
@@ -70,6 +72,20 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
     settings: deps.settings,
     signIn: signIn.handlers,
     servers: deps.servers.handlers,
+    clients: clientsHandlers({
+      dataDir: deps.dataDir,
+      keys: deps.keyStore,
+      place: (projectDir) => ({
+        platform: process.platform,
+        home: homedir(),
+        env: process.env,
+        projectDir: projectDir ?? homedir(),
+      }),
+      mcpUrl: deps.mcpUrl,
+      bridge: deps.bridge,
+      now: deps.now,
+      warn: (message) => deps.logger.warn(message),
+    }),
     now: deps.now,
   });
   deps.servers.onChange((view) => events.emit('servers.changed', view));

@@ -1,3 +1,4 @@
+import type { BridgeLaunch } from '../connect/bridge-launch.ts';
 import type { StoredKeyRegistry } from '../auth/stored-key-registry.ts';
 import type { Dashboard } from '../dashboard/setup-dashboard.ts';
 import type { RequestsInFlight } from '../http/request-audit.ts';
@@ -34,6 +35,11 @@ export interface ServerDeps {
   openInBrowser?: (url: string) => void;
   /** Opens a folder in the file manager (Settings' data folder, in the desktop app). */
   openFolder?: (path: string) => Promise<void>;
+  /**
+   * How a client starts the bridge to this server, given the port it listens on (the desktop app's own
+   * executable with --bridge; `mcp-tray serve` its Node.js and script). Default: this process's script.
+   */
+  bridge?: (port: number) => BridgeLaunch;
   /** How the entry point that started the server says to fix what its messages report (default: plain words). */
   hints?: EntryHints;
 }

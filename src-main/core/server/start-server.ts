@@ -73,6 +73,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
         },
         tools: mcp.tools,
         servers: gatewayDashboard(gateway, config.dataDir, keys.secrets, deps.version, now),
+        bridge: () => deps.bridge?.(Number(new URL(mcpUrl).port)),
         onError,
       });
       return { ...built, name: 'dashboard', close: async () => built.close() };

@@ -1,7 +1,7 @@
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { ConnectionTest } from '../../../src-shared/dashboard-contract.ts';
 import { PRODUCT_NAME } from '../../../src-shared/product.ts';
-import { CONNECTION_TEST_HEADER, connectionTestMark } from '../http/connection-test-mark.ts';
+import { CONNECTION_TEST_HEADER, connectionTestMark } from './connection-test-mark.ts';
 
 const FIXES: Record<number, { message: string; fix: string }> = {
   401: {
