@@ -13,9 +13,12 @@ export const SHOTS = join(import.meta.dirname, '..', '..', 'reports', 'screensho
 /**
  * A real `mcp-tray serve` (file secret store) and one Chromium page on its web dashboard for the tests of the
  * calling file, with the clipboard allowed and console errors collected; `prepare` runs before the browser
- * opens (to make keys with the CLI, say).
+ * opens (to make keys with the CLI, say); `options.env` goes to the server (a HOME of the test's own, say).
  */
-export function dashboardPageDuringTests(prepare: (dataDir: string) => Promise<void> = async () => {}) {
+export function dashboardPageDuringTests(
+  prepare: (dataDir: string) => Promise<void> = async () => {},
+  options: { env?: Record<string, string> } = {},
+) {
   let server: ServeProcess | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
@@ -29,7 +32,11 @@ export function dashboardPageDuringTests(prepare: (dataDir: string) => Promise<v
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
     await prepare(dataDir);
-    server = await startServe({ dataDir, args: ['--secret-store', 'file'], env: { MCP_API_KEYS: '' } });
+    server = await startServe({
+      dataDir,
+      args: ['--secret-store', 'file'],
+      env: { MCP_API_KEYS: '', ...options.env },
+    });
     for (let i = 0; i < 100 && !/\/login\?token=/.test(server.stderr()); i += 1) await sleep(20);
     loginUrl = /(http:\/\/\S+\/login\?token=\S+)/.exec(server.stderr())?.[1] ?? '';
     browser = await launchChromium();

@@ -7,6 +7,7 @@ import {
   type ConnectorConfig,
 } from '../../../src-shared/connectors/connector-configs.ts';
 import { CopyButton } from '../parts/CopyButton.tsx';
+import { AddToClient } from './AddToClient.tsx';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
 import { KeySelect } from '../parts/KeySelect.tsx';
 import { errorText, useClient } from '../use-contract.ts';
@@ -78,6 +79,8 @@ export function ConnectScreen({ params }: { params: Record<string, string> }) {
     <section aria-labelledby="connect-title">
       <h1 id="connect-title">Connect a client</h1>
       {error && <ErrorNote message={error} />}
+      <AddToClient />
+      <h2>Or copy a config</h2>
       {params['created'] && key && (
         <div className="note" role="status">
           Key “{key.name}” was made for {CLIENT_TITLES[target]}, with the tool permissions only. Copy its
