@@ -1,15 +1,15 @@
-import { homedir, userInfo } from 'node:os';
+import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_HOST, MCP_PATH } from '../../src-shared/product.ts';
 import { ClientConnector } from '../core/connect/client-connector.ts';
 import { listClients } from '../core/connect/client-listing.ts';
 import { bridgeLaunch, cliBridge } from '../core/connect/bridge-launch.ts';
-import { KeyStore } from '../core/keys/key-store.ts';
-import { openSecretStore, parseSecretStoreKind } from '../core/keys/open-secret-store.ts';
+import { parseSecretStoreKind } from '../core/keys/open-secret-store.ts';
 import { resolveDataDir, resolveServerConfig } from '../core/server/server-config.ts';
 import { loadSettings } from '../core/settings/settings-file.ts';
 import type { CommandIo } from './command-io.ts';
+import { openKeyStore } from './open-key-store.ts';
 import { clientOf, CONNECT_OPTIONS, noClient, scopeOf, wayOf } from './connect-args.ts';
 import { CONNECT_HELP, describeClients, describeOutcome } from './connect-output.ts';
 
@@ -29,14 +29,8 @@ export async function connectCommand(command: string, args: string[], io: Comman
   const settings = await loadSettings(dataDir, (message) => io.logger.warn(message));
   const config = resolveServerConfig({ port: values.port, dataDir }, io.env, settings);
   const kind = parseSecretStoreKind(values['secret-store']);
-  let store: KeyStore | undefined;
-  const keys = () =>
-    (store ??= new KeyStore({
-      dataDir,
-      secrets: openSecretStore(kind, dataDir),
-      userId: userInfo().username,
-      warn: (message) => io.logger.warn(message),
-    }));
+  const store = await openKeyStore(dataDir, kind, io);
+  const keys = () => store;
   const place = {
     platform: process.platform,
     home: homedir(),
@@ -65,7 +59,12 @@ export async function connectCommand(command: string, args: string[], io: Comman
       .list()
       .catch(() => ({ keys: [] }));
     for (const key of listing.keys) names.set(key.id, key.name);
-    const clients = await listClients(place, (id) => names.get(id));
+    const records = (await connector.records.read()).connections;
+    const clients = await listClients(
+      place,
+      (id) => names.get(id),
+      (file) => records.find((record) => record.file === file),
+    );
     if (values.json) print({ clients });
     else io.stdout(describeClients(clients));
     return 0;

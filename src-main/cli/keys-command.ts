@@ -1,16 +1,14 @@
-import { mkdir } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/app-error.ts';
 import { FILE_STORE_WARNING } from './secret-store-advice.ts';
 import { environmentKeyCallers } from '../core/auth/environment-key-registry.ts';
 import { refuseEnvironmentKey } from '../core/keys/environment-keys.ts';
-import { KeyStore } from '../core/keys/key-store.ts';
-import { openSecretStore, parseSecretStoreKind } from '../core/keys/open-secret-store.ts';
+import { parseSecretStoreKind } from '../core/keys/open-secret-store.ts';
 import { parseDuration, parseRate } from '../core/keys/quantity-parsers.ts';
 import { resolveDataDir } from '../core/server/server-config.ts';
 import type { CommandIo } from './command-io.ts';
-import { describeKey, KEYS_HELP, table } from './keys-output.ts';
+import { openKeyStore } from './open-key-store.ts';
+import { describeKey, keyUses, KEYS_HELP, table } from './keys-output.ts';
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -57,13 +55,7 @@ export async function keysCommand(args: string[], io: CommandIo): Promise<number
   const dataDir = resolveDataDir(values['data-dir'], io.env);
   const kind = parseSecretStoreKind(values['secret-store']);
   if (kind === 'file') io.logger.warn(FILE_STORE_WARNING);
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const store = new KeyStore({
-    dataDir,
-    secrets: openSecretStore(kind, dataDir),
-    userId: userInfo().username,
-    warn: (message) => io.logger.warn(message),
-  });
+  const store = await openKeyStore(dataDir, kind, io);
   const print = (value: unknown) =>
     io.stdout(`${typeof value === 'string' ? value : JSON.stringify(value, null, 2)}\n`);
   // An empty value ("--expires-in ''") is refused by the parser, never read as "no expiry".
@@ -188,6 +180,7 @@ export async function keysCommand(args: string[], io: CommandIo): Promise<number
     case 'revoke': {
       const key = await store.revoke(target as string);
       print(`Revoked "${key.name}" (${key.id}); clients using it are refused from now on.`);
+      for (const line of await keyUses(dataDir, key.id)) print(line);
       return 0;
     }
     case 'delete':

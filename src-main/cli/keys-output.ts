@@ -1,3 +1,5 @@
+import { clientSpec } from '../core/connect/client-catalog.ts';
+import { connectionsFile } from '../core/connect/connections-file.ts';
 import type { KeyView } from '../core/keys/key-view.ts';
 import { formatRate } from '../core/keys/quantity-parsers.ts';
 
@@ -52,4 +54,15 @@ export function describeKey(key: KeyView): string[] {
     day(key.expiresAt),
     key.rateLimit ? formatRate(key.rateLimit) : 'default',
   ];
+}
+
+/** The client configs MCP Tray wrote with `keyId`, each with the command that takes MCP Tray out of it. */
+export async function keyUses(dataDir: string, keyId: string): Promise<string[]> {
+  const { connections } = await connectionsFile(dataDir, Date.now, () => {}).read();
+  return connections
+    .filter((connection) => connection.keyId === keyId)
+    .map(
+      (c) =>
+        `${clientSpec(c.client).title} still names it in ${c.file}; take MCP Tray out of it with: mcp-tray disconnect ${c.client}${c.scope === 'project' ? ' --scope project (in that project’s folder)' : ''}`,
+    );
 }

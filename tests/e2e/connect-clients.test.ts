@@ -75,4 +75,17 @@ describe('Connect > Add to a client, in Chromium', () => {
     assert.ok(readFileSync(vscode, 'utf8').includes('// servers I use at work'), 'its comments are kept');
     assert.deepEqual(web.consoleErrors, []);
   });
+
+  test('revoking the key offers to take MCP Tray out of the client that uses it, and does', async () => {
+    await page().getByRole('link', { name: 'Keys', exact: true }).click();
+    await page().getByRole('button', { name: 'More for VS Code' }).click();
+    await page().getByRole('menuitem', { name: 'Revoke VS Code' }).click();
+    const dialog = page().getByRole('dialog');
+    const offer = dialog.getByRole('checkbox', { name: /VS Code/ });
+    await offer.waitFor();
+    assert.equal(await offer.isChecked(), true);
+    await dialog.getByRole('button', { name: 'Revoke' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(readFileSync(vscode, 'utf8'), EXISTING_CONFIGS.vscode, 'VS Code’s file is as it was');
+  });
 });

@@ -33,6 +33,7 @@ async function installed(spec: ClientSpec, place: ClientPlace): Promise<boolean>
 export async function listClients(
   place: ClientPlace,
   keyName: (id: string) => string | undefined,
+  recorded: (file: string) => { keyId: string; backup: string | null } | undefined = () => undefined,
 ): Promise<ConnectClientView[]> {
   return Promise.all(
     CLIENT_SPECS.map(async (spec): Promise<ConnectClientView> => {
@@ -54,14 +55,18 @@ export async function listClients(
         try {
           const entry = readEntry(spec, text, file);
           if (entry === undefined) continue;
-          const { way, keyId } = entryWay(entry);
+          const found = entryWay(entry);
+          // A client that asks for the key (or holds it) does not name it: MCP Tray's record does.
+          const record = recorded(file);
+          const keyId = found.keyId ?? record?.keyId;
           const name = keyId === undefined ? undefined : keyName(keyId);
           connected.push({
-            way,
+            way: found.way,
             scope,
             file,
             ...(keyId !== undefined && { keyId }),
             ...(name !== undefined && { keyName: name }),
+            ...(record !== undefined && record.backup !== null && { backup: record.backup }),
           });
         } catch (error) {
           view.note = `${(error as Error).message} ${spec.note}`;

@@ -47,7 +47,12 @@ export function clientsHandlers(deps: ClientsHandlersDeps): HandlerSlice<Clients
   return {
     'clients.list': async (input) => {
       const names = new Map((await deps.keys.list()).keys.map((key) => [key.id, key.name]));
-      const clients = await listClients(deps.place(input.projectDir), (id) => names.get(id));
+      const records = (await connector(undefined).records.read()).connections;
+      const clients = await listClients(
+        deps.place(input.projectDir),
+        (id) => names.get(id),
+        (file) => records.find((record) => record.file === file),
+      );
       return { clients, backupsDir: backupsDir(deps.dataDir) };
     },
     'clients.connect': (input) =>

@@ -135,7 +135,8 @@ export function appendChild(text: string, container: Node, prefix: string, value
   const commaAt = commaBetween(text, lastEnd, close);
   const comma = commaAt !== -1;
   if (!text.slice(container.offset, close).includes('\n')) {
-    const child = `${prefix}${JSON.stringify(value)}`;
+    // Spaced like a person writes one line (`{ "a": 1, "b": [ "x" ] }`), not JSON.stringify's `{"a":1}`.
+    const child = `${prefix}${JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ')}`;
     // A trailing comma the file had stays trailing (after the new child), so removing it gives the file back.
     return [
       { offset: comma ? commaAt + 1 : lastEnd, length: 0, content: comma ? ` ${child},` : `, ${child}` },

@@ -165,11 +165,13 @@ export function KeysScreen() {
           action={pending.action}
           keyRow={pending.key}
           onCancel={() => setPending(undefined)}
-          onConfirm={(graceSeconds) => {
+          onConfirm={(graceSeconds, removeFrom) => {
             const { key, action } = pending;
             void act(async () => {
               if (action === 'revoke') {
                 await client.invoke('keys.revoke', { id: key.id });
+                for (const use of removeFrom)
+                  await client.invoke('clients.disconnect', { client: use.client, scope: use.scope });
                 setPending(undefined);
               } else {
                 const rotated = await client.invoke('keys.rotate', { id: key.id, graceSeconds });

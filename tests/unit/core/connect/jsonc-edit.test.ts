@@ -96,7 +96,7 @@ describe('editing a JSON or JSONC config: only MCP Tray’s member changes', () 
   test('a one-line file stays on one line', () => {
     assert.equal(
       setJsonc('{"a": {"x": 1}}', 'one.json', ['a', 'mcp-tray'], { url: 'u' }),
-      '{"a": {"x": 1, "mcp-tray": {"url":"u"}}}',
+      '{"a": {"x": 1, "mcp-tray": { "url": "u" }}}',
     );
   });
 
