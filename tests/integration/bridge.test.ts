@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import {
@@ -16,6 +17,7 @@ import {
   startServe,
   type ServeProcess,
 } from '../support/serve-process.ts';
+import { FIXTURE_UPSTREAM, servers, waitForServer } from '../support/gateway-helpers.ts';
 
 // `mcp-tray bridge` as a client starts it: a stdio MCP server whose config holds a key's name, the key read
 // from the secret store (the file store here; tests/integration/bridge-keychain.test.ts reads the keychain).
@@ -39,6 +41,8 @@ before(async () => {
     ...store,
   ]);
   assert.equal(created.code, 0, created.stderr);
+  // A server of the person's own behind MCP Tray, with a tool that answers only when cancelled (or in 30 s).
+  await servers(dataDir, ['add', 'notes', '--', ...FIXTURE_UPSTREAM]);
   port = await freePort();
   await startTray();
 });
@@ -93,6 +97,32 @@ describe('mcp-tray bridge: a stdio server that reaches MCP Tray with a key from 
       await client.close();
     }
   });
+
+  test(
+    'MCP Tray killed (kill -9) in the middle of a call: the call fails saying so at once; restarted, the bridge reaches it',
+    { timeout: 60_000 },
+    async () => {
+      const { client, stderr } = await bridged('legacy');
+      try {
+        const call = client.callTool({ name: 'notes__wait_for_cancel', arguments: {} }, { timeout: 40_000 });
+        // The call is in flight once MCP Tray runs the server and has handed it the call.
+        await waitForServer(dataDir, 'notes', (view) => view.state === 'running', { MCP_API_KEYS: '' });
+        await sleep(500);
+        const killedAt = Date.now();
+        serve?.child.kill('SIGKILL');
+        await assert.rejects(
+          call,
+          /MCP Tray stopped while answering .* Start MCP Tray again if it is not running/,
+        );
+        assert.ok(Date.now() - killedAt < 5_000, 'said within seconds, not at the call timeout');
+        assert.match(stderr(), /MCP Tray bridge: MCP Tray stopped while answering/);
+        await startTray();
+        assert.equal(keyNameOf(await client.callTool({ name: 'whoami', arguments: {} })), 'Claude Desktop');
+      } finally {
+        await client.close();
+      }
+    },
+  );
 
   test('a key that does not exist stops the bridge with why; a revoked one is refused with why', async () => {
     const missing = await runCli(['bridge', '--key', 'Nobody', '--port', String(port), ...store]);

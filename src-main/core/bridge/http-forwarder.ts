@@ -56,6 +56,11 @@ function failure(message: JSONRPCMessage, text: string): JSONRPCMessage[] {
  * is simply reached again by the next one. When it cannot be reached, or refuses the key, the answer is an
  * error saying what to do, and `report` hears it too (for stderr).
  */
+const stoppedWhileAnswering = (error: unknown) => {
+  const cause = (error as { cause?: { message?: string } }).cause?.message;
+  return `${PRODUCT_NAME} stopped while answering (${cause ?? (error as Error).message}); the request may not have finished. Start ${PRODUCT_NAME} again if it is not running, then try again.`;
+};
+
 export class HttpForwarder {
   private readonly target: ForwardTarget;
   private readonly report: (problem: string) => void;
@@ -78,7 +83,12 @@ export class HttpForwarder {
       });
     } catch (error) {
       if (signal?.aborted) return;
-      const text = `${PRODUCT_NAME} is not running at ${this.target.url} (${(error as Error).message}); start ${PRODUCT_NAME}, then try again.`;
+      // Refused: nothing listens. Anything else (the socket closed before an answer came) means MCP Tray had
+      // the request and stopped, or was killed, before answering it.
+      const refused = (error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED';
+      const text = refused
+        ? `${PRODUCT_NAME} is not running at ${this.target.url} (${(error as Error).message}); start ${PRODUCT_NAME}, then try again.`
+        : stoppedWhileAnswering(error);
       this.report(text);
       yield* failure(message, text);
       return;
@@ -96,7 +106,7 @@ export class HttpForwarder {
     } catch (error) {
       if (signal?.aborted) return;
       // The connection broke mid-answer: MCP Tray stopped (or was killed) while it served this request.
-      const text = `${PRODUCT_NAME} stopped while answering (${(error as Error).message}); the request may not have finished. Start ${PRODUCT_NAME} again if it is not running, then try again.`;
+      const text = stoppedWhileAnswering(error);
       this.report(text);
       yield* failure(message, text);
     }
