@@ -100,6 +100,11 @@ export const invokeInputs = {
     ...connectTarget,
     way: z.enum(['bridge', 'prompt', 'in-file']).optional(),
     key: id.optional(),
+    /** The new key's id a preview showed, so that the write is exactly what it showed. */
+    newKeyId: z
+      .string()
+      .regex(/^key_[A-Za-z0-9_-]{12}$/)
+      .optional(),
   }),
   'clients.disconnect': z.object(connectTarget),
   'settings.get': z.object({}),

@@ -21,6 +21,7 @@ const web = dashboardPageDuringTests(
   { env: { HOME: home } },
 );
 const page = () => web.page();
+let previewedKey = '';
 const row = (id: string) => page().getByTestId(`client-${id}`);
 
 describe('Connect > Add to a client, in Chromium', () => {
@@ -31,6 +32,9 @@ describe('Connect > Add to a client, in Chromium', () => {
     await row('claude-desktop').getByRole('button', { name: 'Add to Claude Desktop' }).click();
     const dialog = page().getByRole('dialog');
     await dialog.getByTestId('connect-diff').getByText('"mcp-tray": {').waitFor();
+    previewedKey =
+      /key_[A-Za-z0-9_-]{12}/.exec((await dialog.getByTestId('connect-diff').textContent()) ?? '')?.[0] ?? '';
+    assert.notEqual(previewedKey, '', 'the preview names the key the client will use');
     assert.equal(
       readFileSync(claudeDesktop, 'utf8'),
       EXISTING_CONFIGS['claude-desktop'],
@@ -51,6 +55,7 @@ describe('Connect > Add to a client, in Chromium', () => {
       globalShortcut: string;
     };
     assert.ok(written.mcpServers['mcp-tray']!.args.includes('bridge'));
+    assert.ok(written.mcpServers['mcp-tray']!.args.includes(previewedKey), 'the key the preview showed');
     assert.equal(written.globalShortcut, 'Ctrl+Space');
     await row('claude-desktop')
       .getByText(/key from the keychain, key “Claude Desktop”/)

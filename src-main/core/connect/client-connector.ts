@@ -34,6 +34,8 @@ export interface ConnectRequest {
   key?: string | undefined;
   way?: KeyWay | undefined;
   dryRun?: boolean | undefined;
+  /** The id a new key gets (the one a preview showed). */
+  newKeyId?: string | undefined;
   /** Whether to reach MCP Tray the client's way after writing (on unless said). */
   check?: boolean | undefined;
 }
@@ -91,7 +93,14 @@ export class ClientConnector {
     const previous = (await this.records.read()).connections.find((c) => c.file === file);
     const dryRun = request.dryRun === true;
     const keys = this.deps.keys();
-    const key = await chooseKey(keys, spec, request.key, [previous?.keyId, existing.keyId], dryRun);
+    const key = await chooseKey(
+      keys,
+      spec,
+      request.key,
+      [previous?.keyId, existing.keyId],
+      dryRun,
+      request.newKeyId,
+    );
     const secret =
       way === 'bridge' ? undefined : key.id === NEW_KEY_ID ? '<the new key>' : await keys.reveal(key.id);
     const reach = this.reach(key, secret);

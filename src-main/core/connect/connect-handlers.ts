@@ -1,5 +1,6 @@
 import { isAbsolute } from 'node:path';
 import { InputError } from '../app-error.ts';
+import { generateKeyId } from '../keys/secret-format.ts';
 import type { HandlerSlice } from '../contract-handlers.ts';
 import { cliBridge, type BridgeLaunch } from './bridge-launch.ts';
 import { ClientConnector } from './client-connector.ts';
@@ -62,6 +63,8 @@ export function clientsHandlers(deps: ClientsHandlersDeps): HandlerSlice<Clients
         way: input.way,
         key: input.key,
         dryRun: input.dryRun,
+        // A preview names the new key's id, and the write that follows (which sends it back) uses it.
+        newKeyId: input.newKeyId ?? (input.dryRun === true ? generateKeyId() : undefined),
       }),
     'clients.disconnect': (input) =>
       connector(projectFolder(input.projectDir, input.scope)).disconnect({

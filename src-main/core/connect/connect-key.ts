@@ -7,6 +7,7 @@ export interface ConnectKeys {
   create(input: {
     name: string;
     permissions: string[];
+    id?: string;
     expiresAt: null;
     rateLimit: null;
   }): Promise<{ key: { id: string; name: string }; secret: string }>;
@@ -29,7 +30,8 @@ export const NEW_KEY_ID = '<id of the new key>';
 /**
  * The key a client gets: the one asked for (by name or id, active), else the one it already uses (from
  * MCP Tray's record or its entry), else a new one named after the client with tool permissions only (not
- * made in a dry run).
+ * made in a dry run). `newKeyId` is the id a new key gets: a preview shows it, and the write that follows
+ * makes the key with it, so the preview was exactly what is written.
  */
 export async function chooseKey(
   keys: ConnectKeys,
@@ -37,6 +39,7 @@ export async function chooseKey(
   asked: string | undefined,
   known: (string | undefined)[],
   dryRun: boolean,
+  newKeyId?: string,
 ): Promise<ChosenKey> {
   const active = (await keys.list()).keys.filter((key) => key.status === 'active');
   if (asked !== undefined) {
@@ -51,8 +54,9 @@ export async function chooseKey(
   }
   const reused = active.find((key) => known.includes(key.id));
   if (reused !== undefined) return { id: reused.id, name: reused.name, created: false };
-  if (dryRun) return { id: NEW_KEY_ID, name: spec.title, created: true };
+  if (dryRun) return { id: newKeyId ?? NEW_KEY_ID, name: spec.title, created: true };
   const { key } = await keys.create({
+    ...(newKeyId !== undefined && { id: newKeyId }),
     name: spec.title,
     permissions: CLIENT_KEY_PERMISSIONS,
     expiresAt: null,

@@ -13,6 +13,8 @@ import { listingProblems, readKeySecrets, rotatedAccount, secretAccountOf } from
 export interface NewKey {
   name: string;
   permissions: string[];
+  /** An id chosen beforehand (a preview already showed it), unused and of the usual form; else a new one. */
+  id?: string;
   expiresAt?: Date | null;
   rateLimit?: RateLimit | null;
 }
@@ -79,7 +81,16 @@ export class KeyStore {
         'expiresAt',
       );
     }
-    const id = generateKeyId();
+    const id = input.id ?? generateKeyId();
+    if (
+      input.id !== undefined &&
+      (!/^key_[A-Za-z0-9_-]{12}$/.test(id) || (await this.file.read()).keys.some((k) => k.id === id))
+    )
+      throw usage(
+        'invalid_input',
+        `"${id}" cannot be a new key's id: it is taken or not of the form key_….`,
+        'id',
+      );
     const secret = generateSecret();
     // Secret first: a crash in between leaves a secret without metadata, which is reported, never a key
     // that lists but cannot work.

@@ -64,7 +64,11 @@ export function ConnectPreview({
       onDone(
         remove
           ? await client.invoke('clients.disconnect', target)
-          : await client.invoke('clients.connect', target),
+          : await client.invoke('clients.connect', {
+              ...target,
+              // The key the preview named is the one made: what was shown is what is written.
+              ...(preview?.key?.created === true && { newKeyId: preview.key.id }),
+            }),
         target,
       );
     } catch (e) {

@@ -219,4 +219,17 @@ describe('the second path', () => {
     });
     await assert.rejects(readFile(fileOf('lm-studio')), { code: 'ENOENT' });
   });
+
+  test('a preview that names the new key’s id is exactly what is written with that id', async () => {
+    const id = 'key_AbCdEfGh1234';
+    const preview = await connector.connect({ client: 'cursor', dryRun: true, newKeyId: id });
+    assert.match(preview.diff, new RegExp(id));
+    const done = await connector.connect({ client: 'cursor', newKeyId: id, check: false });
+    assert.equal(done.key?.id, id);
+    assert.equal(done.diff, preview.diff, 'the same change as the preview showed');
+    await assert.rejects(
+      store.create({ name: 'Again', permissions: ['*'], id, expiresAt: null, rateLimit: null }),
+      /cannot be a new key's id: it is taken/,
+    );
+  });
 });
