@@ -58,9 +58,14 @@ function codexEntry(way: KeyWay, reach: Reach): JsonValue {
   return {
     command: reach.bridge.command,
     args: reach.bridge.args,
-    ...(reach.platform === 'linux' && { env_vars: ['DBUS_SESSION_BUS_ADDRESS'] }),
+    // The session bus for the Secret Service; the display and runtime folder for the desktop app's own
+    // executable, which Electron cannot start without on Linux.
+    ...(reach.platform === 'linux' && { env_vars: [...LINUX_SESSION] }),
   };
 }
+
+/** What a stdio server needs of a Linux desktop session: the bus (keychain), the display, the runtime folder. */
+export const LINUX_SESSION = ['DBUS_SESSION_BUS_ADDRESS', 'DISPLAY', 'WAYLAND_DISPLAY', 'XDG_RUNTIME_DIR'];
 
 const RESTART = (app: string) => `Quit ${app} and open it again: it reads the file when it starts.`;
 

@@ -10,7 +10,7 @@ import { clientSpec, type ClientSpec, type Reach } from './client-catalog.ts';
 import { entryWay, readEntry, withEntry, withoutEntry } from './client-entry-edit.ts';
 import { backUp, readClientFile, replaceClientFile, sha256 } from './client-file-io.ts';
 import { clientFile, type ClientPlace } from './client-files.ts';
-import { chooseKey, NEW_KEY_ID, type ChosenKey, type ConnectKeys } from './connect-key.ts';
+import { chooseKey, type ChosenKey, type ConnectKeys } from './connect-key.ts';
 import { checkNewReach, clientEnvironment } from './connection-check.ts';
 import { backupsDir, connectionsFile, type Connection, type ConnectionsFile } from './connections-file.ts';
 import { fileDiff } from './file-diff.ts';
@@ -101,8 +101,9 @@ export class ClientConnector {
       dryRun,
       request.newKeyId,
     );
+    // A key a dry run would make has no secret yet; a preview shows a stand-in, masked like a real one.
     const secret =
-      way === 'bridge' ? undefined : key.id === NEW_KEY_ID ? '<the new key>' : await keys.reveal(key.id);
+      way === 'bridge' ? undefined : dryRun && key.created ? '<the new key>' : await keys.reveal(key.id);
     const reach = this.reach(key, secret);
     const after = withEntry(spec, before ?? '', file, spec.entry(way, reach), way);
     const changed = before === null || after !== before;

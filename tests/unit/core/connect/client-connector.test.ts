@@ -192,7 +192,12 @@ describe('the second path', () => {
       string,
       Record<string, unknown>
     >;
-    assert.deepEqual(table['mcp-tray']!['env_vars'], ['DBUS_SESSION_BUS_ADDRESS']);
+    assert.deepEqual(table['mcp-tray']!['env_vars'], [
+      'DBUS_SESSION_BUS_ADDRESS',
+      'DISPLAY',
+      'WAYLAND_DISPLAY',
+      'XDG_RUNTIME_DIR',
+    ]);
     assert.deepEqual(table['docs'], { url: 'https://docs.example.com/mcp' });
   });
 
@@ -227,6 +232,9 @@ describe('the second path', () => {
     const done = await connector.connect({ client: 'cursor', newKeyId: id, check: false });
     assert.equal(done.key?.id, id);
     assert.equal(done.diff, preview.diff, 'the same change as the preview showed');
+    // A client that asks for the key: the preview has no secret to show yet, and still names the id.
+    const asking = await connector.connect({ client: 'vscode', dryRun: true, newKeyId: 'key_VsCode123456' });
+    assert.equal(asking.key?.id, 'key_VsCode123456');
     await assert.rejects(
       store.create({ name: 'Again', permissions: ['*'], id, expiresAt: null, rateLimit: null }),
       /cannot be a new key's id: it is taken/,
