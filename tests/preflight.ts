@@ -27,6 +27,15 @@ function found(name: string): boolean {
   return (process.env['PATH'] ?? '').split(delimiter).some((dir) => existsSync(join(dir, name)));
 }
 
+// A real client the tests drive that lives outside the lock file (scripts/install-test-clients.sh says why).
+const OPENCODE = join(import.meta.dirname, '..', '.test-clients', 'node_modules', '.bin', 'opencode');
+if (!existsSync(OPENCODE)) {
+  console.error(
+    'npm test needs opencode in .test-clients/ (a real MCP client): bash scripts/install-test-clients.sh',
+  );
+  process.exit(1);
+}
+
 if (process.platform === 'linux') {
   const missing = NEEDS.filter((need) => !need.anyOf.some(found)).map((need) => need.what);
   if (missing.length > 0) {

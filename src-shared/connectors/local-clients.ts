@@ -114,6 +114,7 @@ export function claudeDesktop(input: ConnectorInput): ConnectorConfig {
       'Merge this into the file, then quit and reopen Claude Desktop.',
       'Its config file takes only local programs, so mcp-remote bridges to MCP Tray.',
     ],
+    note: 'Add to Claude Desktop (Connect, above; or mcp-tray connect claude-desktop) writes this for you with MCP Tray’s own bridge instead: no key in the file, and no Node.js needed.',
     containsKey: true,
   };
 }

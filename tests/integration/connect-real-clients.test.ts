@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import type { ConnectClientId } from '../../src-shared/connect-view.ts';
 import { EXISTING_CONFIGS } from '../support/client-configs.ts';
-import { CLIENT_BIN, codexServerStatus } from '../support/codex-app-server.ts';
+import { CLIENT_BIN, codexServerStatus, EXTRA_CLIENT_BIN } from '../support/codex-app-server.ts';
 import { startSecretService, type SecretService } from '../support/secret-service.ts';
 import { runCli, startServe, type ServeProcess } from '../support/serve-process.ts';
 
@@ -40,7 +40,11 @@ before(async () => {
   writeFileSync(join(home, '.gemini', 'trustedFolders.json'), JSON.stringify({ [project]: 'TRUST_FOLDER' }));
   keyring = await startSecretService();
   // The keyring's own HOME is not the person's: the clients' files are under `home`.
-  env = { ...keyring.env, HOME: home, PATH: `${CLIENT_BIN}:${process.env['PATH'] ?? ''}` };
+  env = {
+    ...keyring.env,
+    HOME: home,
+    PATH: `${CLIENT_BIN}:${EXTRA_CLIENT_BIN}:${process.env['PATH'] ?? ''}`,
+  };
   serve = await startServe({ dataDir, env: keyring.env });
 });
 after(async () => {
@@ -52,7 +56,7 @@ const mcpTray = (args: string[]) =>
   runCli([...args, '--port', String(serve.port), '--data-dir', dataDir], env);
 /** A client's own command, run in the project folder; its output (stdout and stderr) as one text. */
 async function clientSays(command: string, args: string[]): Promise<string> {
-  const { stdout, stderr } = await run(join(CLIENT_BIN, command), args, {
+  const { stdout, stderr } = await run(command, args, {
     env,
     cwd: project,
     timeout: 90_000,

@@ -2,6 +2,15 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 export const CLIENT_BIN = join(import.meta.dirname, '..', '..', 'node_modules', '.bin');
+/** Where scripts/install-test-clients.sh puts the clients that cannot be in the lock file (opencode). */
+export const EXTRA_CLIENT_BIN = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '.test-clients',
+  'node_modules',
+  '.bin',
+);
 
 interface ServerStatus {
   name: string;
