@@ -121,7 +121,9 @@ export class ClientConnector {
     };
     if (dryRun) return outcome;
     try {
-      if (changed) {
+      // Recorded when written, and when a key was made for an entry already there (VS Code's, which names no
+      // key), so that Undo knows the key; Undo always takes MCP Tray's entry out of what it restores.
+      if (changed || key.created) {
         const untouched = previous !== undefined && before !== null && sha256(before) === previous.written;
         const backup = untouched
           ? previous.backup
@@ -133,8 +135,10 @@ export class ClientConnector {
                 `${spec.id}-${scope}`,
                 new Date(this.deps.now()),
               );
-        if (backup !== null) outcome.backup = backup;
-        await replaceClientFile(file, before, after);
+        if (changed) {
+          if (backup !== null) outcome.backup = backup;
+          await replaceClientFile(file, before, after);
+        }
         await this.remember({
           client: spec.id,
           scope,

@@ -240,4 +240,15 @@ describe('the second path', () => {
       /cannot be a new key's id: it is taken/,
     );
   });
+
+  test('MCP Tray’s record lost (a new data folder): VS Code’s entry gets a key that Undo knows, and Undo still gives the file back', async () => {
+    const file = await seed('vscode');
+    await connector.connect({ client: 'vscode', check: false });
+    await rm(join(root, 'data', 'connections.json'));
+    const again = await connector.connect({ client: 'vscode', check: false });
+    assert.deepEqual([again.changed, again.key?.created], [false, true]);
+    const undone = await connector.disconnect({ client: 'vscode' });
+    assert.equal(undone.revoked, again.key?.id);
+    assert.equal(await readFile(file, 'utf8'), EXISTING_CONFIGS.vscode);
+  });
 });
