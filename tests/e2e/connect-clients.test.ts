@@ -73,7 +73,10 @@ describe('Connect > Add to a client, in Chromium', () => {
     await dialog.getByRole('button', { name: 'Write it' }).click();
     const outcome = page().getByTestId('connect-outcome');
     await outcome.getByText(/Checked: MCP Tray answered/).waitFor({ timeout: 20_000 });
-    await outcome.getByRole('button', { name: 'Copy the key to paste' }).click();
+    const copy = outcome.getByRole('button', { name: 'Copy the key to paste' });
+    await copy.click();
+    // The key is fetched, then copied: read the clipboard once the button says so.
+    await outcome.getByRole('button', { name: 'Copied' }).waitFor();
     const pasted = await page().evaluate(() => navigator.clipboard.readText());
     assert.match(pasted, /^mcp_/);
     assert.ok(!readFileSync(vscode, 'utf8').includes(pasted), 'the key is not in the file');
