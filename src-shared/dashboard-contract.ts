@@ -105,6 +105,8 @@ export interface ActivityRow {
   outcome?: string;
   /** A dashboard "Test" of the key: shown as such, and not counted as the key's use. */
   connectionTest?: boolean;
+  /** It came by the public URL (a tunnel), from the internet, not from this computer. */
+  viaPublicUrl?: boolean;
   /** For a tool of one of the user's servers: that server, and the tool's own name there. */
   server?: string;
   upstreamTool?: string;

@@ -11,6 +11,7 @@ import type { EntryHints } from '../core/entry-hints.ts';
 import { startServer } from '../core/server/start-server.ts';
 import { resolveDataDir, resolveServerConfig } from '../core/server/server-config.ts';
 import { loadSettings } from '../core/settings/settings-file.ts';
+import { publicOptions, startTunnel } from './serve-tunnel.ts';
 
 export const SERVE_HELP = `Usage: mcp-tray serve [options]
 
@@ -29,6 +30,12 @@ Options:
                       where key secrets live (default: the OS keychain; "file" for headless
                       machines without one: a 0600 file in the data folder)
   --rate-limit RATE   requests per key for keys without their own limit (default 600/min)
+  --public-url URL    the https:// address a tunnel or reverse proxy gives this server, for this run
+                      (Settings keeps one across runs); http://localhost:PORT for testing
+  --tunnel cloudflared|ngrok
+                      run that tool for a public URL (cloudflared: a quick tunnel, no account);
+                      restarted when it exits, stopped with the server
+  --tunnel-path PATH  the tool's path, when it is not on PATH
 
 Environment:
   MCP_API_KEYS        JSON object of API keys, e.g.
@@ -80,6 +87,9 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
       'data-dir': { type: 'string' },
       'secret-store': { type: 'string' },
       'rate-limit': { type: 'string' },
+      'public-url': { type: 'string' },
+      tunnel: { type: 'string' },
+      'tunnel-path': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -103,6 +113,9 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
     io.env,
     settings,
   );
+  // Both are checked before anything starts: a wrong one exits 2 with the reason.
+  const { publicUrl, tool } = publicOptions(values);
+  if (publicUrl !== undefined) config.publicBaseUrl = publicUrl;
   const version = appVersion();
   if (config.secretStore === 'file') io.logger.warn(FILE_STORE_WARNING);
   // The bridge follows the port in Settings by itself; one given here (or 0) it must be told.
@@ -119,8 +132,10 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
   io.logger.info(`Dashboard (a one-time sign-in link, valid for 10 minutes): ${await server.loginUrl()}`);
   if (config.secretStore === 'keychain')
     await adviseFileStore(args, config.dataDir, server.storedKeys.status, io);
+  const tunnel = tool === undefined ? undefined : await startTunnel(tool, values['tunnel-path'], server, io);
   const signal = await io.stopSignal;
   io.logger.info(`${signal} received; finishing requests in flight and stopping.`);
+  await tunnel?.stop();
   await server.close();
   return 0;
 }

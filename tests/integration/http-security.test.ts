@@ -99,10 +99,12 @@ describe('API keys', () => {
       'keys',
       'name',
       'protocolVersions',
+      'publicUrl',
       'uptimeSeconds',
       'version',
     ]);
     assert.deepEqual(status['keys'], { count: 5 });
+    assert.equal(status['publicUrl'], null, 'no public URL is set');
     const viaQuery = await rawRequest(server().port, { path: `/mcp/status?api_key=${READ_ONLY_KEY}` });
     assert.equal(viaQuery.status, 200);
     const denied = await rawRequest(server().port, {

@@ -1,10 +1,10 @@
 import { access } from 'node:fs/promises';
-import { delimiter, join } from 'node:path';
 import type { ConnectClientView, ConnectScope } from '../../../src-shared/connect-view.ts';
 import { CLIENT_SPECS, type ClientSpec } from './client-catalog.ts';
 import { entryWay, readEntry } from './client-entry-edit.ts';
 import { readClientFile } from './client-file-io.ts';
 import { clientFile, clientFolders, type ClientPlace } from './client-files.ts';
+import { programOnPath } from '../fs/program-on-path.ts';
 
 const exists = (path: string) =>
   access(path).then(
@@ -12,17 +12,10 @@ const exists = (path: string) =>
     () => false,
   );
 
-/** Whether `program` is on PATH (with Windows' extensions there). */
-async function onPath(program: string, place: ClientPlace): Promise<boolean> {
-  const dirs = (place.env['PATH'] ?? '').split(delimiter).filter(Boolean);
-  const names = place.platform === 'win32' ? [`${program}.exe`, `${program}.cmd`] : [program];
-  for (const dir of dirs) for (const name of names) if (await exists(join(dir, name))) return true;
-  return false;
-}
-
 async function installed(spec: ClientSpec, place: ClientPlace): Promise<boolean> {
   for (const folder of clientFolders(spec.id, place)) if (await exists(folder)) return true;
-  for (const program of spec.programs) if (await onPath(program, place)) return true;
+  for (const program of spec.programs)
+    if ((await programOnPath(program, place.env, place.platform)) !== undefined) return true;
   return false;
 }
 

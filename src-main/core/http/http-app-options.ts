@@ -34,6 +34,8 @@ export interface HttpAppOptions {
   mcp: RequestHandler[];
   status: () => ServerStatus;
   onError: (error: Error) => void;
+  /** The public origin (a tunnel's): which requests came by it, and what /mcp/status says it is. */
+  publicAddress?: { isPublic(host: string | undefined): boolean; readonly origin: string | undefined };
   /** Which of the user's servers a tool comes from, for the audit log. */
   toolOrigin?: (name: string) => ToolOrigin | undefined;
 }

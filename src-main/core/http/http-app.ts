@@ -5,6 +5,7 @@ import type { HttpAppOptions } from './http-app-options.ts';
 import { requestAudit } from './request-audit.ts';
 import { apiKeyAuth, requirePermission } from './api-key-auth.ts';
 import { sendJsonError, sendJsonRpcError } from './json-error.ts';
+import { publicHostGuard } from './public-host-guard.ts';
 import { hostGuard, originGuard } from './request-guards.ts';
 
 interface HttpError {
@@ -69,6 +70,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     ),
     hostGuard(options.allowedHosts, options.hints.allowHost),
     originGuard(options.allowedOrigins, options.hints.allowOrigin),
+    publicHostGuard((host) => options.publicAddress?.isPublic(host) ?? false),
   );
 
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
@@ -85,7 +87,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
   });
   const limit = rateLimit(options.limiter);
   app.get(`${MCP_PATH}/status`, keyCheck, limit, requirePermission('status:read'), (_req, res) => {
-    res.json(options.status());
+    const origin = options.publicAddress?.origin;
+    res.json({ ...options.status(), publicUrl: origin === undefined ? null : `${origin}${MCP_PATH}` });
   });
   app.all(MCP_PATH, options.serving.guard(), keyCheck, options.mcpBody, limit, ...options.mcp);
   app.use(options.dashboard);

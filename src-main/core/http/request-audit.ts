@@ -53,6 +53,7 @@ export function requestAudit(
         remoteAddress: req.socket.remoteAddress ?? null,
         ...(outcome !== undefined && { outcome }),
         ...(connectionTest && { connectionTest }),
+        ...(res.locals['viaPublicUrl'] === true && { viaPublicUrl: true }),
         ...(origin !== undefined && { server: origin.server, upstreamTool: origin.tool }),
       };
       audit.record(entry);

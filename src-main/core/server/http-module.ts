@@ -3,7 +3,7 @@ import type { KeyRegistry } from '../auth/key-registry.ts';
 import { FailedAuthLockout } from '../auth/failed-auth-lockout.ts';
 import { RateLimiter } from '../auth/rate-limiter.ts';
 import type { Dashboard } from '../dashboard/setup-dashboard.ts';
-import { createHttpApp } from '../http/http-app.ts';
+import { createHttpApp, type HttpAppOptions } from '../http/http-app.ts';
 import type { RequestsInFlight } from '../http/request-audit.ts';
 import type { ServerStatus } from '../server-status.ts';
 import type { AuditModule } from './audit-module.ts';
@@ -25,6 +25,7 @@ export interface HttpParts {
   onAudit: (entry: AuditEntry) => void;
   inFlight?: RequestsInFlight;
   hints: EntryHints;
+  publicAddress?: HttpAppOptions['publicAddress'];
 }
 
 /** Attaches the routes, behind their guards, to the listening server. */
@@ -49,6 +50,7 @@ export function serveHttp(config: Pick<ServerConfig, 'defaultRateLimit'>, parts:
     status: parts.status,
     toolOrigin: parts.mcp.toolOrigin,
     onError: parts.onError,
+    ...(parts.publicAddress !== undefined && { publicAddress: parts.publicAddress }),
   });
   parts.listening.server.on('request', app);
 }

@@ -1,3 +1,4 @@
+import type { PublicAddress } from '../tunnel/public-address.ts';
 import type { BridgeLaunch } from '../connect/bridge-launch.ts';
 import type { StoredKeyRegistry } from '../auth/stored-key-registry.ts';
 import type { Dashboard } from '../dashboard/setup-dashboard.ts';
@@ -15,6 +16,8 @@ export interface RunningServer {
   readonly storedKeys: StoredKeyRegistry;
   /** The dashboard's handler map and events (the app wires them to Electron IPC). */
   readonly dashboard: Dashboard;
+  /** The public origin (Settings', --public-url's or a tunnel's) and the Host names that follow it. */
+  readonly publicAddress: PublicAddress;
   /** A fresh one-time sign-in link for the web dashboard. */
   loginUrl(): Promise<string>;
   /** Stops accepting, lets in-flight requests finish (up to `graceMs`), closes every module, then resolves. */

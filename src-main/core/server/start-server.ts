@@ -104,6 +104,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     secretsIn: keys.secrets.label,
     allowedHosts: listening.allowedHosts,
   });
+  const { publicAddress } = settingsRef.current;
   serveHttp(config, {
     listening,
     registry: keys.registry,
@@ -115,6 +116,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     now,
     onError,
     onAudit: (entry) => dashboard.recordActivity(entry),
+    publicAddress,
     ...(deps.inFlight !== undefined && { inFlight: deps.inFlight }),
     hints,
   });
@@ -124,6 +126,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     port: listening.port,
     dashboard,
     storedKeys: keys.storedKeys,
+    publicAddress,
     loginUrl: () => dashboard.issueLoginUrl(listening.origin),
     close: (grace = 10_000) => {
       graceMs = grace;

@@ -2,6 +2,7 @@ import { MCP_PATH } from '../../../src-shared/product.ts';
 import type { InvokeInput, SettingsView } from '../../../src-shared/dashboard-contract.ts';
 import { InputError } from '../app-error.ts';
 import { hostForHeader, isLoopbackHost, lanHostnames } from '../http/host-allowlist.ts';
+import { PublicAddress } from '../tunnel/public-address.ts';
 import { checkPortFree } from './port-check.ts';
 import type { SettingsFile } from './settings-file.ts';
 
@@ -23,7 +24,7 @@ export interface SettingsControllerDeps {
   host: string;
   dataDir: string;
   secretsIn: string;
-  /** The Host allowlist of the running server: a public URL's host is added to it. */
+  /** The Host allowlist of the running server: the public URL's host is kept in it (see PublicAddress). */
   allowedHosts: Set<string>;
 }
 
@@ -71,19 +72,9 @@ export function normalizePublicUrl(value: string, ownNames: readonly string[] = 
   return url.origin;
 }
 
-function publicHosts(origin: string | undefined): string[] {
-  if (origin === undefined) return [];
-  const url = new URL(origin);
-  const host = hostForHeader(url.hostname);
-  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-  return [host, `${host}:${port}`];
-}
-
 /** Reads and changes the Settings screen's settings, applying what can be applied live. */
 export function settingsController(deps: SettingsControllerDeps) {
-  // The names the server answers without a public URL (loopback above all) stay whatever URL comes and goes.
-  const always = new Set(deps.allowedHosts);
-  for (const host of publicHosts(deps.live.publicBaseUrl)) deps.allowedHosts.add(host);
+  const publicAddress = new PublicAddress(deps.live, deps.allowedHosts);
   const view = async (): Promise<SettingsView> => {
     const { settings } = await deps.file.read();
     const port = settings.port ?? deps.runningPort;
@@ -99,6 +90,8 @@ export function settingsController(deps: SettingsControllerDeps) {
   };
   return {
     view,
+    /** The public origin the server answers on now (Settings', --public-url's or a tunnel's). */
+    publicAddress,
     async update(changes: InvokeInput<'settings.update'>): Promise<SettingsView> {
       const publicBaseUrl =
         changes.publicBaseUrl === undefined
@@ -122,12 +115,7 @@ export function settingsController(deps: SettingsControllerDeps) {
         ...(publicBaseUrl !== undefined && { publicBaseUrl: publicBaseUrl ?? undefined }),
       });
       if (changes.allowQueryKey !== undefined) deps.live.allowQueryKey = changes.allowQueryKey;
-      if (publicBaseUrl !== undefined) {
-        for (const host of publicHosts(deps.live.publicBaseUrl))
-          if (!always.has(host)) deps.allowedHosts.delete(host);
-        deps.live.publicBaseUrl = publicBaseUrl ?? undefined;
-        for (const host of publicHosts(deps.live.publicBaseUrl)) deps.allowedHosts.add(host);
-      }
+      if (publicBaseUrl !== undefined) publicAddress.set(publicBaseUrl ?? undefined);
       return view();
     },
   };

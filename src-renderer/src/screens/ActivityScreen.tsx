@@ -148,6 +148,11 @@ export function ActivityScreen() {
                 <td data-label="Request">
                   <code>{requestLabel(row)}</code>
                   {row.connectionTest && <span className="badge">test</span>}
+                  {row.viaPublicUrl && (
+                    <span className="badge" title="It came by the public URL, from the internet">
+                      public
+                    </span>
+                  )}
                 </td>
                 <td data-label="Status" className={row.status >= 400 ? 'status-bad' : ''}>
                   {row.status}

@@ -42,6 +42,7 @@ const COLUMNS = [
   'server',
   'upstreamTool',
   'connectionTest',
+  'viaPublicUrl',
 ] as const;
 
 /** A spreadsheet cell: quoted when it must be, and never read as a formula (=, +, -, @ at the start). */

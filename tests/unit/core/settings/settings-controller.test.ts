@@ -56,9 +56,10 @@ describe('the public URL field', () => {
 });
 
 function controller(dataDir: string, allowedHosts: Set<string>) {
+  const live = { allowQueryKey: true, publicBaseUrl: undefined };
   return settingsController({
     file: new SettingsFile(dataDir),
-    live: { allowQueryKey: true, publicBaseUrl: undefined },
+    live,
     runningPort: 3210,
     host: '127.0.0.1',
     dataDir,

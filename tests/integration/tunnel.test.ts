@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, test } from 'node:test';
+import { FULL_KEY, runCli, startServe, type ServeProcess } from '../support/serve-process.ts';
+
+// `serve --tunnel cloudflared` against a stand-in on PATH that prints what cloudflared prints (this machine
+// cannot reach Cloudflare): the URL it gives becomes the public address, the public host serves MCP only,
+// a tunnel that drops comes back with a new name and the old one is refused, and SIGTERM stops it.
+const STAND_IN = join(import.meta.dirname, '..', 'support', 'tunnel-stand-in');
+const QUICK = /Public URL: (https:\/\/[a-z0-9-]+\.trycloudflare\.com)\/mcp/g;
+
+async function tunnelled(extra: Record<string, string> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'mcp-tray-tunnel-'));
+  const runs = join(dir, 'runs');
+  const serve = await startServe({
+    args: ['--tunnel', 'cloudflared'],
+    env: { PATH: `${STAND_IN}:${process.env['PATH'] ?? ''}`, STAND_IN_RUNS: runs, ...extra },
+  });
+  return { serve, runs };
+}
+
+async function publicUrls(serve: ServeProcess, count: number): Promise<string[]> {
+  for (let i = 0; i < 200; i += 1) {
+    const found = [...serve.stderr().matchAll(QUICK)].map((match) => match[1]!);
+    if (found.length >= count) return found;
+    await sleep(50);
+  }
+  assert.fail(`no ${count} public URL(s) in:\n${serve.stderr()}`);
+}
+
+/** A request that names `origin`'s host, as the tunnel delivers it (fetch cannot set Host). */
+function as(
+  serve: ServeProcess,
+  origin: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; json: () => Promise<unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: serve.port,
+        path,
+        method: init.method ?? 'GET',
+        headers: { ...init.headers, Host: new URL(origin).host },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, json: async () => JSON.parse(text) as unknown }),
+        );
+      },
+    );
+    req.once('error', reject);
+    req.end(init.body);
+  });
+}
+const ping = {
+  method: 'POST',
+  headers: {
+    'X-API-Key': FULL_KEY,
+    'Content-Type': 'application/json',
+    Accept: 'application/json, text/event-stream',
+    'MCP-Protocol-Version': '2025-11-25',
+  },
+  body: '{"jsonrpc":"2.0","id":1,"method":"ping"}',
+};
+
+describe('serve --tunnel cloudflared', () => {
+  test('the tunnel’s URL is the public address: MCP and /healthz answer there, the dashboard and /api do not', async () => {
+    const { serve } = await tunnelled();
+    try {
+      const [origin] = await publicUrls(serve, 1);
+      const status = (await (
+        await fetch(`${serve.url}/status`, { headers: { 'X-API-Key': FULL_KEY } })
+      ).json()) as { publicUrl: string | null };
+      assert.equal(status.publicUrl, `${origin}/mcp`);
+      assert.equal((await as(serve, origin!, '/mcp', ping)).status, 200);
+      assert.equal((await as(serve, origin!, '/healthz')).status, 200);
+      for (const path of ['/', '/api/app.info', '/login?token=x', '/mcp/status']) {
+        const res = await as(serve, origin!, path);
+        assert.equal(res.status, 404, path);
+        assert.match(((await res.json()) as { message: string }).message, /on the public address/);
+      }
+      assert.equal(
+        (await fetch(`http://127.0.0.1:${serve.port}/`)).status,
+        200,
+        'on loopback the dashboard is there',
+      );
+    } finally {
+      await serve.stop();
+    }
+  });
+
+  test('a tunnel that drops is started again with a new name; the old name is refused; SIGTERM stops it', async () => {
+    const { serve, runs } = await tunnelled({ STAND_IN_EXIT_FIRST_MS: '1500' });
+    try {
+      const [first, second] = await publicUrls(serve, 2);
+      assert.notEqual(first, second);
+      assert.match(serve.stderr(), /cloudflared exited with code 1 .*starting it again in 1 s/);
+      assert.match(serve.stderr(), /It changed: connectors that used the old one must be updated/);
+      assert.equal(
+        (await as(serve, first!, '/mcp', ping)).status,
+        403,
+        'the old name is no longer this server',
+      );
+      assert.equal((await as(serve, second!, '/mcp', ping)).status, 200);
+    } finally {
+      await serve.stop();
+    }
+    const last = JSON.parse(readFileSync(runs, 'utf8').trim().split('\n').at(-1)!) as {
+      pid: number;
+      args: string[];
+    };
+    assert.deepEqual(last.args, ['tunnel', '--no-autoupdate', '--url', `http://127.0.0.1:${serve.port}`]);
+    assert.throws(() => process.kill(last.pid, 0), { code: 'ESRCH' }, 'cloudflared stopped with the server');
+  });
+
+  test('cloudflared missing: serving goes on locally, and it says how to install it', async () => {
+    const serve = await startServe({ args: ['--tunnel', 'cloudflared'], env: { PATH: '/usr/bin:/bin' } });
+    try {
+      for (let i = 0; i < 100 && !/was not found/.test(serve.stderr()); i += 1) await sleep(50);
+      assert.match(
+        serve.stderr(),
+        /cloudflared was not found\. Install it \(.*https:\/\/developers\.cloudflare\.com\//,
+      );
+      assert.equal((await fetch(serve.url, ping)).status, 200);
+    } finally {
+      await serve.stop();
+    }
+  });
+
+  test('a public URL or tunnel that cannot be is refused before anything starts (exit 2)', async () => {
+    for (const [args, why] of [
+      [['--public-url', 'http://tray.example.com'], /must start with https:\/\//],
+      [['--public-url', 'https://tray.example.com/mcp'], /no path, query or #fragment/],
+      [['--tunnel', 'frp'], /--tunnel is cloudflared or ngrok, not "frp"/],
+    ] as const) {
+      const { code, stderr } = await runCli(['serve', '--port', '0', ...args]);
+      assert.equal(code, 2, stderr);
+      assert.match(stderr, why);
+    }
+  });
+});
