@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { ConnectClientView, ConnectOutcome } from './connect-view.ts';
+import type { TunnelView } from './tunnel-view.ts';
 import type { invokeInputs } from './dashboard-inputs.ts';
 import type { ErrorCode } from './error-codes.ts';
-import type { UpstreamView } from './gateway-view.ts';
+import type { AddedServerStart, ImportPreview, UpstreamView } from './gateway-view.ts';
 import type { SignInProvider, SignInSettingsView } from './sign-in-views.ts';
 
 /**
@@ -44,6 +45,9 @@ export const INVOKE_CHANNELS = [
   'clients.disconnect',
   'settings.get',
   'settings.update',
+  'tunnel.get',
+  'tunnel.start',
+  'tunnel.stop',
   'signIn.get',
   'signIn.update',
   'signIn.check',
@@ -129,6 +133,7 @@ export interface SettingsView {
   restartNeeded: boolean;
 }
 
+export type { AddedServerStart, ImportPreview } from './gateway-view.ts';
 export type { OwnerView, SignInProvider, SignInProviderView, SignInSettingsView } from './sign-in-views.ts';
 
 export interface AccountView {
@@ -143,16 +148,6 @@ export interface ServersView {
   servers: UpstreamView[];
   /** servers.json could not be read (it was set aside): says where. */
   problem?: string;
-}
-
-/** What starting a server once, as it was added, showed: how many tools it offers, or why it did not start. */
-export type AddedServerStart = { started: true; tools: number } | { started: false; reason: string };
-
-/** What importing a client's servers would add, before anything changes. */
-export interface ImportPreview {
-  path: string;
-  adding: { name: string; original: string; what: string; secrets: string[] }[];
-  skipped: string[];
 }
 
 export interface ConnectionTest {
@@ -193,6 +188,10 @@ export interface InvokeOutputs {
   'clients.disconnect': ConnectOutcome & { revoked?: string };
   'settings.get': SettingsView;
   'settings.update': SettingsView;
+  /** The tunnel that gives this server a public URL ("Expose to the internet"). */
+  'tunnel.get': TunnelView;
+  'tunnel.start': TunnelView;
+  'tunnel.stop': TunnelView;
   'signIn.get': SignInSettingsView;
   'signIn.update': SignInSettingsView;
   /** Whether the provider accepts the saved client ID and secret (asked without anyone signing in). */
@@ -216,6 +215,8 @@ export interface EventPayloads {
   'account.changed': AccountView;
   /** One of the user's servers started, stopped, changed its tools, or was added or removed. */
   'servers.changed': ServersView;
+  /** The tunnel started, got its URL (or a new one), dropped, or stopped. */
+  'tunnel.changed': TunnelView;
 }
 
 export type EventChannel = keyof EventPayloads;
@@ -225,6 +226,7 @@ export const EVENT_CHANNELS: EventChannel[] = [
   'keys.changed',
   'account.changed',
   'servers.changed',
+  'tunnel.changed',
 ];
 
 /** A failed call, as both doors deliver it: a stable code and a message a person can act on. */

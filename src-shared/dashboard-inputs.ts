@@ -107,6 +107,13 @@ export const invokeInputs = {
       .optional(),
   }),
   'clients.disconnect': z.object(connectTarget),
+  'tunnel.get': z.object({}),
+  'tunnel.start': z.object({
+    tool: z.enum(['cloudflared', 'ngrok']),
+    /** The tool's path, when it is not on PATH. */
+    path: z.string().trim().min(1).max(1000).optional(),
+  }),
+  'tunnel.stop': z.object({}),
   'settings.get': z.object({}),
   'settings.update': z.object({
     // Below 1024 needs administrator rights on macOS and Linux; MCP Tray never needs such a port.

@@ -31,3 +31,13 @@ export interface UpstreamView {
   lastError: string | null;
   heldBack: HeldBackView[];
 }
+
+/** What starting a server once, as it was added, showed: how many tools it offers, or why it did not start. */
+export type AddedServerStart = { started: true; tools: number } | { started: false; reason: string };
+
+/** What importing a client's servers would add, before anything changes. */
+export interface ImportPreview {
+  path: string;
+  adding: { name: string; original: string; what: string; secrets: string[] }[];
+  skipped: string[];
+}

@@ -132,10 +132,9 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
   io.logger.info(`Dashboard (a one-time sign-in link, valid for 10 minutes): ${await server.loginUrl()}`);
   if (config.secretStore === 'keychain')
     await adviseFileStore(args, config.dataDir, server.storedKeys.status, io);
-  const tunnel = tool === undefined ? undefined : await startTunnel(tool, values['tunnel-path'], server, io);
+  if (tool !== undefined) await startTunnel(tool, values['tunnel-path'], server);
   const signal = await io.stopSignal;
   io.logger.info(`${signal} received; finishing requests in flight and stopping.`);
-  await tunnel?.stop();
   await server.close();
   return 0;
 }

@@ -1,9 +1,7 @@
 import { InputError } from '../core/app-error.ts';
 import type { RunningServer } from '../core/server/running-server.ts';
 import { normalizePublicUrl } from '../core/settings/settings-controller.ts';
-import { TunnelSupervisor } from '../core/tunnel/tunnel-supervisor.ts';
 import { TUNNEL_TOOLS, type TunnelTool } from '../core/tunnel/tunnel-tools.ts';
-import type { CommandIo } from './command-io.ts';
 
 /**
  * `--public-url URL` and `--tunnel TOOL`, checked before anything starts: a URL clients on the internet could
@@ -30,21 +28,11 @@ function tunnelToolOf(value: string | undefined): TunnelTool | undefined {
   return tool;
 }
 
-/** Starts the tunnel for a running server; its URL becomes the server's public address. */
+/** Starts the tunnel of a running server for this run (not remembered in settings); it stops with the server. */
 export async function startTunnel(
   tool: TunnelTool,
   program: string | undefined,
   server: RunningServer,
-  io: CommandIo,
-): Promise<TunnelSupervisor> {
-  const tunnel = new TunnelSupervisor({
-    tool,
-    port: server.port,
-    program,
-    env: io.env,
-    publicAddress: server.publicAddress,
-    logger: io.logger,
-  });
-  await tunnel.start();
-  return tunnel;
+): Promise<void> {
+  await server.tunnel.start(tool, program, false);
 }

@@ -7,3 +7,6 @@ export type ContractHandlers = {
 
 /** The handlers one feature owns (keys, server, sign-in, activity, settings); the map is their union. */
 export type HandlerSlice<C extends InvokeChannel> = Pick<ContractHandlers, C>;
+
+/** The channels of one feature, by their prefix: `ChannelsOf<'tunnel'>` is 'tunnel.get' | 'tunnel.start' | … */
+export type ChannelsOf<P extends string> = Extract<InvokeChannel, `${P}.${string}`>;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,6 +119,18 @@ describe('serve --tunnel cloudflared', () => {
     };
     assert.deepEqual(last.args, ['tunnel', '--no-autoupdate', '--url', `http://127.0.0.1:${serve.port}`]);
     assert.throws(() => process.kill(last.pid, 0), { code: 'ESRCH' }, 'cloudflared stopped with the server');
+  });
+
+  test('a tunnel turned on in the dashboard (settings.json) starts again with the server', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'mcp-tray-tunnel-saved-'));
+    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ tunnel: 'cloudflared' }));
+    const serve = await startServe({ dataDir, env: { PATH: `${STAND_IN}:${process.env['PATH'] ?? ''}` } });
+    try {
+      const [origin] = await publicUrls(serve, 1);
+      assert.equal((await as(serve, origin!, '/mcp', ping)).status, 200);
+    } finally {
+      await serve.stop();
+    }
   });
 
   test('cloudflared missing: serving goes on locally, and it says how to install it', async () => {

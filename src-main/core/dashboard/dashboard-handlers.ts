@@ -4,13 +4,12 @@ import { inputProblem, type SchemaIssue } from '../../../src-shared/input-proble
 import { InputError, NotFoundError } from '../app-error.ts';
 import { activityHandlers } from '../audit/activity-handlers.ts';
 import type { ActivityPage, ActivityQuery } from '../audit/recent-activity.ts';
-import type { ContractHandlers, HandlerSlice } from '../contract-handlers.ts';
+import type { ChannelsOf, ContractHandlers, HandlerSlice } from '../contract-handlers.ts';
 import { keysHandlers, type KeysHandlersDeps } from '../keys/keys-handlers.ts';
 import type { SettingsController } from '../settings/settings-controller.ts';
 import { settingsHandlers } from '../settings/settings-handlers.ts';
 import type { SignInChannel } from '../sign-in/sign-in-handlers.ts';
 import type { ServersChannel } from '../gateway/servers-handlers.ts';
-import type { ClientsChannel } from '../connect/connect-handlers.ts';
 import { serverHandlers, type ServerHandlersDeps } from './server-handlers.ts';
 
 export type { ContractHandlers } from '../contract-handlers.ts';
@@ -26,7 +25,9 @@ export type DashboardDeps = ServerHandlersDeps &
     /** The user's MCP servers behind the gateway. */
     servers: HandlerSlice<ServersChannel>;
     /** Connect's clients: writing MCP Tray into their configs. */
-    clients: HandlerSlice<ClientsChannel>;
+    clients: HandlerSlice<ChannelsOf<'clients'>>;
+    /** The tunnel for a public URL. */
+    tunnel: HandlerSlice<ChannelsOf<'tunnel'>>;
   };
 
 /**
@@ -41,6 +42,7 @@ export function dashboardHandlers(deps: DashboardDeps): ContractHandlers {
     ...deps.signIn,
     ...deps.servers,
     ...deps.clients,
+    ...deps.tunnel,
     ...activityHandlers(deps.activity),
   };
 }

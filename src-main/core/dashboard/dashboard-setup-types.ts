@@ -3,7 +3,7 @@ import type { Caller } from '../../../src-shared/caller.ts';
 import type { AuditEntry } from '../audit/audit-entry.ts';
 import type { ActivityPage, ActivityQuery } from '../audit/recent-activity.ts';
 import type { StoredKeyRegistry } from '../auth/stored-key-registry.ts';
-import type { ContractHandlers } from '../contract-handlers.ts';
+import type { ChannelsOf, ContractHandlers, HandlerSlice } from '../contract-handlers.ts';
 import type { ServersDashboard } from '../gateway/servers-handlers.ts';
 import type { ServingSwitch } from '../http/serving-switch.ts';
 import type { KeyStore } from '../keys/key-store.ts';
@@ -40,6 +40,8 @@ export interface DashboardSetupDeps {
   openFolder?: (path: string) => Promise<void>;
   /** The user's MCP servers: the gateway's handlers, and its changes (sent to open dashboards). */
   servers: ServersDashboard;
+  /** The tunnel's part of the contract ("Expose to the internet"). */
+  tunnel: HandlerSlice<ChannelsOf<'tunnel'>>;
   /** How a client starts the bridge (known once the server listens; undefined: this process's script). */
   bridge: () => { command: string; args: string[] } | undefined;
 }

@@ -86,6 +86,7 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
       now: deps.now,
       warn: (message) => deps.logger.warn(message),
     }),
+    tunnel: deps.tunnel,
     now: deps.now,
   });
   deps.servers.onChange((view) => events.emit('servers.changed', view));

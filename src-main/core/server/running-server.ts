@@ -1,3 +1,4 @@
+import type { TunnelController } from '../tunnel/tunnel-controller.ts';
 import type { PublicAddress } from '../tunnel/public-address.ts';
 import type { BridgeLaunch } from '../connect/bridge-launch.ts';
 import type { StoredKeyRegistry } from '../auth/stored-key-registry.ts';
@@ -18,6 +19,8 @@ export interface RunningServer {
   readonly dashboard: Dashboard;
   /** The public origin (Settings', --public-url's or a tunnel's) and the Host names that follow it. */
   readonly publicAddress: PublicAddress;
+  /** The tunnel for a public URL (`serve --tunnel`, the dashboard's "Expose to the internet"). */
+  readonly tunnel: TunnelController;
   /** A fresh one-time sign-in link for the web dashboard. */
   loginUrl(): Promise<string>;
   /** Stops accepting, lets in-flight requests finish (up to `graceMs`), closes every module, then resolves. */

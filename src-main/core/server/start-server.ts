@@ -6,10 +6,10 @@ import {
   type LiveSettings,
   type SettingsController,
 } from '../settings/settings-controller.ts';
-import { SettingsFile } from '../settings/settings-file.ts';
 import { startAudit } from './audit-module.ts';
 import { gatewayDashboard, gatewayProvider } from './gateway-module.ts';
 import { serveHttp } from './http-module.ts';
+import { tunnelModule } from './tunnel-module.ts';
 import { startKeys } from './keys-module.ts';
 import { startListening, stopListening } from './listening.ts';
 import { startMcp } from './mcp-module.ts';
@@ -45,6 +45,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
   let mcpUrl = '';
   // Settings name the running port, so they exist once the server listens.
   const settingsRef: { current?: SettingsController } = {};
+  const tunnels = tunnelModule();
   const live: LiveSettings = { allowQueryKey: config.allowQueryKey, publicBaseUrl: config.publicBaseUrl };
   // Loading stored keys and the session key both ask the keychain, each waiting 2 s at most for a slow
   // one: they wait side by side, so a stalled keychain holds up the start by 2 s, not 4.
@@ -74,6 +75,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
         tools: mcp.tools,
         servers: gatewayDashboard(gateway, config.dataDir, keys.secrets, deps.version, now),
         bridge: () => deps.bridge?.(Number(new URL(mcpUrl).port)),
+        tunnel: tunnels.handlers,
         onError,
       });
       return { ...built, name: 'dashboard', close: async () => built.close() };
@@ -96,7 +98,6 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     return { ...started, name: 'http', close: () => stopListening(started.server, graceMs, endStreams) };
   });
   settingsRef.current = settingsController({
-    file: new SettingsFile(config.dataDir, now),
     live,
     runningPort: listening.port,
     host: config.host,
@@ -105,6 +106,14 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     allowedHosts: listening.allowedHosts,
   });
   const { publicAddress } = settingsRef.current;
+  const tunnel = await tunnels.start({
+    dataDir: config.dataDir,
+    port: listening.port,
+    publicAddress,
+    logger,
+    now,
+    onChange: (view) => dashboard.events.emit('tunnel.changed', view),
+  });
   serveHttp(config, {
     listening,
     registry: keys.registry,
@@ -127,9 +136,12 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     dashboard,
     storedKeys: keys.storedKeys,
     publicAddress,
+    tunnel,
     loginUrl: () => dashboard.issueLoginUrl(listening.origin),
-    close: (grace = 10_000) => {
+    close: async (grace = 10_000) => {
       graceMs = grace;
+      // The tunnel first: nothing from the internet arrives while the rest stops.
+      await tunnel.stop(false);
       return modules.close();
     },
   };

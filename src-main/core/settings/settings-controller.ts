@@ -4,7 +4,7 @@ import { InputError } from '../app-error.ts';
 import { hostForHeader, isLoopbackHost, lanHostnames } from '../http/host-allowlist.ts';
 import { PublicAddress } from '../tunnel/public-address.ts';
 import { checkPortFree } from './port-check.ts';
-import type { SettingsFile } from './settings-file.ts';
+import { SettingsFile } from './settings-file.ts';
 
 /** Settings the running server applies at once (the rest wait for a restart). */
 export interface LiveSettings {
@@ -18,7 +18,8 @@ export function publicMcpUrl(live: LiveSettings): string | undefined {
 }
 
 export interface SettingsControllerDeps {
-  file: SettingsFile;
+  /** settings.json of `dataDir` unless given. */
+  file?: SettingsFile;
   live: LiveSettings;
   runningPort: number;
   host: string;
@@ -74,9 +75,10 @@ export function normalizePublicUrl(value: string, ownNames: readonly string[] = 
 
 /** Reads and changes the Settings screen's settings, applying what can be applied live. */
 export function settingsController(deps: SettingsControllerDeps) {
+  const file = deps.file ?? new SettingsFile(deps.dataDir);
   const publicAddress = new PublicAddress(deps.live, deps.allowedHosts);
   const view = async (): Promise<SettingsView> => {
-    const { settings } = await deps.file.read();
+    const { settings } = await file.read();
     const port = settings.port ?? deps.runningPort;
     return {
       port,
@@ -108,7 +110,7 @@ export function settingsController(deps: SettingsControllerDeps) {
             { field: 'port' },
           );
       }
-      await deps.file.update({
+      await file.update({
         ...(changes.port !== undefined && { port: changes.port }),
         ...(changes.allowQueryKey !== undefined && { allowQueryKey: changes.allowQueryKey }),
         // null clears it: the key goes from settings.json.

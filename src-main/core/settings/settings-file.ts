@@ -8,6 +8,9 @@ export const SettingsSchema = z.object({
   /** The public HTTPS origin of a tunnel (https://tray.example.com), used in configs for cloud clients. */
   publicBaseUrl: z.string().url().optional(),
   allowQueryKey: z.boolean().optional(),
+  /** The tunnel started from the dashboard, started again with the server; its path when not on PATH. */
+  tunnel: z.enum(['cloudflared', 'ngrok']).optional(),
+  tunnelPath: z.string().min(1).optional(),
   /** Sign-in with GitHub or Google, as set in Settings (client secrets are in the secret store, not here). */
   oauth: z
     .object({

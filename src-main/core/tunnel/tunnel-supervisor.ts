@@ -19,6 +19,8 @@ export interface TunnelDeps {
   /** Where the public origin goes: the Host allowlist and every config follow it. */
   publicAddress: { set(origin: string | undefined): void };
   logger: Logger;
+  /** Told whenever its state, URL or problem changes (the dashboard and tray follow it). */
+  onChange?: () => void;
 }
 
 /** How long the tool may take to stop on SIGTERM before it is killed. */
@@ -52,6 +54,7 @@ export class TunnelSupervisor {
       this.state = 'missing';
       this.problem = installHint(tool, this.deps.platform ?? process.platform);
       logger.warn(`${this.problem} Serving goes on at http://127.0.0.1:${this.deps.port} only.`);
+      this.deps.onChange?.();
       return;
     }
     if (tool === 'ngrok') logger.warn(NGROK_CAVEAT);
@@ -64,7 +67,11 @@ export class TunnelSupervisor {
     for (const stream of [child.stdout, child.stderr])
       createInterface({ input: stream }).on('line', (line) => this.heard(line));
     child.once('error', (error) => logger.warn(`${tool} could not be started: ${error.message}`));
-    child.once('exit', (code, signal) => this.exited(code, signal));
+    child.once('exit', (code, signal) => {
+      this.exited(code, signal);
+      this.deps.onChange?.();
+    });
+    this.deps.onChange?.();
   }
 
   private heard(line: string): void {
@@ -77,6 +84,7 @@ export class TunnelSupervisor {
     this.problem = undefined;
     this.backoff.up();
     this.deps.publicAddress.set(url);
+    this.deps.onChange?.();
     this.deps.logger.info(
       `Public URL: ${url}/mcp (through ${this.deps.tool}).${changed ? ' It changed: connectors that used the old one must be updated.' : ''}`,
     );

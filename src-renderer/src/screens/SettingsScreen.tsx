@@ -5,6 +5,7 @@ import { ErrorNote } from '../parts/ErrorNote.tsx';
 import { SaveOutcome, useSaveOutcome } from '../parts/SaveOutcome.tsx';
 import { errorText, useClient } from '../use-contract.ts';
 import { SignInSettings } from './SignInSettings.tsx';
+import { TunnelSetting } from './TunnelSetting.tsx';
 
 /** Ports below 1024 need administrator rights on macOS and Linux; MCP Tray never needs one. */
 const MIN_PORT = 1024;
@@ -99,6 +100,7 @@ export function SettingsScreen({ door }: { door: 'desktop' | 'web' }) {
           path: MCP Tray adds /mcp) goes here and into their configs; empty the field to remove it.
         </p>
       </form>
+      <TunnelSetting />
       <div className="setting">
         <label className="choice">
           <input

@@ -201,13 +201,19 @@ describe('activity rows', () => {
   });
 
   test('CSV: a header, quoted cells where needed, no formula injection', () => {
-    const csv = activityCsv([row, { ...row, keyName: '=HYPERLINK("x")', connectionTest: true }]);
+    const csv = activityCsv([
+      row,
+      { ...row, keyName: '=HYPERLINK("x")', connectionTest: true },
+      { ...row, viaPublicUrl: true },
+    ]);
     const lines = csv.split('\r\n');
     assert.match(lines[0] ?? '', /^time,keyId,keyName,method,path,mcpMethod,tool,status,outcome/);
     assert.ok(lines[1]?.includes('"claude-code/2.1, ""quoted"""'));
     assert.ok(lines[2]?.includes(`"'=HYPERLINK(""x"")"`));
-    assert.ok(lines[2]?.endsWith(',true'));
-    assert.equal(lines.length, 4);
+    assert.ok(lines[2]?.endsWith(',true,'), 'a connection test, not by the public URL');
+    assert.ok(lines[3]?.endsWith(',,true'), 'by the public URL (a tunnel)');
+    assert.ok(lines[0]?.endsWith(',connectionTest,viaPublicUrl'));
+    assert.equal(lines.length, 5);
   });
 });
 

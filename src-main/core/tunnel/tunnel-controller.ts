@@ -1,0 +1,80 @@
+import { MCP_PATH } from '../../../src-shared/product.ts';
+import type { TunnelView } from '../../../src-shared/tunnel-view.ts';
+import type { Logger } from '../logger.ts';
+import type { PublicAddress } from './public-address.ts';
+import { TunnelSupervisor } from './tunnel-supervisor.ts';
+import { NGROK_CAVEAT, type TunnelTool } from './tunnel-tools.ts';
+
+export interface TunnelControllerDeps {
+  port: number;
+  env: NodeJS.ProcessEnv;
+  publicAddress: PublicAddress;
+  logger: Logger;
+  /** Where a tunnel started from the dashboard is remembered, to start again with the server (settings.json). */
+  settings: {
+    update(changes: { tunnel?: TunnelTool | undefined; tunnelPath?: string | undefined }): Promise<unknown>;
+  };
+  onChange: (view: TunnelView) => void;
+}
+
+/**
+ * The server's one tunnel ("Expose to the internet"): started and stopped from the dashboard or the command
+ * line, remembered in settings when the dashboard asks, stopped with the server. While it runs, its URL is
+ * the public address; stopped, the public URL set in Settings (if any) comes back.
+ */
+export class TunnelController {
+  private supervisor: TunnelSupervisor | undefined;
+  private tool: TunnelTool | undefined;
+  private readonly deps: TunnelControllerDeps;
+  private readonly configured: string | undefined;
+
+  constructor(deps: TunnelControllerDeps) {
+    this.deps = deps;
+    this.configured = deps.publicAddress.origin;
+  }
+
+  view(): TunnelView {
+    const s = this.supervisor;
+    return {
+      tool: this.tool ?? null,
+      state: s?.state ?? 'stopped',
+      publicUrl: s?.url !== undefined && s.state === 'up' ? `${s.url}${MCP_PATH}` : null,
+      ...(s?.problem !== undefined && { problem: s.problem }),
+      ...(this.tool === 'ngrok' && { caveat: NGROK_CAVEAT }),
+    };
+  }
+
+  /** Starts `tool` (stopping any other first); `remember` keeps it on for the next start of the server. */
+  async start(tool: TunnelTool, program: string | undefined, remember: boolean): Promise<TunnelView> {
+    await this.halt();
+    this.tool = tool;
+    this.supervisor = new TunnelSupervisor({
+      tool,
+      port: this.deps.port,
+      program,
+      env: this.deps.env,
+      publicAddress: this.deps.publicAddress,
+      logger: this.deps.logger,
+      onChange: () => this.deps.onChange(this.view()),
+    });
+    if (remember) await this.deps.settings.update({ tunnel: tool, tunnelPath: program });
+    await this.supervisor.start();
+    return this.view();
+  }
+
+  /** Stops the tunnel; `forget` keeps it off at the next start of the server too. */
+  async stop(forget: boolean): Promise<TunnelView> {
+    await this.halt();
+    this.tool = undefined;
+    if (forget) await this.deps.settings.update({ tunnel: undefined, tunnelPath: undefined });
+    this.deps.publicAddress.set(this.configured);
+    this.deps.onChange(this.view());
+    return this.view();
+  }
+
+  private async halt(): Promise<void> {
+    const running = this.supervisor;
+    this.supervisor = undefined;
+    await running?.stop();
+  }
+}
