@@ -75,6 +75,8 @@ export interface AppInfo {
   dataDir: string;
   mcpUrl: string;
   publicMcpUrl?: string;
+  /** Whether keys in URLs (?api_key=) are accepted (ChatGPT's connector needs them). */
+  queryKeyAllowed: boolean;
 }
 
 export interface KeyRow {

@@ -51,16 +51,73 @@ export function responsesApi(input: ConnectorInput): ConnectorConfig {
   };
 }
 
+const OAUTH_LATER = 'OAuth for connectors (what ChatGPT recommends) comes with a later version of MCP Tray.';
+
 /**
- * ChatGPT's connectors have no field for a key: they sign in with OAuth, which MCP Tray does not offer yet,
- * so no steps are given that cannot work. (The ChatGPT desktop app runs local servers from Codex's config.)
+ * ChatGPT's connectors (developer mode) have no field for a key. Until MCP Tray offers OAuth, the way that
+ * works is "No authentication" with the key in the URL: said with what that costs, and only when the server
+ * accepts keys in URLs. (The ChatGPT desktop app runs local servers: Connect > Add to ChatGPT desktop.)
  */
 export function chatgpt(input: ConnectorInput): ConnectorConfig {
-  const oauth =
-    'ChatGPT’s connectors (like Claude on the web) have no field for an API key: they sign in with OAuth, which ' +
-    'MCP Tray does not offer yet, so they cannot connect today. The ChatGPT desktop app reads Codex’s config ' +
-    '(~/.codex/config.toml): the Codex CLI entry connects it on this computer.';
-  return input.publicMcpUrl === undefined
-    ? blocked('chatgpt', 'ChatGPT connector', `${NEEDS_PUBLIC_URL} ${oauth}`, 'settings')
-    : blocked('chatgpt', 'ChatGPT connector', oauth, 'none');
+  const title = 'ChatGPT connector';
+  if (input.publicMcpUrl === undefined)
+    return blocked(
+      'chatgpt',
+      title,
+      `${NEEDS_PUBLIC_URL} (On this computer, the ChatGPT desktop app needs none: Connect > Add to ChatGPT desktop.)`,
+      'settings',
+    );
+  if (input.queryKeyAllowed === false)
+    return blocked(
+      'chatgpt',
+      title,
+      'ChatGPT’s connectors have no field for a key, so the key goes in the URL, and this server refuses keys in URLs: turn on "Accept keys in the URL" in Settings. ' +
+        OAUTH_LATER,
+      'settings',
+    );
+  const url = new URL(input.publicMcpUrl);
+  url.searchParams.set('api_key', input.apiKey);
+  return {
+    client: 'chatgpt',
+    title,
+    format: 'text',
+    textLabel: 'Connector URL',
+    text: `${url.href}\n`,
+    steps: [
+      'In ChatGPT: Settings > Apps & Connectors > Advanced settings: turn on Developer mode.',
+      'Create a connector: name it MCP Tray, paste this URL, and choose "No authentication".',
+      'In a chat, pick the connector from the + menu (Developer mode).',
+    ],
+    note:
+      'The key is then part of the URL: it shows in ChatGPT’s connector settings and can end up in logs on the way. ' +
+      'Use a key made for ChatGPT alone (Keys > Create key, tools only) and rotate it if it leaks. ' +
+      OAUTH_LATER,
+    containsKey: true,
+  };
+}
+
+/**
+ * Claude's custom connectors (claude.ai, and Claude Desktop's Settings > Connectors) send static headers
+ * (x-api-key is on their list; Pro, Max and Team first), so the key goes in a header, not in the URL.
+ */
+export function claudeConnector(input: ConnectorInput): ConnectorConfig {
+  const title = 'Claude connector';
+  if (input.publicMcpUrl === undefined)
+    return blocked('claude-connector', title, NEEDS_PUBLIC_URL, 'settings');
+  return {
+    client: 'claude-connector',
+    title,
+    format: 'text',
+    text: `URL: ${input.publicMcpUrl}\nHeader: X-API-Key: ${input.apiKey}\n`,
+    steps: [
+      'In Claude: Settings > Connectors > Add custom connector. Name it MCP Tray and paste the URL.',
+      'Under Advanced settings, add a custom header named X-API-Key with the key as its value, then Add.',
+      'In a chat, turn MCP Tray on from the tools menu.',
+    ],
+    note:
+      'Custom headers reach Claude plans in turn (Pro, Max and Team first). Where Advanced settings has no headers yet, ' +
+      OAUTH_LATER.charAt(0).toLowerCase() +
+      OAUTH_LATER.slice(1),
+    containsKey: true,
+  };
 }

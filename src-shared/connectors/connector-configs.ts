@@ -1,4 +1,4 @@
-import { chatgpt, responsesApi } from './cloud-clients.ts';
+import { chatgpt, claudeConnector, responsesApi } from './cloud-clients.ts';
 import type { ClientId, ConnectorConfig, ConnectorInput, Platform } from './connector-types.ts';
 import { claudeCode, claudeDesktop, codex, cursor, curlTest, vscode } from './local-clients.ts';
 
@@ -12,6 +12,7 @@ const GENERATORS: Record<ClientId, (input: ConnectorInput) => ConnectorConfig> =
   codex,
   'responses-api': responsesApi,
   chatgpt,
+  'claude-connector': claudeConnector,
   curl: curlTest,
 };
 

@@ -1,6 +1,14 @@
 /** The clients MCP Tray writes ready-to-paste configs for. */
 export type ClientId =
-  'claude-code' | 'cursor' | 'vscode' | 'claude-desktop' | 'codex' | 'responses-api' | 'chatgpt' | 'curl';
+  | 'claude-code'
+  | 'cursor'
+  | 'vscode'
+  | 'claude-desktop'
+  | 'codex'
+  | 'responses-api'
+  | 'chatgpt'
+  | 'claude-connector'
+  | 'curl';
 
 export type Platform = 'darwin' | 'win32' | 'linux';
 
@@ -12,6 +20,8 @@ export interface ConnectorInput {
   /** The API key the config should carry (or tell the user to set). */
   apiKey: string;
   platform: Platform;
+  /** Whether the server accepts keys in URLs (?api_key=): ChatGPT's connector needs it. */
+  queryKeyAllowed?: boolean;
   /** The name the client lists the server under (default "mcp-tray"). */
   serverName?: string;
 }

@@ -29,6 +29,8 @@ export interface DashboardSetupDeps {
   settings: () => SettingsController;
   /** The public MCP URL when a tunnel is set in Settings. */
   publicMcpUrl: () => string | undefined;
+  /** Whether keys in URLs (?api_key=) are accepted now (ChatGPT's connector needs them). */
+  queryKeyAllowed: () => boolean;
   /** Known once the server listens. */
   mcpUrl: () => string;
   onError: (error: Error) => void;

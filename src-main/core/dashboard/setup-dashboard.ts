@@ -44,6 +44,7 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
       dataDir: deps.dataDir,
       mcpUrl: deps.mcpUrl(),
       ...(publicMcpUrl !== undefined && { publicMcpUrl }),
+      queryKeyAllowed: deps.queryKeyAllowed(),
     };
   };
   const sessions = await loadSessions(deps.dataDir, deps.now, deps.secrets, deps.logger);

@@ -67,6 +67,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
         ...(deps.openInBrowser && { openInBrowser: deps.openInBrowser }),
         ...(deps.openFolder && { openFolder: deps.openFolder }),
         publicMcpUrl: () => publicMcpUrl(live),
+        queryKeyAllowed: () => live.allowQueryKey,
         settings: () => {
           if (settingsRef.current === undefined)
             throw new Error('settings are not ready before the server listens');

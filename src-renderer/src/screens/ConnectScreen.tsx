@@ -57,6 +57,7 @@ export function ConnectScreen({ params }: { params: Record<string, string> }) {
       mcpUrl: info.mcpUrl,
       apiKey,
       platform: info.platform,
+      queryKeyAllowed: info.queryKeyAllowed,
       ...(info.publicMcpUrl !== undefined && { publicMcpUrl: info.publicMcpUrl }),
     });
   const secret = shown !== undefined && shown.id === key?.id ? shown.secret : undefined;

@@ -8,6 +8,7 @@ export const CLIENT_TITLES: Record<ClientId, string> = {
   'claude-desktop': 'Claude Desktop',
   codex: 'Codex CLI',
   'responses-api': 'OpenAI Responses API',
-  chatgpt: 'ChatGPT',
+  chatgpt: 'ChatGPT connector',
+  'claude-connector': 'Claude connector (claude.ai)',
   curl: 'curl (test)',
 };

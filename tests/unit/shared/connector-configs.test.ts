@@ -153,17 +153,30 @@ describe('connector configs', () => {
     assert.equal(tunnelled.blocked, undefined);
   });
 
-  test('ChatGPT connector: no steps that cannot work; what is missing, said plainly', () => {
+  test('ChatGPT connector: blocked without a public URL or with keys in URLs refused; else the key in the URL, said with its cost', () => {
     const local = connectorConfig('chatgpt', input());
     assert.equal(local.blocked?.fix, 'settings');
-    assert.match(local.blocked?.message ?? '', /public HTTPS.*OAuth, which MCP Tray does not offer yet/);
-    const tunnelled = connectorConfig(
-      'chatgpt',
+    assert.match(local.blocked?.message ?? '', /public HTTPS.*Add to ChatGPT desktop/);
+    assert.equal(local.containsKey, false);
+    const public_ = { publicMcpUrl: 'https://t.example.com/mcp' };
+    const refused = connectorConfig('chatgpt', input('darwin', { ...public_, queryKeyAllowed: false }));
+    assert.match(refused.blocked?.message ?? '', /turn on "Accept keys in the URL" in Settings/);
+    const config = connectorConfig('chatgpt', input('darwin', { ...public_, queryKeyAllowed: true }));
+    assert.equal(config.blocked, undefined);
+    assert.equal(config.text, `https://t.example.com/mcp?api_key=${encodeURIComponent(KEY)}\n`);
+    assert.match(config.steps.join(' '), /No authentication/);
+    assert.match(config.note ?? '', /part of the URL.*rotate it if it leaks/);
+    assert.equal(config.containsKey, true);
+  });
+
+  test('Claude connector: the public URL and the key as an X-API-Key header, never in the URL', () => {
+    assert.equal(connectorConfig('claude-connector', input()).blocked?.fix, 'settings');
+    const config = connectorConfig(
+      'claude-connector',
       input('darwin', { publicMcpUrl: 'https://t.example.com/mcp' }),
     );
-    assert.equal(tunnelled.blocked?.fix, 'none');
-    assert.match(tunnelled.blocked?.message ?? '', /OAuth.*Codex CLI entry/);
-    assert.equal(local.containsKey, false);
+    assert.equal(config.text, `URL: https://t.example.com/mcp\nHeader: X-API-Key: ${KEY}\n`);
+    assert.match(config.steps.join(' '), /Add custom connector.*custom header named X-API-Key/);
   });
 
   test('curl: a ping with the key that splits into the expected argv, on POSIX and Windows', () => {
