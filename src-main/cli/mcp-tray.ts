@@ -18,6 +18,7 @@ Commands:
   connect    write MCP Tray into a client's config (Claude, Codex, ChatGPT desktop, Cursor, VS Code...)
   disconnect take it out again (the file as it was comes back)
   clients    which clients are installed here and which are connected
+  doctor     walk the public URL as ChatGPT's and Claude's connectors would, and say what fails
   help       show this text
   version    print the version
 `;
@@ -52,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
     case 'disconnect':
     case 'clients':
       return (await import('./connect-command.ts')).connectCommand(command, rest, io);
+    case 'doctor':
+      return (await import('./doctor-command.ts')).doctorCommand(rest, io);
     case 'version':
     case '--version':
       io.stdout(`${appVersion()}\n`);
