@@ -1,3 +1,4 @@
+import type { TunnelView } from '../../src-shared/tunnel-view.ts';
 import type { AccountView } from '../../src-shared/dashboard-contract.ts';
 import type { ErrorCode } from '../../src-shared/error-codes.ts';
 import type { RunningServer } from '../core/server/start-server.ts';
@@ -13,6 +14,8 @@ export interface AppState {
   trayKeys: { id: string; name: string }[];
   /** Which of the user's servers failed, in words (the tray names them). */
   serversProblem: string | undefined;
+  /** The tunnel for a public URL, as the server last said. */
+  tunnel: TunnelView | undefined;
 }
 
 export function initialAppState(): AppState {
@@ -23,5 +26,6 @@ export function initialAppState(): AppState {
     account: { account: null, providers: [] },
     trayKeys: [],
     serversProblem: undefined,
+    tunnel: undefined,
   };
 }

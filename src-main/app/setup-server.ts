@@ -1,3 +1,4 @@
+import type { TunnelView } from '../../src-shared/tunnel-view.ts';
 import { AppError, isAppError } from '../core/app-error.ts';
 import type { Logger } from '../core/logger.ts';
 import type { ServerConfig } from '../core/server/server-config.ts';
@@ -48,6 +49,12 @@ export async function setupServer(deps: ServerSetupDeps): Promise<void> {
       tray.presenter.refresh();
     });
     server.dashboard.events.on('account.changed', (view) => tray.showAccount(view, true));
+    const showTunnel = (view: TunnelView) => {
+      state.tunnel = view;
+      tray.presenter.refresh();
+    };
+    server.dashboard.events.on('tunnel.changed', showTunnel);
+    void server.dashboard.handlers['tunnel.get']({}).then(showTunnel, () => {});
     void server.dashboard.handlers['account.get']({}).then(
       (view) => tray.showAccount(view, false),
       () => {},

@@ -45,6 +45,9 @@ export function setupTray(deps: TraySetupDeps) {
       };
     },
     mcpUrl: () => state.server?.url ?? '',
+    publicMcpUrl: () => state.tunnel?.publicUrl ?? undefined,
+    expose: async () => void (await handlers()['tunnel.start']({ tool: 'cloudflared' })),
+    stopExposing: async () => void (await handlers()['tunnel.stop']({})),
     writeClipboard: deps.writeClipboard,
     notify: deps.notify,
     openDashboard: deps.openDashboard,
@@ -80,6 +83,9 @@ export function setupTray(deps: TraySetupDeps) {
         ...(state.account.account !== null && { signedInAs: state.account.account.login }),
         signInWith: state.account.providers,
         launchAtLogin: deps.launchAtLogin.get(),
+        ...(state.tunnel !== undefined && {
+          tunnel: { on: state.tunnel.tool !== null, publicUrl: state.tunnel.publicUrl },
+        }),
       };
     },
   });

@@ -5,6 +5,11 @@ import type { TrayAction } from './tray-model.ts';
 export interface TrayActionDeps {
   revealKey(id: string): Promise<{ name: string; secret: string }>;
   mcpUrl(): string;
+  /** The public MCP URL while a tunnel is up. */
+  publicMcpUrl(): string | undefined;
+  /** Starts the tunnel (cloudflared unless another was chosen in Settings), or stops it. */
+  expose(): Promise<void>;
+  stopExposing(): Promise<void>;
   writeClipboard(text: string): void;
   notify(title: string, body: string): void;
   openDashboard(): void;
@@ -34,6 +39,22 @@ export async function runTrayAction(action: TrayAction, deps: TrayActionDeps): P
         deps.writeClipboard(deps.mcpUrl());
         deps.notify('MCP URL copied', deps.mcpUrl());
         return;
+      case 'copy-public-url': {
+        const url = deps.publicMcpUrl();
+        if (url === undefined) throw new Error('The tunnel has no public URL yet; try again in a moment.');
+        deps.writeClipboard(url);
+        deps.notify('Public URL copied', `${url}: for ChatGPT’s and Claude’s connectors (see Connect).`);
+        return;
+      }
+      case 'expose':
+        await deps.expose();
+        deps.notify(
+          'Exposing to the internet',
+          'The tunnel is starting; its public URL shows in this menu once it is up.',
+        );
+        return;
+      case 'stop-exposing':
+        return await deps.stopExposing();
       case 'open-dashboard':
         return deps.openDashboard();
       case 'start-server':

@@ -10,6 +10,9 @@ export type TrayIcon = TrayState;
 export type TrayAction =
   | { kind: 'copy-key'; keyId: string }
   | { kind: 'copy-url' }
+  | { kind: 'copy-public-url' }
+  | { kind: 'expose' }
+  | { kind: 'stop-exposing' }
   | { kind: 'open-dashboard' }
   | { kind: 'start-server' }
   | { kind: 'stop-server' }
@@ -40,6 +43,8 @@ export interface TrayInput {
   /** Sign-in providers set up in Settings (none: no sign-in items). */
   signInWith: SignInProvider[];
   launchAtLogin: boolean;
+  /** The tunnel for a public URL: off, or on with its URL once it has one. */
+  tunnel?: { on: boolean; publicUrl: string | null };
 }
 
 export interface TrayModel {
@@ -93,6 +98,26 @@ function keyItems(keys: TrayInput['keys']): TrayMenuItem {
   };
 }
 
+/** "Expose to the internet", or the public URL to copy and the way to stop it. */
+function tunnelItems(input: TrayInput): TrayMenuItem[] {
+  if (input.tunnel?.on !== true)
+    return [
+      {
+        type: 'normal',
+        label: 'Expose to the internet',
+        enabled: input.state === 'running',
+        action: { kind: 'expose' },
+      },
+    ];
+  const url = input.tunnel.publicUrl;
+  return [
+    url === null
+      ? { type: 'normal', label: 'Public URL: starting…', enabled: false }
+      : { type: 'normal', label: 'Copy public URL', enabled: true, action: { kind: 'copy-public-url' } },
+    { type: 'normal', label: 'Stop exposing', enabled: true, action: { kind: 'stop-exposing' } },
+  ];
+}
+
 /** What the tray says of the user's servers behind the gateway: those that failed (restarts gave up). */
 export function failedServersProblem(
   servers: readonly { name: string; state: string }[],
@@ -116,7 +141,7 @@ export function trayModel(input: TrayInput): TrayModel {
   const tooltip =
     input.state === 'error'
       ? `${PRODUCT_NAME}: error: ${input.error ?? 'the server could not start'}`
-      : `${PRODUCT_NAME}: ${input.state} on ${input.host}:${input.port}, ${keys}${input.problem === undefined ? '' : `; ${input.problem}`}`;
+      : `${PRODUCT_NAME}: ${input.state} on ${input.host}:${input.port}, ${keys}${input.tunnel?.publicUrl ? `, public at ${input.tunnel.publicUrl}` : ''}${input.problem === undefined ? '' : `; ${input.problem}`}`;
   const serving = input.state === 'running';
   return {
     icon,
@@ -131,6 +156,7 @@ export function trayModel(input: TrayInput): TrayModel {
         enabled: input.state !== 'error',
         action: { kind: 'copy-url' },
       },
+      ...tunnelItems(input),
       { type: 'normal', label: 'Open dashboard', enabled: true, action: { kind: 'open-dashboard' } },
       { type: 'separator' },
       serving

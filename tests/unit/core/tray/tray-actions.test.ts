@@ -11,6 +11,9 @@ function recorder(overrides: Partial<TrayActionDeps> = {}) {
       return { name: 'Cursor', secret: 'mcp_sk_secret' };
     },
     mcpUrl: () => 'http://127.0.0.1:3210/mcp',
+    publicMcpUrl: () => 'https://quiet-deck.trycloudflare.com/mcp',
+    expose: async () => void calls.push('expose'),
+    stopExposing: async () => void calls.push('stop exposing'),
     writeClipboard: (text) => calls.push(`clipboard ${text}`),
     notify: (title, body) => calls.push(`notify ${title}: ${body}`),
     openDashboard: () => calls.push('open dashboard'),
@@ -68,5 +71,24 @@ test('a failing action becomes a notification with the reason, and never puts a 
   await runTrayAction({ kind: 'copy-key', keyId: 'key_a' }, deps);
   assert.deepEqual(calls, [
     'notify MCP Tray could not do that: The keychain is locked. Unlock it and try again.',
+  ]);
+});
+
+test('Expose to the internet starts the tunnel and says so; its public URL is copied; Stop exposing stops it', async () => {
+  const { deps, calls } = recorder();
+  await runTrayAction({ kind: 'expose' }, deps);
+  await runTrayAction({ kind: 'copy-public-url' }, deps);
+  await runTrayAction({ kind: 'stop-exposing' }, deps);
+  assert.deepEqual(calls, [
+    'expose',
+    'notify Exposing to the internet: The tunnel is starting; its public URL shows in this menu once it is up.',
+    'clipboard https://quiet-deck.trycloudflare.com/mcp',
+    'notify Public URL copied: https://quiet-deck.trycloudflare.com/mcp: for ChatGPT’s and Claude’s connectors (see Connect).',
+    'stop exposing',
+  ]);
+  const { deps: none, calls: said } = recorder({ publicMcpUrl: () => undefined });
+  await runTrayAction({ kind: 'copy-public-url' }, none);
+  assert.deepEqual(said, [
+    'notify MCP Tray could not do that: The tunnel has no public URL yet; try again in a moment.',
   ]);
 });

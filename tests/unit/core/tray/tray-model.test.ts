@@ -54,6 +54,7 @@ describe('the tray model', () => {
       '---',
       'Copy connector key',
       'Copy MCP URL',
+      'Expose to the internet',
       'Open dashboard',
       '---',
       'Stop server',
@@ -62,6 +63,26 @@ describe('the tray model', () => {
       '---',
       'Quit',
     ]);
+  });
+
+  test('a tunnel on: its public URL to copy (once it has one), Stop exposing, and the URL in the tooltip', () => {
+    const starting = trayModel({ ...base, tunnel: { on: true, publicUrl: null } });
+    assert.deepEqual(labels(starting.menu).slice(3, 6), [
+      'Copy MCP URL',
+      'Public URL: starting…',
+      'Stop exposing',
+    ]);
+    const up = trayModel({
+      ...base,
+      tunnel: { on: true, publicUrl: 'https://quiet-deck.trycloudflare.com/mcp' },
+    });
+    assert.deepEqual(labels(up.menu).slice(4, 6), ['Copy public URL', 'Stop exposing']);
+    assert.match(up.tooltip, /, public at https:\/\/quiet-deck\.trycloudflare\.com\/mcp$/);
+    const stopped = trayModel({ ...base, state: 'stopped', tunnel: { on: false, publicUrl: null } });
+    const expose = stopped.menu.find(
+      (item) => item.type === 'normal' && item.label === 'Expose to the internet',
+    );
+    assert.equal(expose?.type === 'normal' && expose.enabled, false, 'not while the server is stopped');
   });
 
   test('several keys: a submenu by name, each copying its own key', () => {
