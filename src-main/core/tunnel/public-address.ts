@@ -20,12 +20,19 @@ export class PublicAddress {
   private readonly allowedHosts: Set<string>;
   private readonly always: Set<string>;
   private readonly listeners: ((origin: string | undefined) => void)[] = [];
+  private names: Set<string>;
 
   constructor(live: { publicBaseUrl: string | undefined }, allowedHosts: Set<string>) {
     this.live = live;
     this.allowedHosts = allowedHosts;
     this.always = new Set(allowedHosts);
     for (const host of publicHosts(live.publicBaseUrl)) allowedHosts.add(host);
+    this.names = this.publicNames();
+  }
+
+  /** The Host values that mean "came by the public URL" (not loopback), worked out once per URL. */
+  private publicNames(): Set<string> {
+    return new Set(publicHosts(this.live.publicBaseUrl).filter((name) => !this.always.has(name)));
   }
 
   get origin(): string | undefined {
@@ -38,14 +45,15 @@ export class PublicAddress {
       if (!this.always.has(host)) this.allowedHosts.delete(host);
     this.live.publicBaseUrl = origin;
     for (const host of publicHosts(origin)) this.allowedHosts.add(host);
+    this.names = this.publicNames();
     for (const listener of this.listeners) listener(origin);
   }
 
   /** Whether a request's Host header names the public origin (and not loopback or a LAN name). */
   isPublic(hostHeader: string | undefined): boolean {
-    if (hostHeader === undefined || this.live.publicBaseUrl === undefined) return false;
-    const host = hostHeader.toLowerCase().replace(/\.$/, '').replace(/\.:/, ':');
-    return publicHosts(this.live.publicBaseUrl).some((name) => !this.always.has(name) && name === host);
+    // On every request: a set lookup, no URL parsing.
+    if (hostHeader === undefined || this.names.size === 0) return false;
+    return this.names.has(hostHeader.toLowerCase().replace(/\.$/, '').replace(/\.:/, ':'));
   }
 
   onChange(listener: (origin: string | undefined) => void): void {
