@@ -112,6 +112,8 @@ export const invokeInputs = {
     tool: z.enum(['cloudflared', 'ngrok']),
     /** The tool's path, when it is not on PATH. */
     path: z.string().trim().min(1).max(1000).optional(),
+    /** A stable name: a named cloudflared tunnel's hostname, or an ngrok reserved domain. */
+    hostname: z.string().trim().min(1).max(253).optional(),
   }),
   'tunnel.stop': z.object({}),
   'settings.get': z.object({}),

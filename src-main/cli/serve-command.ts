@@ -36,6 +36,9 @@ Options:
                       run that tool for a public URL (cloudflared: a quick tunnel, no account);
                       restarted when it exits, stopped with the server
   --tunnel-path PATH  the tool's path, when it is not on PATH
+  --tunnel-hostname NAME
+                      a stable name instead of a quick tunnel's: a named cloudflared tunnel's
+                      hostname (its token in TUNNEL_TOKEN), or an ngrok reserved domain
 
 Environment:
   MCP_API_KEYS        JSON object of API keys, e.g.
@@ -90,6 +93,7 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
       'public-url': { type: 'string' },
       tunnel: { type: 'string' },
       'tunnel-path': { type: 'string' },
+      'tunnel-hostname': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -114,7 +118,7 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
     settings,
   );
   // Both are checked before anything starts: a wrong one exits 2 with the reason.
-  const { publicUrl, tool } = publicOptions(values);
+  const { publicUrl, tool, hostname } = publicOptions(values);
   if (publicUrl !== undefined) config.publicBaseUrl = publicUrl;
   const version = appVersion();
   if (config.secretStore === 'file') io.logger.warn(FILE_STORE_WARNING);
@@ -132,7 +136,7 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
   io.logger.info(`Dashboard (a one-time sign-in link, valid for 10 minutes): ${await server.loginUrl()}`);
   if (config.secretStore === 'keychain')
     await adviseFileStore(args, config.dataDir, server.storedKeys.status, io);
-  if (tool !== undefined) await startTunnel(tool, values['tunnel-path'], server);
+  if (tool !== undefined) await startTunnel(tool, values['tunnel-path'], hostname, server);
   const signal = await io.stopSignal;
   io.logger.info(`${signal} received; finishing requests in flight and stopping.`);
   await server.close();

@@ -7,14 +7,26 @@ import { TUNNEL_TOOLS, type TunnelTool } from '../core/tunnel/tunnel-tools.ts';
  * `--public-url URL` and `--tunnel TOOL`, checked before anything starts: a URL clients on the internet could
  * not use, or a tool MCP Tray does not run, is refused with the reason (exit 2).
  */
-export function publicOptions(values: { 'public-url'?: string | undefined; tunnel?: string | undefined }): {
-  publicUrl?: string;
-  tool?: TunnelTool;
-} {
+export function publicOptions(values: {
+  'public-url'?: string | undefined;
+  tunnel?: string | undefined;
+  'tunnel-hostname'?: string | undefined;
+}): { publicUrl?: string; tool?: TunnelTool; hostname?: string } {
   const tool = tunnelToolOf(values.tunnel);
+  const named = values['tunnel-hostname'];
+  if (named !== undefined && tool === undefined)
+    throw new InputError(
+      'usage',
+      '--tunnel-hostname names the stable address of a --tunnel; give --tunnel too.',
+      {
+        field: 'tunnel-hostname',
+      },
+    );
   return {
     ...(values['public-url'] !== undefined && { publicUrl: normalizePublicUrl(values['public-url']) }),
     ...(tool !== undefined && { tool }),
+    // The same checks as a public URL's: a host name on the internet, nothing after it.
+    ...(named !== undefined && { hostname: new URL(normalizePublicUrl(`https://${named}`)).host }),
   };
 }
 
@@ -32,7 +44,8 @@ function tunnelToolOf(value: string | undefined): TunnelTool | undefined {
 export async function startTunnel(
   tool: TunnelTool,
   program: string | undefined,
+  hostname: string | undefined,
   server: RunningServer,
 ): Promise<void> {
-  await server.tunnel.start(tool, program, false);
+  await server.tunnel.start(tool, program, false, hostname);
 }

@@ -133,6 +133,39 @@ describe('serve --tunnel cloudflared', () => {
     }
   });
 
+  test('a stable name: a named cloudflared tunnel (token from TUNNEL_TOKEN) is its hostname once connected; without the token it says what is missing', async () => {
+    const args = ['--tunnel', 'cloudflared', '--tunnel-hostname', 'tray.example.com'];
+    const path = `${STAND_IN}:${process.env['PATH'] ?? ''}`;
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-tray-tunnel-named-'));
+    const serve = await startServe({
+      args,
+      env: { PATH: path, TUNNEL_TOKEN: 'eyJ0b2tlbiI6ImV4YW1wbGUifQ', STAND_IN_RUNS: join(dir, 'runs') },
+    });
+    try {
+      for (let i = 0; i < 100 && !/Public URL/.test(serve.stderr()); i += 1) await sleep(50);
+      assert.match(serve.stderr(), /Public URL: https:\/\/tray\.example\.com\/mcp \(through cloudflared\)/);
+      assert.equal((await as(serve, 'https://tray.example.com', '/mcp', ping)).status, 200);
+      const run = JSON.parse(readFileSync(join(dir, 'runs'), 'utf8').trim()) as { args: string[] };
+      assert.deepEqual(
+        run.args,
+        ['tunnel', '--no-autoupdate', 'run'],
+        'the token is not on the command line',
+      );
+    } finally {
+      await serve.stop();
+    }
+    const tokenless = await startServe({ args, env: { PATH: path } });
+    try {
+      for (let i = 0; i < 100 && !/TUNNEL_TOKEN/.test(tokenless.stderr()); i += 1) await sleep(50);
+      assert.match(
+        tokenless.stderr(),
+        /A named cloudflared tunnel needs its token in the TUNNEL_TOKEN environment variable/,
+      );
+    } finally {
+      await tokenless.stop();
+    }
+  });
+
   test('cloudflared missing: serving goes on locally, and it says how to install it', async () => {
     const serve = await startServe({ args: ['--tunnel', 'cloudflared'], env: { PATH: '/usr/bin:/bin' } });
     try {
@@ -152,6 +185,11 @@ describe('serve --tunnel cloudflared', () => {
       [['--public-url', 'http://tray.example.com'], /must start with https:\/\//],
       [['--public-url', 'https://tray.example.com/mcp'], /no path, query or #fragment/],
       [['--tunnel', 'frp'], /--tunnel is cloudflared or ngrok, not "frp"/],
+      [['--tunnel-hostname', 'tray.example.com'], /give --tunnel too/],
+      [
+        ['--tunnel', 'ngrok', '--tunnel-hostname', 'localhost'],
+        /this computer, which clients on the internet cannot reach/,
+      ],
     ] as const) {
       const { code, stderr } = await runCli(['serve', '--port', '0', ...args]);
       assert.equal(code, 2, stderr);

@@ -41,7 +41,8 @@ export function tunnelModule(): {
         onChange: deps.onChange,
       });
       const { settings: saved } = await settings.read();
-      if (saved.tunnel !== undefined) await current.start(saved.tunnel, saved.tunnelPath, false);
+      if (saved.tunnel !== undefined)
+        await current.start(saved.tunnel, saved.tunnelPath, false, saved.tunnelHostname);
       return current;
     },
   };

@@ -11,6 +11,8 @@ export const SettingsSchema = z.object({
   /** The tunnel started from the dashboard, started again with the server; its path when not on PATH. */
   tunnel: z.enum(['cloudflared', 'ngrok']).optional(),
   tunnelPath: z.string().min(1).optional(),
+  /** Its stable name (a named cloudflared tunnel's hostname, an ngrok reserved domain); none: a quick tunnel. */
+  tunnelHostname: z.string().min(1).optional(),
   /** Sign-in with GitHub or Google, as set in Settings (client secrets are in the secret store, not here). */
   oauth: z
     .object({

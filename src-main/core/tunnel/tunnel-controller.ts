@@ -12,7 +12,11 @@ export interface TunnelControllerDeps {
   logger: Logger;
   /** Where a tunnel started from the dashboard is remembered, to start again with the server (settings.json). */
   settings: {
-    update(changes: { tunnel?: TunnelTool | undefined; tunnelPath?: string | undefined }): Promise<unknown>;
+    update(changes: {
+      tunnel?: TunnelTool | undefined;
+      tunnelPath?: string | undefined;
+      tunnelHostname?: string | undefined;
+    }): Promise<unknown>;
   };
   onChange: (view: TunnelView) => void;
 }
@@ -25,6 +29,7 @@ export interface TunnelControllerDeps {
 export class TunnelController {
   private supervisor: TunnelSupervisor | undefined;
   private tool: TunnelTool | undefined;
+  private hostname: string | undefined;
   private readonly deps: TunnelControllerDeps;
   private readonly configured: string | undefined;
 
@@ -40,24 +45,32 @@ export class TunnelController {
       state: s?.state ?? 'stopped',
       publicUrl: s?.url !== undefined && s.state === 'up' ? `${s.url}${MCP_PATH}` : null,
       ...(s?.problem !== undefined && { problem: s.problem }),
-      ...(this.tool === 'ngrok' && { caveat: NGROK_CAVEAT }),
+      ...(this.tool === 'ngrok' && this.hostname === undefined && { caveat: NGROK_CAVEAT }),
     };
   }
 
   /** Starts `tool` (stopping any other first); `remember` keeps it on for the next start of the server. */
-  async start(tool: TunnelTool, program: string | undefined, remember: boolean): Promise<TunnelView> {
+  async start(
+    tool: TunnelTool,
+    program: string | undefined,
+    remember: boolean,
+    hostname?: string,
+  ): Promise<TunnelView> {
     await this.halt();
     this.tool = tool;
+    this.hostname = hostname;
     this.supervisor = new TunnelSupervisor({
       tool,
       port: this.deps.port,
       program,
+      hostname,
       env: this.deps.env,
       publicAddress: this.deps.publicAddress,
       logger: this.deps.logger,
       onChange: () => this.deps.onChange(this.view()),
     });
-    if (remember) await this.deps.settings.update({ tunnel: tool, tunnelPath: program });
+    if (remember)
+      await this.deps.settings.update({ tunnel: tool, tunnelPath: program, tunnelHostname: hostname });
     await this.supervisor.start();
     return this.view();
   }
@@ -66,7 +79,12 @@ export class TunnelController {
   async stop(forget: boolean): Promise<TunnelView> {
     await this.halt();
     this.tool = undefined;
-    if (forget) await this.deps.settings.update({ tunnel: undefined, tunnelPath: undefined });
+    if (forget)
+      await this.deps.settings.update({
+        tunnel: undefined,
+        tunnelPath: undefined,
+        tunnelHostname: undefined,
+      });
     this.deps.publicAddress.set(this.configured);
     this.deps.onChange(this.view());
     return this.view();

@@ -1,4 +1,5 @@
 import type { HandlerSlice } from '../contract-handlers.ts';
+import { normalizePublicUrl } from './public-url.ts';
 import type { TunnelController } from './tunnel-controller.ts';
 
 export type TunnelChannel = 'tunnel.get' | 'tunnel.start' | 'tunnel.stop';
@@ -10,7 +11,16 @@ export type TunnelChannel = 'tunnel.get' | 'tunnel.start' | 'tunnel.stop';
 export function tunnelHandlers(tunnel: () => TunnelController): HandlerSlice<TunnelChannel> {
   return {
     'tunnel.get': async () => tunnel().view(),
-    'tunnel.start': (input) => tunnel().start(input.tool, input.path, true),
+    'tunnel.start': (input) =>
+      tunnel().start(
+        input.tool,
+        input.path,
+        true,
+        // Checked as a public URL's host: a name on the internet, nothing after it.
+        input.hostname === undefined
+          ? undefined
+          : new URL(normalizePublicUrl(`https://${input.hostname}`)).host,
+      ),
     'tunnel.stop': () => tunnel().stop(true),
   };
 }

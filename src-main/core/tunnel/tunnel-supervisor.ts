@@ -4,7 +4,14 @@ import { createInterface } from 'node:readline';
 import { programOnPath } from '../fs/program-on-path.ts';
 import { RestartBackoff } from '../gateway/restart-backoff.ts';
 import type { Logger } from '../logger.ts';
-import { installHint, NGROK_CAVEAT, readTunnelLine, tunnelArgs, type TunnelTool } from './tunnel-tools.ts';
+import {
+  installHint,
+  NAMED_TUNNEL_TOKEN,
+  NGROK_CAVEAT,
+  readTunnelLine,
+  tunnelArgs,
+  type TunnelTool,
+} from './tunnel-tools.ts';
 
 export type TunnelState = 'starting' | 'up' | 'restarting' | 'missing' | 'failed' | 'stopped';
 
@@ -14,6 +21,8 @@ export interface TunnelDeps {
   port: number;
   /** The tool's path when it is not on PATH (Settings, --tunnel-path). */
   program?: string | undefined;
+  /** A stable name (a named cloudflared tunnel's hostname, an ngrok reserved domain); none: a quick tunnel. */
+  hostname?: string | undefined;
   env: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
   /** Where the public origin goes: the Host allowlist and every config follow it. */
@@ -57,9 +66,16 @@ export class TunnelSupervisor {
       this.deps.onChange?.();
       return;
     }
-    if (tool === 'ngrok') logger.warn(NGROK_CAVEAT);
+    if (tool === 'cloudflared' && this.deps.hostname !== undefined && !this.deps.env['TUNNEL_TOKEN']) {
+      this.state = 'failed';
+      this.problem = NAMED_TUNNEL_TOKEN;
+      logger.warn(`${this.problem} Serving goes on at http://127.0.0.1:${this.deps.port} only.`);
+      this.deps.onChange?.();
+      return;
+    }
+    if (tool === 'ngrok' && this.deps.hostname === undefined) logger.warn(NGROK_CAVEAT);
     this.state = this.state === 'restarting' ? 'restarting' : 'starting';
-    const child = spawn(program, tunnelArgs(tool, this.deps.port), {
+    const child = spawn(program, tunnelArgs(tool, this.deps.port, this.deps.hostname), {
       env: this.deps.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -75,7 +91,7 @@ export class TunnelSupervisor {
   }
 
   private heard(line: string): void {
-    const { url, problem } = readTunnelLine(this.deps.tool, line);
+    const { url, problem } = readTunnelLine(this.deps.tool, line, this.deps.hostname);
     if (problem !== undefined) this.problem = problem;
     if (url === undefined || url === this.url) return;
     const changed = this.url !== undefined;

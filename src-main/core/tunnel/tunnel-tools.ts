@@ -2,12 +2,30 @@
 export const TUNNEL_TOOLS = ['cloudflared', 'ngrok'] as const;
 export type TunnelTool = (typeof TUNNEL_TOOLS)[number];
 
-/** How a tool is run for a local port (a quick tunnel: no account for cloudflared). */
-export function tunnelArgs(tool: TunnelTool, port: number): string[] {
-  return tool === 'cloudflared'
-    ? ['tunnel', '--no-autoupdate', '--url', `http://127.0.0.1:${port}`]
-    : ['http', String(port), '--log', 'stdout', '--log-format', 'json'];
+/**
+ * How a tool is run for a local port: a quick tunnel (cloudflared, no account; ngrok's random domain), or with
+ * a stable name: a named cloudflared tunnel (its token in TUNNEL_TOKEN, its public hostname routed to this port
+ * in Cloudflare's dashboard), or an ngrok reserved domain.
+ */
+export function tunnelArgs(tool: TunnelTool, port: number, hostname?: string): string[] {
+  if (tool === 'cloudflared')
+    return hostname === undefined
+      ? ['tunnel', '--no-autoupdate', '--url', `http://127.0.0.1:${port}`]
+      : ['tunnel', '--no-autoupdate', 'run'];
+  return [
+    'http',
+    String(port),
+    ...(hostname === undefined ? [] : ['--url', `https://${hostname}`]),
+    '--log',
+    'stdout',
+    '--log-format',
+    'json',
+  ];
 }
+
+/** What a named cloudflared tunnel needs before it can start, said when it is missing. */
+export const NAMED_TUNNEL_TOKEN =
+  'A named cloudflared tunnel needs its token in the TUNNEL_TOKEN environment variable (Cloudflare dashboard: Zero Trust > Networks > Tunnels > your tunnel > its install command), and its public hostname routed to http://127.0.0.1 and this port.';
 
 /** A quick tunnel's address in cloudflared's output (not api.trycloudflare.com, which it names on failure). */
 const QUICK_TUNNEL = /https:\/\/(?!api\.)[a-z0-9-]+\.trycloudflare\.com(?![\w./-])/;
@@ -16,9 +34,16 @@ const QUICK_TUNNEL = /https:\/\/(?!api\.)[a-z0-9-]+\.trycloudflare\.com(?![\w./-
  * What one line of the tool's output says: the public origin it got, or a problem worth telling (ngrok's
  * errors, as its JSON log gives them), or nothing.
  */
-export function readTunnelLine(tool: TunnelTool, line: string): { url?: string; problem?: string } {
+export function readTunnelLine(
+  tool: TunnelTool,
+  line: string,
+  hostname?: string,
+): { url?: string; problem?: string } {
   if (tool === 'cloudflared') {
-    const url = QUICK_TUNNEL.exec(line)?.[0];
+    // A named tunnel prints no URL: it is its hostname, once a connection to Cloudflare is up.
+    if (hostname !== undefined && /Registered tunnel connection/.test(line))
+      return { url: `https://${hostname}` };
+    const url = hostname === undefined ? QUICK_TUNNEL.exec(line)?.[0] : undefined;
     if (url !== undefined) return { url };
     const failed = /\bERR\b\s+(.*)/.exec(line)?.[1];
     return failed === undefined ? {} : { problem: failed.trim() };

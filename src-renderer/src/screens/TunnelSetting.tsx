@@ -22,6 +22,7 @@ export function TunnelSetting() {
   const [view, setView] = useState<TunnelView>();
   const [tool, setTool] = useState<'cloudflared' | 'ngrok'>('cloudflared');
   const [path, setPath] = useState('');
+  const [hostname, setHostname] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -77,13 +78,26 @@ export function TunnelSetting() {
               placeholder="/usr/local/bin/cloudflared"
             />
           </label>
+          <label>
+            Stable name (optional)
+            <input
+              value={hostname}
+              onChange={(e) => setHostname(e.target.value)}
+              placeholder="tray.example.com"
+              aria-describedby="tunnel-hostname-help"
+            />
+          </label>
           <button
             type="button"
             className="button primary"
             disabled={busy}
             onClick={() =>
               void act(() =>
-                client.invoke('tunnel.start', { tool, ...(path.trim() !== '' && { path: path.trim() }) }),
+                client.invoke('tunnel.start', {
+                  tool,
+                  ...(path.trim() !== '' && { path: path.trim() }),
+                  ...(hostname.trim() !== '' && { hostname: hostname.trim() }),
+                }),
               )
             }
           >
@@ -105,6 +119,10 @@ export function TunnelSetting() {
         MCP Tray runs the tunnel and watches it; its address becomes the public URL, and only MCP (with a key)
         answers there: the dashboard stays on this computer. A quick tunnel gets a new address each time it
         starts, so cloud connectors must then be updated.
+      </p>
+      <p className="muted" id="tunnel-hostname-help">
+        A stable name keeps the address across restarts: a named cloudflared tunnel’s hostname (its token in
+        the TUNNEL_TOKEN environment variable of MCP Tray) or an ngrok reserved domain.
       </p>
     </div>
   );

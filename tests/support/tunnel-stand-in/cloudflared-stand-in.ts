@@ -16,17 +16,27 @@ const say = (line: string) => process.stderr.write(`${at()} INF ${line}\n`);
 say(
   'Thank you for trying Cloudflare Tunnel. Doing so, without a Cloudflare account, is a quick way to experiment and try it out. However, be aware that these account-less Tunnels have no uptime guarantee, are subject to the Cloudflare Online Services Terms of Use (https://www.cloudflare.com/website-terms/), and Cloudflare reserves the right to investigate your use of Tunnels for violations of such terms. If you intend to use Tunnels in production you should use a pre-created named tunnel by following: https://developers.cloudflare.com/cloudflare-one/connections/connect-apps',
 );
-say('Requesting new quick Tunnel on trycloudflare.com...');
-setTimeout(() => {
-  say('+--------------------------------------------------------------------------------------------+');
-  say('|  Your quick Tunnel has been created! Visit it at (it may take some time to be reachable):  |');
-  say(`|  ${url.padEnd(90)}|`);
-  say('+--------------------------------------------------------------------------------------------+');
-  say('Version 2025.11.1 (Checksum 0000)');
-  say(
-    'Registered tunnel connection connIndex=0 connection=00000000-0000-0000-0000-000000000000 event=0 ip=198.41.200.13 location=ams08 protocol=quic',
-  );
-}, 150);
+const named = process.argv.includes('run');
+if (named) {
+  // `cloudflared tunnel run` with TUNNEL_TOKEN: a named tunnel prints no URL, only its connections.
+  say('Starting tunnel tunnelID=00000000-0000-0000-0000-000000000001');
+  setTimeout(() => {
+    say(
+      'Registered tunnel connection connIndex=0 connection=00000000-0000-0000-0000-000000000002 event=0 ip=198.41.200.13 location=ams08 protocol=quic',
+    );
+  }, 150);
+} else say('Requesting new quick Tunnel on trycloudflare.com...');
+if (!named)
+  setTimeout(() => {
+    say('+--------------------------------------------------------------------------------------------+');
+    say('|  Your quick Tunnel has been created! Visit it at (it may take some time to be reachable):  |');
+    say(`|  ${url.padEnd(90)}|`);
+    say('+--------------------------------------------------------------------------------------------+');
+    say('Version 2025.11.1 (Checksum 0000)');
+    say(
+      'Registered tunnel connection connIndex=0 connection=00000000-0000-0000-0000-000000000000 event=0 ip=198.41.200.13 location=ams08 protocol=quic',
+    );
+  }, 150);
 const exitAfter = Number(process.env['STAND_IN_EXIT_FIRST_MS'] ?? NaN);
 if (first && Number.isFinite(exitAfter))
   setTimeout(() => {
