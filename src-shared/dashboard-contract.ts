@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ConnectClientView, ConnectOutcome } from './connect-view.ts';
+import type { DoctorStep } from './doctor-view.ts';
 import type { TunnelView } from './tunnel-view.ts';
 import type { invokeInputs } from './dashboard-inputs.ts';
 import type { ErrorCode } from './error-codes.ts';
@@ -48,6 +49,7 @@ export const INVOKE_CHANNELS = [
   'tunnel.get',
   'tunnel.start',
   'tunnel.stop',
+  'connectors.check',
   'signIn.get',
   'signIn.update',
   'signIn.check',
@@ -194,6 +196,8 @@ export interface InvokeOutputs {
   'tunnel.get': TunnelView;
   'tunnel.start': TunnelView;
   'tunnel.stop': TunnelView;
+  /** The public URL walked as a cloud connector would (the doctor's steps). */
+  'connectors.check': { url: string; steps: DoctorStep[] };
   'signIn.get': SignInSettingsView;
   'signIn.update': SignInSettingsView;
   /** Whether the provider accepts the saved client ID and secret (asked without anyone signing in). */

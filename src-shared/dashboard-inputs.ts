@@ -116,6 +116,7 @@ export const invokeInputs = {
     hostname: z.string().trim().min(1).max(253).optional(),
   }),
   'tunnel.stop': z.object({}),
+  'connectors.check': z.object({ keyId: id.optional() }),
   'settings.get': z.object({}),
   'settings.update': z.object({
     // Below 1024 needs administrator rights on macOS and Linux; MCP Tray never needs such a port.

@@ -114,10 +114,7 @@ export function claudeConnector(input: ConnectorInput): ConnectorConfig {
       'Under Advanced settings, add a custom header named X-API-Key with the key as its value, then Add.',
       'In a chat, turn MCP Tray on from the tools menu.',
     ],
-    note:
-      'Custom headers reach Claude plans in turn (Pro, Max and Team first). Where Advanced settings has no headers yet, ' +
-      OAUTH_LATER.charAt(0).toLowerCase() +
-      OAUTH_LATER.slice(1),
+    note: 'Custom headers reach Claude plans in turn (Pro, Max and Team first). Where Advanced settings has no headers yet, Claude needs OAuth, which comes with a later version of MCP Tray.',
     containsKey: true,
   };
 }

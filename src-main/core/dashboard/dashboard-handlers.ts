@@ -28,6 +28,8 @@ export type DashboardDeps = ServerHandlersDeps &
     clients: HandlerSlice<ChannelsOf<'clients'>>;
     /** The tunnel for a public URL. */
     tunnel: HandlerSlice<ChannelsOf<'tunnel'>>;
+    /** Check connection beside the cloud connectors. */
+    connectors: HandlerSlice<ChannelsOf<'connectors'>>;
   };
 
 /**
@@ -43,6 +45,7 @@ export function dashboardHandlers(deps: DashboardDeps): ContractHandlers {
     ...deps.servers,
     ...deps.clients,
     ...deps.tunnel,
+    ...deps.connectors,
     ...activityHandlers(deps.activity),
   };
 }

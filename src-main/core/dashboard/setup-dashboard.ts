@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { clientsHandlers } from '../connect/connect-handlers.ts';
+import { doctorHandlers } from '../doctor/doctor-handlers.ts';
 import type { ServerStatusView, AppInfo } from '../../../src-shared/dashboard-contract.ts';
 import { ServingSwitch } from '../http/serving-switch.ts';
 import { signInHelp } from '../sessions/dashboard-link.ts';
@@ -88,6 +89,10 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
       warn: (message) => deps.logger.warn(message),
     }),
     tunnel: deps.tunnel,
+    connectors: doctorHandlers({
+      publicMcpUrl: deps.publicMcpUrl,
+      reveal: (id) => deps.keyStore.reveal(id),
+    }),
     now: deps.now,
   });
   deps.servers.onChange((view) => events.emit('servers.changed', view));

@@ -1,13 +1,9 @@
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { MCP_PATH, PRODUCT_NAME } from '../../../src-shared/product.ts';
 
-/** One step of the walk, as printed: what was checked, how it went, and the fix when it failed. */
-export interface DoctorStep {
-  name: string;
-  outcome: 'pass' | 'fail' | 'skip';
-  detail: string;
-  fix?: string;
-}
+import type { DoctorStep } from '../../../src-shared/doctor-view.ts';
+
+export type { DoctorStep } from '../../../src-shared/doctor-view.ts';
 
 const TIMEOUT_MS = 10_000;
 

@@ -8,12 +8,16 @@ import {
 } from '../../../src-shared/connectors/connector-configs.ts';
 import { CopyButton } from '../parts/CopyButton.tsx';
 import { AddToClient } from './AddToClient.tsx';
+import { CheckConnection } from './CheckConnection.tsx';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
 import { KeySelect } from '../parts/KeySelect.tsx';
 import { errorText, useClient } from '../use-contract.ts';
 import { CLIENT_TITLES } from '../view/client-titles.ts';
 import { maskedKey } from '../view/masked-key.ts';
 import { replaceRoute, routeHash } from '../view/route.ts';
+
+/** The clients that reach MCP Tray from the internet: Check connection walks the public URL for them. */
+const CLOUD_CLIENTS: readonly ClientId[] = ['responses-api', 'chatgpt', 'claude-connector'];
 
 /** Why no key can be used, in words, when keys exist but none is active. */
 function unusable(keys: readonly KeyRow[]): string {
@@ -178,6 +182,7 @@ export function ConnectScreen({ params }: { params: Record<string, string> }) {
               <li key={step}>{step}</li>
             ))}
           </ol>
+          {CLOUD_CLIENTS.includes(target) && <CheckConnection keyId={key.id} />}
         </article>
       )}
     </section>
