@@ -77,14 +77,15 @@ export class TunnelController {
 
   /** Stops the tunnel; `forget` keeps it off at the next start of the server too. */
   async stop(forget: boolean): Promise<TunnelView> {
-    await this.halt();
-    this.tool = undefined;
+    // Forgotten first: whoever sees it go off (its exit is announced at once) finds it forgotten too.
     if (forget)
       await this.deps.settings.update({
         tunnel: undefined,
         tunnelPath: undefined,
         tunnelHostname: undefined,
       });
+    await this.halt();
+    this.tool = undefined;
     this.deps.publicAddress.set(this.configured);
     this.deps.onChange(this.view());
     return this.view();
