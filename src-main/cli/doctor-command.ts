@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_HOST, MCP_PATH } from '../../src-shared/product.ts';
 import { InputError } from '../core/app-error.ts';
 import { walkPublicUrl } from '../core/doctor/doctor-steps.ts';
-import { resolveDataDir } from '../core/server/server-config.ts';
+import { resolveDataDir, resolveServerConfig } from '../core/server/server-config.ts';
 import { loadSettings } from '../core/settings/settings-file.ts';
 import type { CommandIo } from './command-io.ts';
 
@@ -46,10 +46,13 @@ export async function doctorCommand(args: string[], io: CommandIo): Promise<numb
     io.stdout(DOCTOR_HELP);
     return 0;
   }
-  const settings = await loadSettings(resolveDataDir(values['data-dir'], io.env), (m) => io.logger.warn(m));
+  const dataDir = resolveDataDir(values['data-dir'], io.env);
+  const settings = await loadSettings(dataDir, (m) => io.logger.warn(m));
+  // The port the server on this computer uses: MCP_PORT, then Settings, then the default (as serve decides).
+  const { port } = resolveServerConfig({ dataDir }, io.env, settings);
   const key = values.key ?? (io.env['MCP_TRAY_KEY'] !== '' ? io.env['MCP_TRAY_KEY'] : undefined);
   // The running server knows its tunnel's current address; settings only the one set by hand.
-  const given = values.url ?? (await runningPublicUrl(settings.port ?? 3210, key)) ?? settings.publicBaseUrl;
+  const given = values.url ?? (await runningPublicUrl(port, key)) ?? settings.publicBaseUrl;
   if (given === undefined)
     throw new InputError(
       'usage',

@@ -7,7 +7,7 @@ import { ClientConnector } from './client-connector.ts';
 import type { ClientPlace } from './client-files.ts';
 import { listClients } from './client-listing.ts';
 import type { ConnectKeys } from './connect-key.ts';
-import { backupsDir } from './connections-file.ts';
+import { backupsDir, connectionsFile } from './connections-file.ts';
 
 export type ClientsChannel = 'clients.list' | 'clients.connect' | 'clients.disconnect';
 
@@ -48,7 +48,7 @@ export function clientsHandlers(deps: ClientsHandlersDeps): HandlerSlice<Clients
   return {
     'clients.list': async (input) => {
       const names = new Map((await deps.keys.list()).keys.map((key) => [key.id, key.name]));
-      const records = (await connector(undefined).records.read()).connections;
+      const records = (await connectionsFile(deps.dataDir, deps.now, deps.warn).read()).connections;
       const clients = await listClients(
         deps.place(input.projectDir),
         (id) => names.get(id),
