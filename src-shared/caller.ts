@@ -8,4 +8,6 @@ export interface Caller {
   permissions: readonly string[];
   /** Where the credential came from. */
   source: 'environment' | 'stored';
+  /** For an OAuth access token: the app that holds it (the key or owner above approved it). */
+  client?: { id: string; name: string };
 }

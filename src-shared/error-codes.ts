@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'internal_error',
   'invalid_api_key',
   'invalid_api_keys',
+  'invalid_token',
   'invalid_duration',
   'invalid_env',
   'invalid_expiry',

@@ -32,6 +32,8 @@ Options:
   --rate-limit RATE   requests per key for keys without their own limit (default 600/min)
   --public-url URL    the https:// address a tunnel or reverse proxy gives this server, for this run
                       (Settings keeps one across runs); http://localhost:PORT for testing
+  --oauth-local       OAuth on 127.0.0.1 and localhost too, for local clients that only do OAuth
+                      (env MCP_OAUTH_LOCAL; the public URL always has it)
   --tunnel cloudflared|ngrok
                       run that tool for a public URL (cloudflared: a quick tunnel, no account);
                       restarted when it exits, stopped with the server
@@ -91,6 +93,7 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
       'secret-store': { type: 'string' },
       'rate-limit': { type: 'string' },
       'public-url': { type: 'string' },
+      'oauth-local': { type: 'boolean' },
       tunnel: { type: 'string' },
       'tunnel-path': { type: 'string' },
       'tunnel-hostname': { type: 'string' },
@@ -113,6 +116,7 @@ export async function serveCommand(args: string[], io: CommandIo): Promise<numbe
       dataDir: values['data-dir'],
       secretStore: values['secret-store'],
       rateLimit: values['rate-limit'],
+      oauthLocal: values['oauth-local'],
     },
     io.env,
     settings,

@@ -91,6 +91,10 @@ export function parseApiKeys(raw: string | undefined): EnvironmentKeyRegistry {
       const caller = byDigest.get(secretDigest(secret));
       return caller === undefined ? undefined : { caller };
     },
+    findById: (keyId) => {
+      for (const caller of byDigest.values()) if (caller.keyId === keyId) return { caller };
+      return undefined;
+    },
     size: byDigest.size,
     callers: () => [...byDigest.values()],
     warnings,

@@ -15,6 +15,8 @@ export interface KeyMatch {
 /** Looks keys up by digest; never holds a secret. */
 export interface KeyRegistry {
   lookup(secret: string): KeyMatch | undefined;
+  /** The key with this id, while it can be used (what an OAuth grant approved with it rests on). */
+  findById(keyId: string): KeyMatch | undefined;
   /** Keys that can currently be used. */
   readonly size: number;
 }
@@ -25,6 +27,13 @@ export function combinedRegistry(registries: readonly KeyRegistry[]): KeyRegistr
     lookup(secret) {
       for (const registry of registries) {
         const match = registry.lookup(secret);
+        if (match !== undefined) return match;
+      }
+      return undefined;
+    },
+    findById(keyId) {
+      for (const registry of registries) {
+        const match = registry.findById(keyId);
         if (match !== undefined) return match;
       }
       return undefined;

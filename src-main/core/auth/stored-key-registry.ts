@@ -100,6 +100,12 @@ export class StoredKeyRegistry implements KeyRegistry {
     return this.matches.get(secretDigest(secret));
   }
 
+  findById(keyId: string): KeyMatch | undefined {
+    for (const match of this.matches.values())
+      if (match.caller.keyId === keyId && match.validUntil === undefined) return match;
+    return undefined;
+  }
+
   /** Calls `listener` whenever the status changes (the tray and dashboard will show it). */
   onStatus(listener: (status: StoredKeysStatus) => void): void {
     this.listeners.push(listener);

@@ -1,6 +1,7 @@
 import type { AuthInfo } from '@modelcontextprotocol/server';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Caller } from '../../../src-shared/caller.ts';
+import type { ErrorCode } from '../../../src-shared/error-codes.ts';
 import { hasPermission } from '../../../src-shared/permissions.ts';
 import { PRODUCT_NAME } from '../../../src-shared/product.ts';
 import type { FailedAuthLockout } from '../auth/failed-auth-lockout.ts';
@@ -8,6 +9,8 @@ import type { KeyMatch, KeyRegistry } from '../auth/key-registry.ts';
 import { isLoopbackHost } from './host-allowlist.ts';
 import { sendJsonError } from './json-error.ts';
 import { requestHostName } from './request-parts.ts';
+import { looksLikeJwt, type TokenCheck } from '../oauth/access-tokens.ts';
+import { oauthChallenge } from '../oauth/oauth-metadata.ts';
 
 export interface ApiKeyAuthOptions {
   registry: KeyRegistry;
@@ -15,6 +18,11 @@ export interface ApiKeyAuthOptions {
   allowQueryKey: () => boolean;
   lockout: FailedAuthLockout;
   now: () => number;
+  /** Where OAuth is on: the request's issuer, and how its access tokens are checked. */
+  oauth?: {
+    issuerFor(req: Request): string | undefined;
+    check(token: string, issuer: string): Promise<TokenCheck>;
+  };
 }
 
 /** The secret a request presents: `X-API-Key` first, then `Authorization: Bearer`, then `?api_key=`. */
@@ -55,7 +63,7 @@ declare module 'express-serve-static-core' {
  * its expiry: `key_expired`) with a challenge. Bad keys count towards the failed-auth lockout.
  */
 export function apiKeyAuth(options: ApiKeyAuthOptions): RequestHandler {
-  const challenge = `Bearer realm="${PRODUCT_NAME}"`;
+  const realm = `Bearer realm="${PRODUCT_NAME}"`;
   return (req, res, next) => {
     const address = lockoutClient(req);
     const wait = options.lockout.retryAfterSeconds(address);
@@ -68,43 +76,55 @@ export function apiKeyAuth(options: ApiKeyAuthOptions): RequestHandler {
         `Too many wrong API keys came from this address; try again in ${wait} seconds with a key copied from MCP Tray.`,
       );
     }
+    const issuer = options.oauth?.issuerFor(req);
+    // Where OAuth is on, the challenge says where to start it (ChatGPT starts OAuth only when told).
+    const challenge = issuer === undefined ? realm : oauthChallenge(issuer);
     const allowQueryKey = options.allowQueryKey();
     const secret = presentedKey(req, allowQueryKey);
-    const found = secret === undefined ? undefined : options.registry.lookup(secret);
-    const now = options.now();
-    const match = found?.validUntil !== undefined && now >= found.validUntil ? undefined : found;
-    if (match === undefined) {
-      if (secret !== undefined) options.lockout.recordFailure(address);
-      res.setHeader(
-        'WWW-Authenticate',
-        secret === undefined
-          ? challenge
-          : `${challenge}, error="invalid_token", error_description="unknown API key; copy it again from MCP Tray"`,
-      );
-      return sendJsonError(
-        res,
-        401,
-        'invalid_api_key',
-        secret === undefined
-          ? `No API key was sent. Send one in an X-API-Key header, an Authorization: Bearer header${allowQueryKey ? ', or ?api_key=' : ''}.`
-          : 'This API key is not known to this server (or was revoked or rotated). Copy the key again from MCP Tray, or check MCP_API_KEYS.',
-      );
+    const refuse = (code: ErrorCode, why: string, message: string) => {
+      res.setHeader('WWW-Authenticate', `${challenge}, error="invalid_token", error_description="${why}"`);
+      sendJsonError(res, 401, code, message);
+    };
+    const accept = (found: KeyMatch | undefined) => {
+      const now = options.now();
+      const match = found?.validUntil !== undefined && now >= found.validUntil ? undefined : found;
+      if (match === undefined) {
+        if (secret === undefined) {
+          res.setHeader('WWW-Authenticate', challenge);
+          return sendJsonError(
+            res,
+            401,
+            'invalid_api_key',
+            `No API key was sent. Send one in an X-API-Key header, an Authorization: Bearer header${allowQueryKey ? ', or ?api_key=' : ''}${issuer === undefined ? '' : ', or connect with OAuth'}.`,
+          );
+        }
+        options.lockout.recordFailure(address);
+        return refuse(
+          'invalid_api_key',
+          'unknown API key; copy it again from MCP Tray',
+          'This API key is not known to this server (or was revoked or rotated). Copy the key again from MCP Tray, or check MCP_API_KEYS.',
+        );
+      }
+      if (match.expiresAt !== undefined && now >= match.expiresAt) {
+        return refuse(
+          'key_expired',
+          'key expired',
+          `The key "${match.caller.keyName}" expired on ${new Date(match.expiresAt).toISOString()}. Extend it or create a new one in MCP Tray.`,
+        );
+      }
+      req.caller = match.caller;
+      req.keyMatch = match;
+      next();
+    };
+    if (secret !== undefined && issuer !== undefined && options.oauth !== undefined && looksLikeJwt(secret)) {
+      options.oauth.check(secret, issuer).then((result) => {
+        if ('match' in result) return accept(result.match);
+        options.lockout.recordFailure(address);
+        refuse('invalid_token', result.problem, `The access token cannot be used: ${result.problem}.`);
+      }, next);
+      return;
     }
-    if (match.expiresAt !== undefined && now >= match.expiresAt) {
-      res.setHeader(
-        'WWW-Authenticate',
-        `${challenge}, error="invalid_token", error_description="key expired"`,
-      );
-      return sendJsonError(
-        res,
-        401,
-        'key_expired',
-        `The key "${match.caller.keyName}" expired on ${new Date(match.expiresAt).toISOString()}. Extend it or create a new one in MCP Tray.`,
-      );
-    }
-    req.caller = match.caller;
-    req.keyMatch = match;
-    next();
+    accept(secret === undefined ? undefined : options.registry.lookup(secret));
   };
 }
 

@@ -1,4 +1,5 @@
-import type { RequestHandler, Router } from 'express';
+import type { Request, RequestHandler, Router } from 'express';
+import type { TokenCheck } from '../oauth/access-tokens.ts';
 import type { AuditEntry } from '../audit/audit-entry.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { FailedAuthLockout } from '../auth/failed-auth-lockout.ts';
@@ -36,6 +37,12 @@ export interface HttpAppOptions {
   onError: (error: Error) => void;
   /** The public origin (a tunnel's): which requests came by it, and what /mcp/status says it is. */
   publicAddress?: { isPublic(host: string | undefined): boolean; readonly origin: string | undefined };
+  /** The authorization server, where OAuth is on (the public URL; loopback with "OAuth for local clients"). */
+  oauth?: {
+    routes: Router;
+    issuerFor(req: Request): string | undefined;
+    check(token: string, issuer: string): Promise<TokenCheck>;
+  };
   /** Which of the user's servers a tool comes from, for the audit log. */
   toolOrigin?: (name: string) => ToolOrigin | undefined;
 }

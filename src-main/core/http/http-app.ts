@@ -69,21 +69,24 @@ export function createHttpApp(options: HttpAppOptions): Express {
       options.toolOrigin,
     ),
     hostGuard(options.allowedHosts, options.hints.allowHost),
-    originGuard(options.allowedOrigins, options.hints.allowOrigin),
+    // The public origin's own pages (the consent page) post back to it.
+    originGuard(options.allowedOrigins, options.hints.allowOrigin, () => options.publicAddress?.origin),
     publicHostGuard((host) => options.publicAddress?.isPublic(host) ?? false),
   );
 
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   // A client given a wrong key may try OAuth (discovery, then /register): tell it, and the person reading its
   // error, what is really wrong, rather than "registration rejected".
+  if (options.oauth !== undefined) app.use(options.oauth.routes);
   const oauthOff: RequestHandler = (_req, res) => sendJsonError(res, 404, 'oauth_not_enabled', API_KEYS_ONLY);
-  app.all(['/.well-known/{*rest}', '/register', '/authorize', '/token'], oauthOff);
+  app.all(['/.well-known/{*rest}', '/register', '/authorize', '/token', '/revoke', '/consent/{*rest}'], oauthOff);
 
   const keyCheck = apiKeyAuth({
     registry: options.registry,
     allowQueryKey: options.allowQueryKey,
     lockout: options.lockout,
     now: options.now,
+    ...(options.oauth !== undefined && { oauth: options.oauth }),
   });
   const limit = rateLimit(options.limiter);
   app.get(`${MCP_PATH}/status`, keyCheck, limit, requirePermission('status:read'), (_req, res) => {

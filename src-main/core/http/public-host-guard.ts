@@ -2,11 +2,14 @@ import type { RequestHandler } from 'express';
 import { MCP_PATH } from '../../../src-shared/product.ts';
 import { sendJsonError } from './json-error.ts';
 
-/** What answers on the public host: MCP, the OAuth endpoints, and a health check that says nothing. */
+/** What answers on the public host: MCP, the OAuth endpoints and consent page, and a health check that says nothing. */
 const PUBLIC_PATHS = [MCP_PATH, '/healthz', '/register', '/authorize', '/token', '/revoke'];
 
 export function servedOnPublicHost(path: string): boolean {
-  return PUBLIC_PATHS.includes(path) || path.startsWith('/.well-known/');
+  return (
+    PUBLIC_PATHS.includes(path) ||
+    ['/.well-known/', '/authorize/', '/consent/'].some((prefix) => path.startsWith(prefix))
+  );
 }
 
 /**

@@ -36,7 +36,11 @@ const DEFAULT_ALLOWED_HEADERS =
  * Browsers send `Origin`; other clients do not. A present Origin must be allowlisted (`null` never is), and
  * only then does the response carry CORS headers, echoing that one origin: never a wildcard.
  */
-export function originGuard(allowed: ReadonlySet<string>, hint: (origin: string) => string): RequestHandler {
+export function originGuard(
+  allowed: ReadonlySet<string>,
+  hint: (origin: string) => string,
+  also: () => string | undefined = () => undefined,
+): RequestHandler {
   return (req, res, next) => {
     const raw = req.headers.origin;
     if (raw === undefined) return next();
@@ -52,7 +56,7 @@ export function originGuard(allowed: ReadonlySet<string>, hint: (origin: string)
       );
       return;
     }
-    if (!allowed.has(origin)) {
+    if (!allowed.has(origin) && origin !== also()) {
       sendJsonError(
         res,
         403,

@@ -26,17 +26,20 @@ export interface HttpParts {
   inFlight?: RequestsInFlight;
   hints: EntryHints;
   publicAddress?: HttpAppOptions['publicAddress'];
+  /** The OAuth routes and token check, given the lockout that wrong keys on the consent page count towards. */
+  oauth?: (lockout: FailedAuthLockout) => NonNullable<HttpAppOptions['oauth']>;
 }
 
 /** Attaches the routes, behind their guards, to the listening server. */
 export function serveHttp(config: Pick<ServerConfig, 'defaultRateLimit'>, parts: HttpParts): void {
+  const lockout = new FailedAuthLockout(parts.now);
   const app = createHttpApp({
     allowedHosts: parts.listening.allowedHosts,
     allowedOrigins: parts.listening.allowedOrigins,
     hints: parts.hints,
     registry: parts.registry,
     allowQueryKey: parts.allowQueryKey,
-    lockout: new FailedAuthLockout(parts.now),
+    lockout,
     limiter: new RateLimiter(config.defaultRateLimit, parts.now),
     now: parts.now,
     audit: parts.audit.audit,
@@ -51,6 +54,7 @@ export function serveHttp(config: Pick<ServerConfig, 'defaultRateLimit'>, parts:
     toolOrigin: parts.mcp.toolOrigin,
     onError: parts.onError,
     ...(parts.publicAddress !== undefined && { publicAddress: parts.publicAddress }),
+    ...(parts.oauth !== undefined && { oauth: parts.oauth(lockout) }),
   });
   parts.listening.server.on('request', app);
 }

@@ -25,6 +25,8 @@ export interface ServerConfig {
   secretStore: SecretStoreKind;
   /** The public HTTPS origin of a tunnel, from Settings: cloud clients' configs use it, and its host is answered. */
   publicBaseUrl?: string;
+  /** OAuth on loopback names too (`--oauth-local`, `MCP_OAUTH_LOCAL`, Settings); the public URL has it always. */
+  oauthLocal: boolean;
   /** The rate limit of keys that have none of their own. */
   defaultRateLimit: RateLimit;
   /** Sign-in with GitHub or Google for the dashboard, as far as MCP_OAUTH_* set it (Settings does the rest). */
@@ -40,6 +42,7 @@ export interface ServerFlags {
   allowOrigin?: string[];
   dataDir?: string;
   queryKey?: boolean;
+  oauthLocal?: boolean;
   secretStore?: string;
   rateLimit?: string;
 }
@@ -122,6 +125,11 @@ export function resolveServerConfig(
       parseSwitch(env['MCP_ALLOW_QUERY_KEY'], 'MCP_ALLOW_QUERY_KEY') ??
       settings.allowQueryKey ??
       true,
+    oauthLocal:
+      flags.oauthLocal ??
+      parseSwitch(env['MCP_OAUTH_LOCAL'], 'MCP_OAUTH_LOCAL') ??
+      settings.oauthLocal ??
+      false,
     ...(settings.publicBaseUrl !== undefined && { publicBaseUrl: settings.publicBaseUrl }),
     apiKeys: env['MCP_API_KEYS'],
     secretStore: parseSecretStoreKind(flags.secretStore),

@@ -10,6 +10,7 @@ import { startAudit } from './audit-module.ts';
 import { gatewayDashboard, gatewayProvider } from './gateway-module.ts';
 import { serveHttp } from './http-module.ts';
 import { tunnelModule } from './tunnel-module.ts';
+import { startOAuth } from './oauth-module.ts';
 import { startKeys } from './keys-module.ts';
 import { startListening, stopListening } from './listening.ts';
 import { startMcp } from './mcp-module.ts';
@@ -46,7 +47,14 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
   // Settings name the running port, so they exist once the server listens.
   const settingsRef: { current?: SettingsController } = {};
   const tunnels = tunnelModule();
-  const live: LiveSettings = { allowQueryKey: config.allowQueryKey, publicBaseUrl: config.publicBaseUrl };
+  const live: LiveSettings = {
+    allowQueryKey: config.allowQueryKey,
+    oauthLocal: config.oauthLocal,
+    publicBaseUrl: config.publicBaseUrl,
+  };
+  const oauth = await modules.start(() =>
+    startOAuth({ dataDir: config.dataDir, secrets: keys.secrets, logger, now }),
+  );
   // Loading stored keys and the session key both ask the keychain, each waiting 2 s at most for a slow
   // one: they wait side by side, so a stalled keychain holds up the start by 2 s, not 4.
   const [dashboard] = await Promise.all([
@@ -127,6 +135,14 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     onError,
     onAudit: (entry) => dashboard.recordActivity(entry),
     publicAddress,
+    oauth: (lockout) =>
+      oauth.http({
+        registry: keys.registry,
+        lockout,
+        now,
+        publicOrigin: () => publicAddress.origin,
+        oauthLocal: () => live.oauthLocal,
+      }),
     ...(deps.inFlight !== undefined && { inFlight: deps.inFlight }),
     hints,
   });

@@ -1,15 +1,7 @@
-import {
-  exportJWK,
-  generateKeyPair,
-  importJWK,
-  jwtVerify,
-  SignJWT,
-  type CryptoKey,
-  type JWK,
-  type JWTPayload,
-} from 'jose';
+import { jwtVerify, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { randomUUID } from 'node:crypto';
 import type { SecretStore } from '../keys/secret-store.ts';
+import { loadSigningKeyPair } from '../keys/signing-key-pair.ts';
 import type { Logger } from '../logger.ts';
 import type { SignedOutSessions } from './signed-out-sessions.ts';
 
@@ -41,46 +33,14 @@ export class SessionSigner {
     logger: Logger,
     options: { waitMs?: number; signedOut?: SignedOutSessions } = {},
   ): Promise<SessionSigner> {
-    const signer = await SessionSigner.loadKey(store, logger, options.waitMs ?? 2_000);
+    const pair = await loadSigningKeyPair(store, SESSION_KEY_ACCOUNT, {
+      waitMs: options.waitMs ?? 2_000,
+      onEphemeral: (reason) =>
+        logger.warn(`Dashboard sessions will last only until the server stops: ${reason}.`),
+    });
+    const signer = new SessionSigner(pair.privateKey, pair.publicKey);
     signer.signedOut = options.signedOut;
     return signer;
-  }
-
-  private static async loadKey(store: SecretStore, logger: Logger, waitMs: number): Promise<SessionSigner> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), waitMs)));
-    const signer = await Promise.race([SessionSigner.fromStore(store, logger), late]);
-    clearTimeout(timer);
-    if (signer !== undefined) return signer;
-    logger.warn(
-      `${store.label} is slow to answer; dashboard sessions will last only until the server stops.`,
-    );
-    return SessionSigner.ephemeral();
-  }
-
-  private static async ephemeral(): Promise<SessionSigner> {
-    const pair = await generateKeyPair('ES256');
-    return new SessionSigner(pair.privateKey, pair.publicKey);
-  }
-
-  private static async fromStore(store: SecretStore, logger: Logger): Promise<SessionSigner> {
-    try {
-      const saved = await store.get(SESSION_KEY_ACCOUNT);
-      if (saved !== undefined) {
-        const jwk = JSON.parse(saved) as JWK;
-        const { d: _private, ...publicJwk } = jwk;
-        return new SessionSigner(
-          (await importJWK(jwk, 'ES256')) as CryptoKey,
-          (await importJWK(publicJwk, 'ES256')) as CryptoKey,
-        );
-      }
-      const pair = await generateKeyPair('ES256', { extractable: true });
-      await store.set(SESSION_KEY_ACCOUNT, JSON.stringify(await exportJWK(pair.privateKey)));
-      return new SessionSigner(pair.privateKey, pair.publicKey);
-    } catch (error) {
-      logger.warn(`Dashboard sessions will last only until the server stops: ${(error as Error).message}`);
-      return SessionSigner.ephemeral();
-    }
   }
 
   issue(subject: string, claims: Record<string, string | null> = {}): Promise<string> {

@@ -9,6 +9,8 @@ import { SettingsFile } from './settings-file.ts';
 /** Settings the running server applies at once (the rest wait for a restart). */
 export interface LiveSettings {
   allowQueryKey: boolean;
+  /** OAuth on loopback names too (Settings' "OAuth for local clients"). */
+  oauthLocal: boolean;
   publicBaseUrl: string | undefined;
 }
 

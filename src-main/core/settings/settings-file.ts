@@ -27,6 +27,8 @@ export const SettingsSchema = z.object({
       google: z.object({ clientId: z.string().min(1), issuer: z.string().url().optional() }).optional(),
     })
     .optional(),
+  /** OAuth for local clients: the authorization server answers on loopback names too (off: 404 there). */
+  oauthLocal: z.boolean().optional(),
   /** The desktop app opens the dashboard by itself on its first run only. */
   welcomed: z.boolean().optional(),
 });

@@ -30,6 +30,7 @@ export function builtinTools(status: () => ServerStatus): ToolProvider {
           role: caller.role,
           permissions: [...caller.permissions],
           source: caller.source,
+          ...(caller.client !== undefined && { client: caller.client }),
         }),
     }),
     defineTool({

@@ -56,7 +56,7 @@ describe('the public URL field', () => {
 });
 
 function controller(dataDir: string, allowedHosts: Set<string>) {
-  const live = { allowQueryKey: true, publicBaseUrl: undefined };
+  const live = { allowQueryKey: true, oauthLocal: false, publicBaseUrl: undefined };
   return settingsController({
     file: new SettingsFile(dataDir),
     live,

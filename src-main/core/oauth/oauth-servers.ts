@@ -1,0 +1,69 @@
+import type { CryptoKey } from 'jose';
+import { createHash } from 'node:crypto';
+import type Provider from 'oidc-provider';
+import type { SecretStore } from '../keys/secret-store.ts';
+import { loadSigningKeyPair } from '../keys/signing-key-pair.ts';
+import type { Logger } from '../logger.ts';
+import { createAuthorizationServer } from './authorization-server.ts';
+import { OAuthStore } from './oauth-store.ts';
+
+/** The secret-store account of the access tokens' signing key (not an API key). */
+export const OAUTH_KEY_ACCOUNT = 'oauth-signing-key';
+/** Issuers kept at once: the public URL, and loopback names with "OAuth for local clients". */
+const MAX_ISSUERS = 4;
+
+/**
+ * The authorization server of each issuer MCP Tray answers as (a tunnel's new URL is a new issuer), all
+ * sharing one store and one signing key kept in the secret store.
+ */
+export class OAuthServers {
+  readonly store: OAuthStore;
+  readonly publicKey: CryptoKey;
+  private readonly make: (issuer: string) => Provider;
+  private readonly providers = new Map<string, Provider>();
+
+  private constructor(store: OAuthStore, publicKey: CryptoKey, make: (issuer: string) => Provider) {
+    this.store = store;
+    this.publicKey = publicKey;
+    this.make = make;
+  }
+
+  static async open(deps: {
+    dataDir: string;
+    secrets: SecretStore;
+    logger: Logger;
+    now: () => number;
+  }): Promise<OAuthServers> {
+    const store = await OAuthStore.open(deps.dataDir, deps.now, (message) => deps.logger.warn(message));
+    const pair = await loadSigningKeyPair(deps.secrets, OAUTH_KEY_ACCOUNT, {
+      waitMs: 2_000,
+      onEphemeral: (reason) =>
+        deps.logger.warn(`Connected apps will have to connect again after this run: ${reason}.`),
+    });
+    const cookieKey = createHash('sha256')
+      .update(`mcp-tray oauth cookies ${String(pair.privateJwk.d)}`)
+      .digest('base64url');
+    const make = (issuer: string) =>
+      createAuthorizationServer({
+        issuer,
+        store,
+        signingJwk: pair.privateJwk,
+        cookieKeys: [cookieKey],
+      });
+    return new OAuthServers(store, pair.publicKey, make);
+  }
+
+  /** The authorization server of `issuer`, made at first use. */
+  providerFor(issuer: string): Provider {
+    let provider = this.providers.get(issuer);
+    if (provider === undefined) {
+      provider = this.make(issuer);
+      if (this.providers.size >= MAX_ISSUERS) {
+        const oldest = this.providers.keys().next().value;
+        if (oldest !== undefined) this.providers.delete(oldest);
+      }
+      this.providers.set(issuer, provider);
+    }
+    return provider;
+  }
+}
