@@ -48,6 +48,21 @@ after(async () => {
   await keyring?.stop();
 });
 
+/** The status of a tools/list with `accessToken`, straight over HTTP. */
+async function mcpStatus(accessToken: string): Promise<number> {
+  const res = await fetch(publicMcp, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${accessToken}`,
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+    },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
+  });
+  await res.body?.cancel();
+  return res.status;
+}
+
 /** Opens the authorization URL, pastes `secret` and approves; resolves with the callback's parameters. */
 async function approveInBrowser(oauth: MemoryOAuthClient, url: URL, secret: string) {
   const page = await browser.newPage();
@@ -80,7 +95,35 @@ describe('OAuth for connectors, with the SDK client and a consent in Chromium', 
       const caller = who.structuredContent as Record<string, unknown>;
       assert.equal(caller['keyName'], 'ChatGPT connector');
       assert.deepEqual(caller['client'], { id: oauth.info?.client_id, name: 'Notes App' });
+
+      // Refresh: a new pair, and the client goes on with it.
+      const refreshed = await fetch(`${new URL(publicMcp).origin}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: oauth.saved?.refresh_token ?? '',
+          client_id: oauth.info?.client_id ?? '',
+        }).toString(),
+      });
+      assert.equal(refreshed.status, 200);
+      const pair = (await refreshed.json()) as { access_token: string; refresh_token: string };
+      assert.notEqual(pair.access_token, oauth.saved?.access_token);
+      oauth.saveTokens({ ...oauth.saved, ...pair, token_type: 'Bearer' });
+      const again = await connected.client.callTool({ name: 'whoami', arguments: {} });
+      assert.equal((again.structuredContent as Record<string, unknown>)['keyName'], 'ChatGPT connector');
       await connected.client.close();
+
+      // Revoking the key that approved the app ends its token within 2 seconds.
+      const revokedAt = Date.now();
+      await keys('revoke', 'ChatGPT connector');
+      let status = 0;
+      while (Date.now() - revokedAt < 2_000) {
+        status = await mcpStatus(pair.access_token);
+        if (status === 401) break;
+        await sleep(100);
+      }
+      assert.equal(status, 401, 'the token still worked 2 seconds after its key was revoked');
     } finally {
       oauth.close();
     }

@@ -9,8 +9,7 @@ import type { KeyMatch, KeyRegistry } from '../auth/key-registry.ts';
 import { isLoopbackHost } from './host-allowlist.ts';
 import { sendJsonError } from './json-error.ts';
 import { requestHostName } from './request-parts.ts';
-import { looksLikeJwt, type TokenCheck } from '../oauth/access-tokens.ts';
-import { oauthChallenge } from '../oauth/oauth-metadata.ts';
+import type { BearerTokens } from './bearer-tokens.ts';
 
 export interface ApiKeyAuthOptions {
   registry: KeyRegistry;
@@ -19,10 +18,7 @@ export interface ApiKeyAuthOptions {
   lockout: FailedAuthLockout;
   now: () => number;
   /** Where OAuth is on: the request's issuer, and how its access tokens are checked. */
-  oauth?: {
-    issuerFor(req: Request): string | undefined;
-    check(token: string, issuer: string): Promise<TokenCheck>;
-  };
+  oauth?: BearerTokens;
 }
 
 /** The secret a request presents: `X-API-Key` first, then `Authorization: Bearer`, then `?api_key=`. */
@@ -78,7 +74,7 @@ export function apiKeyAuth(options: ApiKeyAuthOptions): RequestHandler {
     }
     const issuer = options.oauth?.issuerFor(req);
     // Where OAuth is on, the challenge says where to start it (ChatGPT starts OAuth only when told).
-    const challenge = issuer === undefined ? realm : oauthChallenge(issuer);
+    const challenge = issuer === undefined ? realm : (options.oauth?.challenge(issuer) ?? realm);
     const allowQueryKey = options.allowQueryKey();
     const secret = presentedKey(req, allowQueryKey);
     const refuse = (code: ErrorCode, why: string, message: string) => {
@@ -116,8 +112,8 @@ export function apiKeyAuth(options: ApiKeyAuthOptions): RequestHandler {
       req.keyMatch = match;
       next();
     };
-    if (secret !== undefined && issuer !== undefined && options.oauth !== undefined && looksLikeJwt(secret)) {
-      options.oauth.check(secret, issuer).then((result) => {
+    if (secret !== undefined && issuer !== undefined && options.oauth?.isToken(secret) === true) {
+      void options.oauth.check(secret, issuer).then((result) => {
         if ('match' in result) return accept(result.match);
         options.lockout.recordFailure(address);
         refuse('invalid_token', result.problem, `The access token cannot be used: ${result.problem}.`);

@@ -1,5 +1,5 @@
-import type { Request, RequestHandler, Router } from 'express';
-import type { TokenCheck } from '../oauth/access-tokens.ts';
+import type { RequestHandler, Router } from 'express';
+import type { BearerTokens } from './bearer-tokens.ts';
 import type { AuditEntry } from '../audit/audit-entry.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { FailedAuthLockout } from '../auth/failed-auth-lockout.ts';
@@ -38,11 +38,7 @@ export interface HttpAppOptions {
   /** The public origin (a tunnel's): which requests came by it, and what /mcp/status says it is. */
   publicAddress?: { isPublic(host: string | undefined): boolean; readonly origin: string | undefined };
   /** The authorization server, where OAuth is on (the public URL; loopback with "OAuth for local clients"). */
-  oauth?: {
-    routes: Router;
-    issuerFor(req: Request): string | undefined;
-    check(token: string, issuer: string): Promise<TokenCheck>;
-  };
+  oauth?: BearerTokens & { routes: Router };
   /** Which of the user's servers a tool comes from, for the audit log. */
   toolOrigin?: (name: string) => ToolOrigin | undefined;
 }

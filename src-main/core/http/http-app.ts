@@ -79,7 +79,10 @@ export function createHttpApp(options: HttpAppOptions): Express {
   // error, what is really wrong, rather than "registration rejected".
   if (options.oauth !== undefined) app.use(options.oauth.routes);
   const oauthOff: RequestHandler = (_req, res) => sendJsonError(res, 404, 'oauth_not_enabled', API_KEYS_ONLY);
-  app.all(['/.well-known/{*rest}', '/register', '/authorize', '/token', '/revoke', '/consent/{*rest}'], oauthOff);
+  app.all(
+    ['/.well-known/{*rest}', '/register', '/authorize', '/token', '/revoke', '/consent/{*rest}'],
+    oauthOff,
+  );
 
   const keyCheck = apiKeyAuth({
     registry: options.registry,

@@ -1,5 +1,6 @@
 import { jwtVerify, type CryptoKey } from 'jose';
-import type { KeyMatch, KeyRegistry } from '../auth/key-registry.ts';
+import type { KeyRegistry } from '../auth/key-registry.ts';
+import type { TokenCheck } from '../http/bearer-tokens.ts';
 import { resourceOf } from './authorization-server.ts';
 import type { GrantInfos } from './grant-infos.ts';
 import type { OAuthStore } from './oauth-store.ts';
@@ -16,8 +17,6 @@ export interface AccessTokenDeps {
   registry: KeyRegistry;
   now: () => number;
 }
-
-export type TokenCheck = { match: KeyMatch } | { problem: string };
 
 /**
  * The caller an access token stands for: signed by this server, for this issuer's `/mcp`, not expired, its

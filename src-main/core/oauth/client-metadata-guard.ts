@@ -32,7 +32,7 @@ export function isPrivateAddress(address: string): boolean {
 }
 
 function refuse(why: string): never {
-  throw new errors.InvalidClient('client_id metadata document fetch not allowed', why);
+  throw new errors.InvalidClient(`the client's metadata document cannot be fetched: ${why}`);
 }
 
 /**
@@ -50,6 +50,8 @@ export async function checkMetadataDocumentUrl(clientId: string): Promise<boolea
     refuse(`${host} could not be resolved`);
   }
   if (addresses.some(isPrivateAddress))
-    refuse(`${host} points at a private address; a client's metadata document must be on the public internet`);
+    refuse(
+      `${host} points at a private address; a client's metadata document must be on the public internet`,
+    );
   return true;
 }

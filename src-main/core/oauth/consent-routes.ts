@@ -43,7 +43,8 @@ function pastedKey(req: Request, deps: ConsentDeps): { match: KeyMatch } | { pro
   if (wait > 0) return { problem: `Too many wrong keys were tried; try again in ${wait} seconds.` };
   const body = req.body as { key?: unknown };
   const key = typeof body.key === 'string' ? body.key.trim() : '';
-  if (key === '') return { problem: 'Paste a connector key to approve (MCP Tray, Keys, Copy connector key).' };
+  if (key === '')
+    return { problem: 'Paste a connector key to approve (MCP Tray, Keys, Copy connector key).' };
   const match = deps.registry.lookup(key);
   const now = deps.now();
   if (match === undefined || (match.validUntil !== undefined && now >= match.validUntil)) {

@@ -64,8 +64,5 @@ export function consentPage(view: ConsentView): string {
 
 /** Shown after a decision whose redirect could not be made (the client's request expired meanwhile). */
 export function consentGonePage(): string {
-  return oauthErrorPage(
-    'interaction_expired',
-    'This approval request has expired or was already answered.',
-  );
+  return oauthErrorPage('interaction_expired', 'This approval request has expired or was already answered.');
 }

@@ -63,11 +63,13 @@ export function oauthRoutes(deps: OAuthRoutesDeps): Router {
     res.locals['issuer'] = issuer;
     next();
   });
-  router.get(['/.well-known/oauth-protected-resource', '/.well-known/oauth-protected-resource/mcp'], (_req, res) =>
-    void res.json(protectedResourceMetadata(issuerOf(res))),
+  router.get(
+    ['/.well-known/oauth-protected-resource', '/.well-known/oauth-protected-resource/mcp'],
+    (_req, res) => void res.json(protectedResourceMetadata(issuerOf(res))),
   );
-  router.get(['/.well-known/oauth-authorization-server', '/.well-known/openid-configuration'], (_req, res) =>
-    void res.json(authorizationServerMetadata(issuerOf(res))),
+  router.get(
+    ['/.well-known/oauth-authorization-server', '/.well-known/openid-configuration'],
+    (_req, res) => void res.json(authorizationServerMetadata(issuerOf(res))),
   );
   router.get(OAUTH_ROUTES.jwks, toProvider);
   router.post(OAUTH_ROUTES.registration, express.json({ limit: '64kb' }), stripRegistrationScope, toProvider);

@@ -5,7 +5,8 @@ import { rendererDir } from '../dashboard/renderer-dir.ts';
 import type { HttpAppOptions } from '../http/http-app-options.ts';
 import type { SecretStore } from '../keys/secret-store.ts';
 import type { Logger } from '../logger.ts';
-import { checkAccessToken } from '../oauth/access-tokens.ts';
+import { checkAccessToken, looksLikeJwt } from '../oauth/access-tokens.ts';
+import { oauthChallenge } from '../oauth/oauth-metadata.ts';
 import { GrantInfos } from '../oauth/grant-infos.ts';
 import { oauthIssuerFor } from '../oauth/oauth-issuer.ts';
 import { oauthRoutes } from '../oauth/oauth-routes.ts';
@@ -54,6 +55,8 @@ export async function startOAuth(deps: {
       };
       return {
         issuerFor,
+        challenge: oauthChallenge,
+        isToken: looksLikeJwt,
         check: (token, issuer) => checkAccessToken(token, issuer, tokenDeps),
         routes: oauthRoutes({ ...http, servers, infos: grants, issuerFor, rendererDir: rendererDir() }),
       };

@@ -9,6 +9,8 @@ import type { Logger } from '../logger.ts';
 import type { ToolProvider } from '../tools/tool-provider.ts';
 import type { EntryHints } from '../entry-hints.ts';
 
+export type { ServerConfig } from './server-config.ts';
+
 export interface RunningServer {
   /** The MCP endpoint, e.g. http://127.0.0.1:3210/mcp. */
   readonly url: string;

@@ -14,8 +14,7 @@ import { startOAuth } from './oauth-module.ts';
 import { startKeys } from './keys-module.ts';
 import { startListening, stopListening } from './listening.ts';
 import { startMcp } from './mcp-module.ts';
-import type { RunningServer, ServerDeps } from './running-server.ts';
-import type { ServerConfig } from './server-config.ts';
+import type { RunningServer, ServerConfig, ServerDeps } from './running-server.ts';
 import { PLAIN_HINTS } from '../entry-hints.ts';
 import { ModuleStack } from './server-module.ts';
 
