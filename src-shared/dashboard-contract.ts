@@ -2,6 +2,10 @@ import type { z } from 'zod';
 import type { ConnectClientView, ConnectOutcome } from './connect-view.ts';
 import type { DoctorStep } from './doctor-view.ts';
 import type { TunnelView } from './tunnel-view.ts';
+import type { ConnectedAppView } from './connected-app-view.ts';
+import type { ActivityRow, KeyRow } from './dashboard-rows.ts';
+
+export type { ActivityRow, ActivityStatus, KeyRow } from './dashboard-rows.ts';
 import type { invokeInputs } from './dashboard-inputs.ts';
 import type { ErrorCode } from './error-codes.ts';
 import type { AddedServerStart, ImportPreview, UpstreamView } from './gateway-view.ts';
@@ -50,6 +54,8 @@ export const INVOKE_CHANNELS = [
   'tunnel.start',
   'tunnel.stop',
   'connectors.check',
+  'apps.list',
+  'apps.revoke',
   'signIn.get',
   'signIn.update',
   'signIn.check',
@@ -80,48 +86,6 @@ export interface AppInfo {
   /** Whether keys in URLs (?api_key=) are accepted (ChatGPT's connector needs them). */
   queryKeyAllowed: boolean;
 }
-
-export interface KeyRow {
-  id: string;
-  name: string;
-  prefix: string;
-  permissions: string[];
-  status: 'active' | 'expired' | 'revoked' | 'secret_missing' | 'environment';
-  createdAt: string | null;
-  lastUsedAt: string | null;
-  requestCount: number;
-  expiresAt: string | null;
-  rateLimit: { limit: number; windowSeconds: number } | null;
-  /** Keys from MCP_API_KEYS: shown, never changed here. */
-  readOnly: boolean;
-}
-
-export interface ActivityRow {
-  time: string;
-  keyId: string | null;
-  keyName: string | null;
-  method: string;
-  path: string;
-  mcpMethod: string | null;
-  tool: string | null;
-  status: number;
-  durationMs: number;
-  /** The client's User-Agent (cut at 200 characters) and address. */
-  userAgent: string | null;
-  remoteAddress: string | null;
-  /** The error code the server answered with (`serving_paused`, `invalid_api_key`, `rate_limited`...). */
-  outcome?: string;
-  /** A dashboard "Test" of the key: shown as such, and not counted as the key's use. */
-  connectionTest?: boolean;
-  /** It came by the public URL (a tunnel), from the internet, not from this computer. */
-  viaPublicUrl?: boolean;
-  /** For a tool of one of the user's servers: that server, and the tool's own name there. */
-  server?: string;
-  upstreamTool?: string;
-}
-
-/** The Activity screen's status filter. */
-export type ActivityStatus = 'ok' | 'refused' | 'limited' | 'failed';
 
 export interface SettingsView {
   /** The port the server should use (takes effect when it next starts). */
@@ -198,6 +162,9 @@ export interface InvokeOutputs {
   'tunnel.stop': TunnelView;
   /** The public URL walked as a cloud connector would (the doctor's steps). */
   'connectors.check': { url: string; steps: DoctorStep[] };
+  /** Apps connected with OAuth, newest first; revoking one ends its tokens at once. */
+  'apps.list': { apps: ConnectedAppView[] };
+  'apps.revoke': { apps: ConnectedAppView[] };
   'signIn.get': SignInSettingsView;
   'signIn.update': SignInSettingsView;
   /** Whether the provider accepts the saved client ID and secret (asked without anyone signing in). */
@@ -223,6 +190,10 @@ export interface EventPayloads {
   'servers.changed': ServersView;
   /** The tunnel started, got its URL (or a new one), dropped, or stopped. */
   'tunnel.changed': TunnelView;
+  /** An app was connected with OAuth, or revoked. */
+  'apps.changed': { apps: ConnectedAppView[] };
+  /** An app asks to connect: its consent page is open in a browser (the desktop app raises a notification). */
+  'apps.requested': { clientName: string; url: string };
 }
 
 export type EventChannel = keyof EventPayloads;
@@ -233,6 +204,8 @@ export const EVENT_CHANNELS: EventChannel[] = [
   'account.changed',
   'servers.changed',
   'tunnel.changed',
+  'apps.changed',
+  'apps.requested',
 ];
 
 /** A failed call, as both doors deliver it: a stable code and a message a person can act on. */

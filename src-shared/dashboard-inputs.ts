@@ -117,6 +117,8 @@ export const invokeInputs = {
   }),
   'tunnel.stop': z.object({}),
   'connectors.check': z.object({ keyId: id.optional() }),
+  'apps.list': z.object({}),
+  'apps.revoke': z.object({ grantId: z.string().min(1).max(200) }),
   'settings.get': z.object({}),
   'settings.update': z.object({
     // Below 1024 needs administrator rights on macOS and Linux; MCP Tray never needs such a port.

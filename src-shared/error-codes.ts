@@ -4,6 +4,7 @@
  */
 export const ERROR_CODES = [
   'access_denied',
+  'app_not_found',
   'bad_client_secret',
   'bad_code',
   'bad_request',

@@ -41,3 +41,10 @@ export function desktopTrayDeps(
     notify: (title, body) => new Notification({ title, body }).show(),
   };
 }
+
+/** A notification whose click opens `url` in the system browser. */
+export function notifyLink(title: string, body: string, url: string): void {
+  const notification = new Notification({ title, body });
+  notification.on('click', () => void shell.openExternal(url));
+  notification.show();
+}

@@ -22,6 +22,8 @@ export interface ServerSetupDeps {
   /** The dashboard window, which the contract's events go to. */
   window: () => BrowserWindow | undefined;
   answerWith: (answerer: IpcAnswerer) => void;
+  /** A desktop notification that opens `url` when clicked ("ChatGPT wants to connect"). */
+  notifyLink?: (title: string, body: string, url: string) => void;
   logger: Logger;
 }
 
@@ -54,6 +56,13 @@ export async function setupServer(deps: ServerSetupDeps): Promise<void> {
       tray.presenter.refresh();
     };
     server.dashboard.events.on('tunnel.changed', showTunnel);
+    server.dashboard.events.on('apps.requested', ({ clientName, url }) =>
+      deps.notifyLink?.(
+        `${clientName} wants to connect`,
+        'Approve it on the page that opened in your browser (click to open it again).',
+        url,
+      ),
+    );
     void server.dashboard.handlers['tunnel.get']({}).then(showTunnel, () => {});
     void server.dashboard.handlers['account.get']({}).then(
       (view) => tray.showAccount(view, false),

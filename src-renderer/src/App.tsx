@@ -4,6 +4,7 @@ import { hasWebSession } from './client/web-client.ts';
 import { ActivityScreen } from './screens/ActivityScreen.tsx';
 import { ConnectScreen } from './screens/ConnectScreen.tsx';
 import { KeysScreen } from './screens/KeysScreen.tsx';
+import { ConnectedApps } from './screens/ConnectedApps.tsx';
 import { ServersScreen } from './screens/ServersScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { SignIn } from './screens/SignIn.tsx';
@@ -53,7 +54,12 @@ export function App() {
         ))}
       </nav>
       <main className="content">
-        {tab === 'keys' && <KeysScreen />}
+        {tab === 'keys' && (
+          <>
+            <KeysScreen />
+            <ConnectedApps />
+          </>
+        )}
         {tab === 'connect' && <ConnectScreen params={route.params} />}
         {tab === 'servers' && <ServersScreen />}
         {tab === 'activity' && <ActivityScreen />}

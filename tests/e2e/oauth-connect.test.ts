@@ -64,12 +64,12 @@ async function mcpStatus(accessToken: string): Promise<number> {
 }
 
 /** Opens the authorization URL, pastes `secret` and approves; resolves with the callback's parameters. */
-async function approveInBrowser(oauth: MemoryOAuthClient, url: URL, secret: string) {
+async function approveInBrowser(oauth: MemoryOAuthClient, url: URL, secret: string, app = 'Notes App') {
   const page = await browser.newPage();
   try {
     const answered = oauth.nextCallback();
     await page.goto(url.href);
-    await page.getByRole('heading', { name: 'Notes App wants to connect' }).waitFor();
+    await page.getByRole('heading', { name: `${app} wants to connect` }).waitFor();
     await page.getByLabel('Connector key').fill(secret);
     await page.getByRole('button', { name: 'Approve' }).click();
     return (await answered).params;
@@ -124,6 +124,44 @@ describe('OAuth for connectors, with the SDK client and a consent in Chromium', 
         await sleep(100);
       }
       assert.equal(status, 401, 'the token still worked 2 seconds after its key was revoked');
+    } finally {
+      oauth.close();
+    }
+  });
+
+  test('Connected apps lists the app with the key that approved it; Revoke ends its token at once', async () => {
+    const claudeKey =
+      /mcp_sk_[A-Za-z0-9_-]{43}/.exec(await keys('create', '--name', 'Claude key'))?.[0] ?? '';
+    await sleep(1_000);
+    const oauth = await MemoryOAuthClient.start('Claude');
+    try {
+      const first = await connectWithOAuth(publicMcp, oauth);
+      assert.ok('authorize' in first);
+      await first.transport.finishAuth(await approveInBrowser(oauth, first.authorize, claudeKey, 'Claude'));
+      const accessToken = oauth.saved?.access_token ?? '';
+      assert.equal(await mcpStatus(accessToken), 200);
+
+      const loginUrl = /(http:\/\/\S+\/login\?token=\S+)/.exec(serve.stderr())?.[1] ?? '';
+      const page = await browser.newPage();
+      await page.goto(loginUrl);
+      const apps = page.getByRole('region', { name: 'Connected apps' });
+      const row = apps.getByRole('row').filter({ hasText: 'Claude' });
+      await row.waitFor();
+      assert.match(await row.innerText(), /127\.0\.0\.1:\d+[\s\S]*Claude key[\s\S]*just now/);
+      await row.getByRole('button', { name: 'Revoke Claude' }).click();
+      await row.waitFor({ state: 'detached' });
+      await page.close();
+      assert.equal(await mcpStatus(accessToken), 401);
+      const refresh = await fetch(`${new URL(publicMcp).origin}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: oauth.saved?.refresh_token ?? '',
+          client_id: oauth.info?.client_id ?? '',
+        }).toString(),
+      });
+      assert.equal(((await refresh.json()) as { error: string }).error, 'invalid_grant');
     } finally {
       oauth.close();
     }

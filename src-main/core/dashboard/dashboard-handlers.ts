@@ -30,6 +30,8 @@ export type DashboardDeps = ServerHandlersDeps &
     tunnel: HandlerSlice<ChannelsOf<'tunnel'>>;
     /** Check connection beside the cloud connectors. */
     connectors: HandlerSlice<ChannelsOf<'connectors'>>;
+    /** Connected apps: OAuth grants. */
+    apps: HandlerSlice<ChannelsOf<'apps'>>;
   };
 
 /**
@@ -46,6 +48,7 @@ export function dashboardHandlers(deps: DashboardDeps): ContractHandlers {
     ...deps.clients,
     ...deps.tunnel,
     ...deps.connectors,
+    ...deps.apps,
     ...activityHandlers(deps.activity),
   };
 }

@@ -44,6 +44,8 @@ export interface DashboardSetupDeps {
   servers: ServersDashboard;
   /** The tunnel's part of the contract ("Expose to the internet"). */
   tunnel: HandlerSlice<ChannelsOf<'tunnel'>>;
+  /** Connected apps (OAuth grants). */
+  apps: HandlerSlice<ChannelsOf<'apps'>>;
   /** How a client starts the bridge (known once the server listens; undefined: this process's script). */
   bridge: () => { command: string; args: string[] } | undefined;
 }

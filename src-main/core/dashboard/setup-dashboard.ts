@@ -89,6 +89,7 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
       warn: (message) => deps.logger.warn(message),
     }),
     tunnel: deps.tunnel,
+    apps: deps.apps,
     connectors: doctorHandlers({
       publicMcpUrl: deps.publicMcpUrl,
       reveal: (id) => deps.keyStore.reveal(id),

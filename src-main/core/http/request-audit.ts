@@ -54,6 +54,7 @@ export function requestAudit(
         ...(outcome !== undefined && { outcome }),
         ...(connectionTest && { connectionTest }),
         ...(res.locals['viaPublicUrl'] === true && { viaPublicUrl: true }),
+        ...(caller?.client !== undefined && { oauthClient: caller.client.name }),
         ...(origin !== undefined && { server: origin.server, upstreamTool: origin.tool }),
       };
       audit.record(entry);

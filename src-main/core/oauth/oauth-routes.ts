@@ -11,7 +11,6 @@ export interface OAuthRoutesDeps extends Omit<ConsentDeps, 'provider'> {
   servers: OAuthServers;
   /** The issuer a request meets, or undefined where OAuth is off (the routes then pass it on). */
   issuerFor: (req: Request) => string | undefined;
-  /** The built renderer, whose stylesheets and icon the OAuth pages use. */
   rendererDir: string;
 }
 

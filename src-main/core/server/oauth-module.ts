@@ -1,33 +1,19 @@
-import type { Request } from 'express';
-import type { FailedAuthLockout } from '../auth/failed-auth-lockout.ts';
 import type { KeyRegistry } from '../auth/key-registry.ts';
 import { rendererDir } from '../dashboard/renderer-dir.ts';
-import type { HttpAppOptions } from '../http/http-app-options.ts';
 import type { SecretStore } from '../keys/secret-store.ts';
 import type { Logger } from '../logger.ts';
-import { checkAccessToken, looksLikeJwt } from '../oauth/access-tokens.ts';
-import { oauthChallenge } from '../oauth/oauth-metadata.ts';
+import { ConnectedApps } from '../oauth/connected-apps.ts';
 import { GrantInfos } from '../oauth/grant-infos.ts';
-import { oauthIssuerFor } from '../oauth/oauth-issuer.ts';
-import { oauthRoutes } from '../oauth/oauth-routes.ts';
+import { oauthHttp, type OAuthHttpDeps } from '../oauth/oauth-http.ts';
 import { OAuthServers } from '../oauth/oauth-servers.ts';
 import type { ServerModule } from './server-module.ts';
 
-export interface OAuthHttpDeps {
-  registry: KeyRegistry;
-  lockout: FailedAuthLockout;
-  now: () => number;
-  publicOrigin: () => string | undefined;
-  /** "OAuth for local clients" (Settings, `serve --oauth-local`): OAuth on loopback names too. */
-  oauthLocal: () => boolean;
-  onRequest?: (request: { clientName: string; url: string }) => void;
-}
-
 export interface OAuthModule extends ServerModule {
   readonly servers: OAuthServers;
-  readonly grants: GrantInfos;
+  /** Connected apps: the dashboard's handlers and word of changes. */
+  readonly apps: ConnectedApps;
   /** The routes and the token check, for the HTTP surface. */
-  http(deps: OAuthHttpDeps): NonNullable<HttpAppOptions['oauth']>;
+  http(deps: Omit<OAuthHttpDeps, 'rendererDir'>): ReturnType<typeof oauthHttp>;
 }
 
 /** MCP Tray as an OAuth authorization server for its public URL (and loopback, when asked). */
@@ -36,31 +22,17 @@ export async function startOAuth(deps: {
   secrets: SecretStore;
   logger: Logger;
   now: () => number;
+  /** The keys grants rest on. */
+  registry: KeyRegistry;
 }): Promise<OAuthModule> {
   const servers = await OAuthServers.open(deps);
   const grants = new GrantInfos(servers.store, deps.now);
+  const apps = new ConnectedApps(grants, servers.store, (id) => deps.registry.findById(id) !== undefined);
   return {
     name: 'oauth',
     servers,
-    grants,
-    http(http) {
-      const issuerFor = (req: Request) =>
-        oauthIssuerFor(req.headers.host, http.publicOrigin(), http.oauthLocal());
-      const tokenDeps = {
-        publicKey: servers.publicKey,
-        store: servers.store,
-        infos: grants,
-        registry: http.registry,
-        now: http.now,
-      };
-      return {
-        issuerFor,
-        challenge: oauthChallenge,
-        isToken: looksLikeJwt,
-        check: (token, issuer) => checkAccessToken(token, issuer, tokenDeps),
-        routes: oauthRoutes({ ...http, servers, infos: grants, issuerFor, rendererDir: rendererDir() }),
-      };
-    },
+    apps,
+    http: (http) => oauthHttp(servers, grants, { ...http, rendererDir: rendererDir() }),
     close: () => Promise.resolve(),
   };
 }

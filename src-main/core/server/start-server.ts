@@ -52,7 +52,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     publicBaseUrl: config.publicBaseUrl,
   };
   const oauth = await modules.start(() =>
-    startOAuth({ dataDir: config.dataDir, secrets: keys.secrets, logger, now }),
+    startOAuth({ dataDir: config.dataDir, secrets: keys.secrets, logger, now, registry: keys.registry }),
   );
   // Loading stored keys and the session key both ask the keychain, each waiting 2 s at most for a slow
   // one: they wait side by side, so a stalled keychain holds up the start by 2 s, not 4.
@@ -84,12 +84,15 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
         servers: gatewayDashboard(gateway, config.dataDir, keys.secrets, deps.version, now),
         bridge: () => deps.bridge?.(Number(new URL(mcpUrl).port)),
         tunnel: tunnels.handlers,
+        apps: oauth.apps.handlers(),
         onError,
       });
       return { ...built, name: 'dashboard', close: async () => built.close() };
     }),
     keys.loaded,
   ]);
+  oauth.apps.onChange((apps) => dashboard.events.emit('apps.changed', { apps }));
+  keys.storedKeys.onReload(() => oauth.apps.changed());
   if (keys.registry.size === 0) {
     logger.warn(`No API keys yet, so every MCP request will be refused. ${hints.createKey}`);
   }
@@ -141,6 +144,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
         now,
         publicOrigin: () => publicAddress.origin,
         oauthLocal: () => live.oauthLocal,
+        onRequest: (request) => dashboard.events.emit('apps.requested', request),
       }),
     ...(deps.inFlight !== undefined && { inFlight: deps.inFlight }),
     hints,

@@ -144,7 +144,13 @@ export function ActivityScreen() {
                 <td data-label="When">
                   <time dateTime={row.time}>{new Date(row.time).toLocaleString()}</time>
                 </td>
-                <td data-label="Key">{row.keyName ?? <span className="muted">{callerLabel(row)}</span>}</td>
+                <td data-label="Key">
+                  {row.keyName === null ? (
+                    <span className="muted">{callerLabel(row)}</span>
+                  ) : (
+                    callerLabel(row)
+                  )}
+                </td>
                 <td data-label="Request">
                   <code>{requestLabel(row)}</code>
                   {row.connectionTest && <span className="badge">test</span>}

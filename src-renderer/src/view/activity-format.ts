@@ -2,7 +2,8 @@ import type { ActivityRow } from '../../../src-shared/dashboard-contract.ts';
 
 /** Who made a request, in words, also when no key was accepted: a paused server never looked at the key. */
 export function callerLabel(row: ActivityRow): string {
-  if (row.keyName !== null) return row.keyName;
+  if (row.keyName !== null)
+    return row.oauthClient === undefined ? row.keyName : `${row.oauthClient} (approved with ${row.keyName})`;
   switch (row.outcome) {
     case 'serving_paused':
       return 'not checked (serving paused)';
@@ -12,6 +13,8 @@ export function callerLabel(row: ActivityRow): string {
       return 'an expired key';
     case 'invalid_api_key':
       return 'no key, or a wrong one';
+    case 'invalid_token':
+      return 'an access token that no longer works';
     default:
       return 'no key';
   }
@@ -43,6 +46,7 @@ const COLUMNS = [
   'upstreamTool',
   'connectionTest',
   'viaPublicUrl',
+  'oauthClient',
 ] as const;
 
 /** A spreadsheet cell: quoted when it must be, and never read as a formula (=, +, -, @ at the start). */

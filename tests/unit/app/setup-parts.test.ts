@@ -97,6 +97,7 @@ describe('setupServer and setupTray', () => {
       { port: '0', dataDir: mkdtempSync(join(tmpdir(), 'mcp-tray-app-')), secretStore: 'file' },
       { MCP_API_KEYS: '' },
     );
+    const links: string[] = [];
     await setupServer({
       state,
       config,
@@ -104,10 +105,17 @@ describe('setupServer and setupTray', () => {
       tray,
       window: () => undefined,
       answerWith: (next) => (answerer = next),
+      notifyLink: (title, _body, url) => links.push(`${title} ${url}`),
       logger: quiet,
     });
     try {
       assert.ok(state.server !== undefined && state.startProblem === undefined);
+      // An app asking to connect raises a notification that opens its consent page.
+      state.server.dashboard.events.emit('apps.requested', {
+        clientName: 'ChatGPT',
+        url: 'https://a.trycloudflare.com/consent/u1',
+      });
+      assert.deepEqual(links, ['ChatGPT wants to connect https://a.trycloudflare.com/consent/u1']);
       assert.equal(rendered.at(-1)?.icon, 'running');
       const status = (await answerer?.('server.status', {})) as { state: string };
       assert.equal(status.state, 'running');
