@@ -56,12 +56,8 @@ export interface AuthorizeOptions {
   extra?: Record<string, string>;
 }
 
-/**
- * Walks /authorize, the consent page and its answer as a browser would (following redirects, keeping
- * cookies) and returns the redirect back to the client: its parameters (code, iss, error...).
- */
-export async function authorize(origin: string, options: AuthorizeOptions): Promise<URLSearchParams> {
-  const jar = new CookieJar();
+/** Builds the authorization request and walks it (see followAuthorization). */
+export function authorize(origin: string, options: AuthorizeOptions): Promise<URLSearchParams> {
   const query = new URLSearchParams({
     response_type: 'code',
     client_id: options.clientId,
@@ -71,7 +67,20 @@ export async function authorize(origin: string, options: AuthorizeOptions): Prom
     state: 'st4te',
     ...options.extra,
   });
-  let url = `${origin}/authorize?${query}`;
+  return followAuthorization(`${origin}/authorize?${query}`, options).then((url) => url.searchParams);
+}
+
+/**
+ * Walks an authorization URL, the consent page and its answer as a browser would (following redirects,
+ * keeping cookies) up to the redirect back to the client, which it returns (not followed).
+ */
+export async function followAuthorization(
+  start: string,
+  options: Pick<AuthorizeOptions, 'key' | 'action' | 'redirectUri'>,
+): Promise<URL> {
+  const jar = new CookieJar();
+  const back = options.redirectUri ?? new URL(start).searchParams.get('redirect_uri') ?? REDIRECT_URI;
+  let url = start;
   let method = 'GET';
   let body: string | undefined;
   for (let hop = 0; hop < 10; hop += 1) {
@@ -80,7 +89,10 @@ export async function authorize(origin: string, options: AuthorizeOptions): Prom
       redirect: 'manual',
       headers: {
         cookie: jar.header(),
-        ...(body !== undefined && { 'content-type': 'application/x-www-form-urlencoded', origin }),
+        ...(body !== undefined && {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: new URL(url).origin,
+        }),
       },
       ...(body !== undefined && { body }),
     });
@@ -88,16 +100,14 @@ export async function authorize(origin: string, options: AuthorizeOptions): Prom
     const location = res.headers.get('location');
     if (location !== null) {
       const next = new URL(location, url);
-      if (next.href.startsWith(options.redirectUri ?? REDIRECT_URI)) return next.searchParams;
+      if (next.href.startsWith(back)) return next;
       [url, method, body] = [next.href, 'GET', undefined];
       continue;
     }
     if (res.status === 200 && new URL(url).pathname.startsWith('/consent/')) {
       await res.text();
-      [method, body] = [
-        'POST',
-        new URLSearchParams({ action: options.action ?? 'approve', key: options.key ?? '' }).toString(),
-      ];
+      const answer = { action: options.action ?? 'approve', key: options.key ?? '' };
+      [method, body] = ['POST', new URLSearchParams(answer).toString()];
       continue;
     }
     throw new Error(`the flow stopped at ${method} ${url}: ${res.status} ${await res.text()}`);
