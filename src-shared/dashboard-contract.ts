@@ -94,6 +94,8 @@ export interface SettingsView {
   runningPort: number;
   publicBaseUrl: string | null;
   allowQueryKey: boolean;
+  /** OAuth on 127.0.0.1 and localhost too (the public URL always has it). */
+  oauthLocal: boolean;
   dataDir: string;
   /** Where key secrets live, in words ("the macOS Keychain", or the secrets file). */
   secretsIn: string;

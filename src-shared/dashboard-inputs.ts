@@ -125,6 +125,7 @@ export const invokeInputs = {
     port: z.number().int().min(1024).max(65535).optional(),
     publicBaseUrl: z.string().max(500).nullable().optional(),
     allowQueryKey: z.boolean().optional(),
+    oauthLocal: z.boolean().optional(),
   }),
   'signIn.get': z.object({}),
   'signIn.update': z.object({

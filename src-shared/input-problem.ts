@@ -14,6 +14,7 @@ const FIELD_LABELS: Record<string, string> = {
   port: 'Port',
   publicBaseUrl: 'Public URL',
   allowQueryKey: 'Keys in URLs',
+  oauthLocal: 'OAuth for local clients',
   clientId: 'Client ID',
   clientSecret: 'Client secret',
   baseUrl: 'GitHub URL',

@@ -22,6 +22,7 @@ describe('settings over /api', () => {
         runningPort: web.server().port,
         publicBaseUrl: null,
         allowQueryKey: true,
+        oauthLocal: false,
         restartNeeded: false,
         dataDir: undefined,
         secretsIn: undefined,
@@ -44,6 +45,20 @@ describe('settings over /api', () => {
       401,
     );
     await invoke('settings.update', { allowQueryKey: true });
+  });
+
+  test('OAuth for local clients turns the authorization server on for loopback names, live, and off again', async () => {
+    const origin = `http://127.0.0.1:${web.server().port}`;
+    const prm = () => fetch(`${origin}/.well-known/oauth-protected-resource/mcp`);
+    assert.equal((await prm()).status, 404);
+    assert.equal((await invoke('settings.update', { oauthLocal: true })).status, 200);
+    const on = await prm();
+    assert.equal(on.status, 200);
+    assert.equal(((await on.json()) as { resource: string }).resource, `${origin}/mcp`);
+    const challenge = (await fetch(`${origin}/mcp`, { method: 'POST' })).headers.get('www-authenticate');
+    assert.match(String(challenge), /resource_metadata="http:\/\/127\.0\.0\.1:\d+\/\.well-known/);
+    await invoke('settings.update', { oauthLocal: false });
+    assert.equal((await prm()).status, 404);
   });
 
   test('a public URL must be https; once set, configs use it and its host is answered (not the dashboard)', async () => {

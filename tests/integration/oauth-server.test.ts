@@ -220,3 +220,19 @@ describe('access tokens at /mcp', () => {
     assert.equal((await callMcp(access_token)).status, 401);
   });
 });
+
+describe('serve --oauth-local', () => {
+  test('OAuth answers on 127.0.0.1 and localhost, each as its own issuer', async () => {
+    const local = await startServe({ args: ['--oauth-local'] });
+    try {
+      for (const host of ['127.0.0.1', 'localhost']) {
+        const at = `http://${host}:${local.port}`;
+        const res = await fetch(`${at}/.well-known/oauth-authorization-server`);
+        assert.equal(res.status, 200, host);
+        assert.equal(((await res.json()) as { issuer: string }).issuer, at);
+      }
+    } finally {
+      await local.stop();
+    }
+  });
+});

@@ -45,6 +45,7 @@ export function settingsController(deps: SettingsControllerDeps) {
       runningPort: deps.runningPort,
       publicBaseUrl: deps.live.publicBaseUrl ?? null,
       allowQueryKey: deps.live.allowQueryKey,
+      oauthLocal: deps.live.oauthLocal,
       dataDir: deps.dataDir,
       secretsIn: deps.secretsIn,
       restartNeeded: port !== deps.runningPort,
@@ -73,10 +74,12 @@ export function settingsController(deps: SettingsControllerDeps) {
       await file.update({
         ...(changes.port !== undefined && { port: changes.port }),
         ...(changes.allowQueryKey !== undefined && { allowQueryKey: changes.allowQueryKey }),
+        ...(changes.oauthLocal !== undefined && { oauthLocal: changes.oauthLocal }),
         // null clears it: the key goes from settings.json.
         ...(publicBaseUrl !== undefined && { publicBaseUrl: publicBaseUrl ?? undefined }),
       });
       if (changes.allowQueryKey !== undefined) deps.live.allowQueryKey = changes.allowQueryKey;
+      if (changes.oauthLocal !== undefined) deps.live.oauthLocal = changes.oauthLocal;
       if (publicBaseUrl !== undefined) publicAddress.set(publicBaseUrl ?? undefined);
       return view();
     },

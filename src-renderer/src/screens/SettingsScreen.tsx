@@ -123,6 +123,28 @@ export function SettingsScreen({ door }: { door: 'desktop' | 'web' }) {
         </p>
       </div>
       <div className="setting">
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={settings.oauthLocal}
+            onChange={(e) =>
+              void save(
+                { oauthLocal: e.target.checked },
+                e.target.checked ? 'OAuth on for local clients' : 'OAuth off for local clients',
+                'oauth-local',
+              )
+            }
+          />
+          <span>OAuth for local clients</span>
+        </label>
+        <SaveOutcome outcome={outcome} at="oauth-local" />
+        <p className="muted">
+          The public URL always offers OAuth (ChatGPT and Claude connect with it). Turn this on only for a
+          client on this computer that can do nothing but OAuth: clients given a key may otherwise start an
+          OAuth sign-in when they find it.
+        </p>
+      </div>
+      <div className="setting">
         <span className="label">Launch at login</span>
         <p className="muted">Set from the tray menu of the desktop app.</p>
       </div>
