@@ -51,12 +51,11 @@ export function responsesApi(input: ConnectorInput): ConnectorConfig {
   };
 }
 
-const OAUTH_LATER = 'OAuth for connectors (what ChatGPT recommends) comes with a later version of MCP Tray.';
-
 /**
- * ChatGPT's connectors (developer mode) have no field for a key. Until MCP Tray offers OAuth, the way that
- * works is "No authentication" with the key in the URL: said with what that costs, and only when the server
- * accepts keys in URLs. (The ChatGPT desktop app runs local servers: Connect > Add to ChatGPT desktop.)
+ * ChatGPT's connectors (developer mode) have no field for a key: OAuth is the way (ChatGPT registers itself
+ * and opens MCP Tray's approval page, where a key is pasted). "No authentication" with the key in the URL is
+ * offered beside it, with what that costs, when the server accepts keys in URLs. (The ChatGPT desktop app
+ * runs local servers: Connect > Add to ChatGPT desktop.)
  */
 export function chatgpt(input: ConnectorInput): ConnectorConfig {
   const title = 'ChatGPT connector';
@@ -67,32 +66,29 @@ export function chatgpt(input: ConnectorInput): ConnectorConfig {
       `${NEEDS_PUBLIC_URL} (On this computer, the ChatGPT desktop app needs none: Connect > Add to ChatGPT desktop.)`,
       'settings',
     );
-  if (input.queryKeyAllowed === false)
-    return blocked(
-      'chatgpt',
-      title,
-      'ChatGPT’s connectors have no field for a key, so the key goes in the URL, and this server refuses keys in URLs: turn on "Accept keys in the URL" in Settings. ' +
-        OAUTH_LATER,
-      'settings',
-    );
-  const url = new URL(input.publicMcpUrl);
-  url.searchParams.set('api_key', input.apiKey);
+  const withKey = new URL(input.publicMcpUrl);
+  withKey.searchParams.set('api_key', input.apiKey);
+  const keyInUrl =
+    input.queryKeyAllowed === false
+      ? 'The other way, "No authentication" with the key in the URL, is off: this server refuses keys in URLs (Settings).'
+      : 'Where OAuth cannot be used, "No authentication" with the second URL works too, but the key is then part of the URL: it shows in ChatGPT’s connector settings and can end up in logs on the way. Use a key made for ChatGPT alone and rotate it if it leaks.';
   return {
     client: 'chatgpt',
     title,
     format: 'text',
     textLabel: 'Connector URL',
-    text: `${url.href}\n`,
+    text: `${input.publicMcpUrl}\n`,
+    ...(input.queryKeyAllowed !== false && {
+      alternatives: [{ label: 'For "No authentication": the URL with the key', text: `${withKey.href}\n` }],
+    }),
     steps: [
       'In ChatGPT: Settings > Apps & Connectors > Advanced settings: turn on Developer mode.',
-      'Create a connector: name it MCP Tray, paste this URL, and choose "No authentication".',
+      'Create a connector: name it MCP Tray, paste the connector URL, and choose OAuth.',
+      'ChatGPT opens MCP Tray’s approval page: paste a key (Keys > Copy connector key; one made for ChatGPT alone is best) and Approve.',
       'In a chat, pick the connector from the + menu (Developer mode).',
     ],
-    note:
-      'The key is then part of the URL: it shows in ChatGPT’s connector settings and can end up in logs on the way. ' +
-      'Use a key made for ChatGPT alone (Keys > Create key, tools only) and rotate it if it leaks. ' +
-      OAUTH_LATER,
-    containsKey: true,
+    note: `OAuth is recommended: ChatGPT gets its own token, listed under Keys > Connected apps, and the key never leaves this computer. ${keyInUrl}`,
+    containsKey: false,
   };
 }
 
@@ -114,7 +110,7 @@ export function claudeConnector(input: ConnectorInput): ConnectorConfig {
       'Under Advanced settings, add a custom header named X-API-Key with the key as its value, then Add.',
       'In a chat, turn MCP Tray on from the tools menu.',
     ],
-    note: 'Custom headers reach Claude plans in turn (Pro, Max and Team first). Where Advanced settings has no headers yet, Claude needs OAuth, which comes with a later version of MCP Tray.',
+    note: 'Custom headers reach Claude plans in turn (Pro, Max and Team first). Where Advanced settings has no headers yet, add the connector with the URL alone: Claude then connects with OAuth, and MCP Tray’s approval page asks for a key.',
     containsKey: true,
   };
 }

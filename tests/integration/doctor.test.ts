@@ -14,6 +14,20 @@ describe('mcp-tray doctor', () => {
       assert.match(good.stdout, /^ok {4}reachable: GET .*\/healthz: HTTP 200\.$/m);
       assert.match(good.stdout, /^ok {4}refused without a key: .*HTTP 401, WWW-Authenticate: Bearer/m);
       assert.match(good.stdout, /^ok {4}tools\/list: Connected with the key; \d+ tools\.$/m);
+      for (const step of [
+        'challenge names OAuth',
+        'protected resource metadata',
+        'authorization server metadata',
+        'issuer matches',
+        'dynamic registration',
+        'client ID metadata documents',
+        'token endpoint',
+      ])
+        assert.match(good.stdout, new RegExp(`^ok {4}${step}: `, 'm'), step);
+      // The same server by 127.0.0.1, which is not its public URL: no OAuth there, and the doctor says so.
+      const local = await runCli(['doctor', '--url', `http://127.0.0.1:${port}`, '--key', FULL_KEY]);
+      assert.equal(local.code, 1);
+      assert.match(local.stdout, /^FAIL {2}challenge names OAuth: .*would not start OAuth/m);
       const found = await runCli([
         'doctor',
         '--key',

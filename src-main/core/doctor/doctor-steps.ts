@@ -2,6 +2,7 @@ import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/cli
 import { MCP_PATH, PRODUCT_NAME } from '../../../src-shared/product.ts';
 
 import type { DoctorStep } from '../../../src-shared/doctor-view.ts';
+import { walkOAuth } from './oauth-steps.ts';
 
 export type { DoctorStep } from '../../../src-shared/doctor-view.ts';
 
@@ -64,6 +65,9 @@ export async function walkPublicUrl(origin: string, key: string | undefined): Pr
       fix: 'Anyone on the internet could use this server: it must refuse requests without a key.',
     }),
   });
+  if (refused.status !== 401) return steps;
+  steps.push(...(await walkOAuth(origin, challenge, get)));
+  if (steps.some((step) => step.outcome === 'fail')) return steps;
   if (key === undefined) {
     steps.push({
       name: 'tools/list',

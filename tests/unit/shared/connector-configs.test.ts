@@ -153,20 +153,26 @@ describe('connector configs', () => {
     assert.equal(tunnelled.blocked, undefined);
   });
 
-  test('ChatGPT connector: blocked without a public URL or with keys in URLs refused; else the key in the URL, said with its cost', () => {
+  test('ChatGPT connector: blocked without a public URL; else OAuth with the plain URL, and the key-in-URL way beside it only while keys in URLs are accepted', () => {
     const local = connectorConfig('chatgpt', input());
     assert.equal(local.blocked?.fix, 'settings');
     assert.match(local.blocked?.message ?? '', /public HTTPS.*Add to ChatGPT desktop/);
     assert.equal(local.containsKey, false);
     const public_ = { publicMcpUrl: 'https://t.example.com/mcp' };
-    const refused = connectorConfig('chatgpt', input('darwin', { ...public_, queryKeyAllowed: false }));
-    assert.match(refused.blocked?.message ?? '', /turn on "Accept keys in the URL" in Settings/);
     const config = connectorConfig('chatgpt', input('darwin', { ...public_, queryKeyAllowed: true }));
     assert.equal(config.blocked, undefined);
-    assert.equal(config.text, `https://t.example.com/mcp?api_key=${encodeURIComponent(KEY)}\n`);
-    assert.match(config.steps.join(' '), /No authentication/);
-    assert.match(config.note ?? '', /part of the URL.*rotate it if it leaks/);
-    assert.equal(config.containsKey, true);
+    assert.equal(config.text, 'https://t.example.com/mcp\n');
+    assert.equal(config.containsKey, false);
+    assert.match(config.steps.join(' '), /choose OAuth.*approval page: paste a key/);
+    assert.deepEqual(
+      config.alternatives?.map((a) => a.text),
+      [`https://t.example.com/mcp?api_key=${encodeURIComponent(KEY)}\n`],
+    );
+    assert.match(config.note ?? '', /No authentication.*part of the URL.*rotate it if it leaks/);
+    const refused = connectorConfig('chatgpt', input('darwin', { ...public_, queryKeyAllowed: false }));
+    assert.equal(refused.blocked, undefined, 'OAuth works whether or not keys in URLs are accepted');
+    assert.equal(refused.alternatives, undefined);
+    assert.match(refused.note ?? '', /refuses keys in URLs/);
   });
 
   test('Claude connector: the public URL and the key as an X-API-Key header, never in the URL', () => {
