@@ -35,4 +35,35 @@ describe('Check connection beside a cloud connector, in Chromium', () => {
     assert.match((await check.textContent()) ?? '', /reachable: ok\..*refused without a key: ok\./);
     await web.shoot('connect-check-connection');
   });
+
+  test('ChatGPT’s entry leads with OAuth, and makes a key for ChatGPT alone in one click', async () => {
+    await page().getByRole('combobox', { name: 'Client' }).selectOption('chatgpt');
+    assert.equal(
+      await page().getByTestId('config-text').textContent(),
+      `http://localhost:${web.server().port}/mcp\n`,
+    );
+    await page().getByRole('button', { name: 'Make a key for ChatGPT connector' }).click();
+    await page().getByText('Key “ChatGPT connector” was made for ChatGPT connector').waitFor();
+    const chosen = page().getByRole('combobox', { name: 'Key', exact: true }).locator('option:checked');
+    assert.match((await chosen.textContent()) ?? '', /^ChatGPT connector/);
+    await page().getByRole('button', { name: 'Make a key for ChatGPT connector' }).click();
+    await page().getByText('Key “ChatGPT connector 2” was made for ChatGPT connector').waitFor();
+    const listed = await runCli([
+      'keys',
+      'list',
+      '--json',
+      '--secret-store',
+      'file',
+      '--data-dir',
+      web.dataDir,
+    ]);
+    const { keys } = JSON.parse(listed.stdout) as { keys: { name: string; permissions: string[] }[] };
+    assert.deepEqual(
+      keys.filter((key) => key.name.startsWith('ChatGPT')).map((key) => key.permissions),
+      [
+        ['tools:list', 'tools:call'],
+        ['tools:list', 'tools:call'],
+      ],
+    );
+  });
 });

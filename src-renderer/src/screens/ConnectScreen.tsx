@@ -9,6 +9,7 @@ import {
 import { CopyButton } from '../parts/CopyButton.tsx';
 import { AddToClient } from './AddToClient.tsx';
 import { CheckConnection } from './CheckConnection.tsx';
+import { FIRST_KEY_PERMISSIONS } from './FirstKey.tsx';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
 import { KeySelect } from '../parts/KeySelect.tsx';
 import { errorText, useClient } from '../use-contract.ts';
@@ -38,12 +39,14 @@ export function ConnectScreen({ params }: { params: Record<string, string> }) {
   const [shown, setShown] = useState<{ id: string; secret: string }>();
   const [error, setError] = useState<string>();
 
-  useEffect(() => {
-    client.invoke('app.info', {}).then(setInfo, (e: unknown) => setError(errorText(e)));
+  const loadKeys = () =>
     client.invoke('keys.list', {}).then(
       (listing) => setKeys(listing.keys.filter((key) => key.status !== 'environment')),
       (e: unknown) => setError(errorText(e)),
     );
+  useEffect(() => {
+    client.invoke('app.info', {}).then(setInfo, (e: unknown) => setError(errorText(e)));
+    void loadKeys();
   }, [client]);
 
   const clients = clientIdsFor(info?.platform ?? 'linux');
@@ -70,6 +73,20 @@ export function ConnectScreen({ params }: { params: Record<string, string> }) {
     if (!key) return '';
     const real = build(secret ?? (await reveal(key.id)));
     return real ? pick(real) : '';
+  };
+  /** A key for this client alone (tools only), named after it: what a connector on the internet should get. */
+  const makeKey = async () => {
+    const names = new Set((keys ?? []).map((k) => k.name));
+    const base = CLIENT_TITLES[target];
+    let name = base;
+    for (let n = 2; names.has(name); n += 1) name = `${base} ${n}`;
+    try {
+      const made = await client.invoke('keys.create', { name, permissions: FIRST_KEY_PERMISSIONS });
+      await loadKeys();
+      go({ key: made.key.id, created: '1' });
+    } catch (e) {
+      setError(errorText(e));
+    }
   };
   const toggleKey = async () => {
     if (!key) return;
@@ -116,6 +133,11 @@ export function ConnectScreen({ params }: { params: Record<string, string> }) {
             label="Copy connector key"
             ariaLabel={`Copy connector key ${key.name}`}
           />
+        )}
+        {CLOUD_CLIENTS.includes(target) && (
+          <button type="button" className="button" onClick={() => void makeKey()}>
+            Make a key for {CLIENT_TITLES[target]}
+          </button>
         )}
       </div>
       {keys?.length === 0 && (

@@ -192,6 +192,10 @@ describe('activity rows', () => {
     assert.equal(callerLabel(row), 'not checked (serving paused)');
     assert.equal(callerLabel({ ...row, outcome: 'invalid_api_key', status: 401 }), 'no key, or a wrong one');
     assert.equal(callerLabel({ ...row, keyName: 'Cursor' }), 'Cursor');
+    assert.equal(
+      callerLabel({ ...row, keyName: 'Shared key', oauthClient: 'ChatGPT' }),
+      'ChatGPT (approved with Shared key)',
+    );
     assert.equal(requestLabel(row), 'tools/call whoami');
     assert.equal(requestLabel({ ...row, mcpMethod: null, tool: null }), 'POST /mcp');
     assert.equal(
@@ -205,15 +209,17 @@ describe('activity rows', () => {
       row,
       { ...row, keyName: '=HYPERLINK("x")', connectionTest: true },
       { ...row, viaPublicUrl: true },
+      { ...row, oauthClient: 'ChatGPT' },
     ]);
     const lines = csv.split('\r\n');
     assert.match(lines[0] ?? '', /^time,keyId,keyName,method,path,mcpMethod,tool,status,outcome/);
     assert.ok(lines[1]?.includes('"claude-code/2.1, ""quoted"""'));
     assert.ok(lines[2]?.includes(`"'=HYPERLINK(""x"")"`));
-    assert.ok(lines[2]?.endsWith(',true,'), 'a connection test, not by the public URL');
-    assert.ok(lines[3]?.endsWith(',,true'), 'by the public URL (a tunnel)');
-    assert.ok(lines[0]?.endsWith(',connectionTest,viaPublicUrl'));
-    assert.equal(lines.length, 5);
+    assert.ok(lines[2]?.endsWith(',true,,'), 'a connection test, not by the public URL');
+    assert.ok(lines[3]?.endsWith(',,true,'), 'by the public URL (a tunnel)');
+    assert.ok(lines[4]?.endsWith(',,,ChatGPT'), 'an app with an OAuth token');
+    assert.ok(lines[0]?.endsWith(',connectionTest,viaPublicUrl,oauthClient'));
+    assert.equal(lines.length, 6);
   });
 });
 
