@@ -7,7 +7,7 @@ export interface Caller {
   role: string;
   permissions: readonly string[];
   /** Where the credential came from. */
-  source: 'environment' | 'stored';
-  /** For an OAuth access token: the app that holds it (the key or owner above approved it). */
+  source: 'environment' | 'stored' | 'oauth';
+  /** For an OAuth access token: the app that holds it (approved with the key above, or by the owner). */
   client?: { id: string; name: string };
 }

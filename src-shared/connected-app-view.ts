@@ -11,3 +11,17 @@ export interface ConnectedAppView {
   createdAt: string;
   lastUsedAt: string | null;
 }
+
+/** An app waiting for an answer: its consent page is open in a browser, and the owner may answer here. */
+export interface WaitingAppView {
+  uid: string;
+  clientName: string;
+  redirectHost: string;
+  askedAt: string;
+}
+
+/** What Connected apps shows: the apps connected, and those waiting for an answer. */
+export interface AppsView {
+  apps: ConnectedAppView[];
+  waiting: WaitingAppView[];
+}

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ConnectClientView, ConnectOutcome } from './connect-view.ts';
 import type { DoctorStep } from './doctor-view.ts';
 import type { TunnelView } from './tunnel-view.ts';
-import type { ConnectedAppView } from './connected-app-view.ts';
+import type { AppsView } from './connected-app-view.ts';
 import type { ActivityRow, KeyRow } from './dashboard-rows.ts';
 
 export type { ActivityRow, ActivityStatus, KeyRow } from './dashboard-rows.ts';
@@ -56,6 +56,8 @@ export const INVOKE_CHANNELS = [
   'connectors.check',
   'apps.list',
   'apps.revoke',
+  'apps.approve',
+  'apps.deny',
   'signIn.get',
   'signIn.update',
   'signIn.check',
@@ -164,9 +166,12 @@ export interface InvokeOutputs {
   'tunnel.stop': TunnelView;
   /** The public URL walked as a cloud connector would (the doctor's steps). */
   'connectors.check': { url: string; steps: DoctorStep[] };
-  /** Apps connected with OAuth, newest first; revoking one ends its tokens at once. */
-  'apps.list': { apps: ConnectedAppView[] };
-  'apps.revoke': { apps: ConnectedAppView[] };
+  /** Apps connected with OAuth, newest first (revoking one ends its tokens at once), and those waiting. */
+  'apps.list': AppsView;
+  'apps.revoke': AppsView;
+  /** The owner's answer to a waiting app: its consent page goes on by itself. */
+  'apps.approve': AppsView;
+  'apps.deny': AppsView;
   'signIn.get': SignInSettingsView;
   'signIn.update': SignInSettingsView;
   /** Whether the provider accepts the saved client ID and secret (asked without anyone signing in). */
@@ -192,8 +197,8 @@ export interface EventPayloads {
   'servers.changed': ServersView;
   /** The tunnel started, got its URL (or a new one), dropped, or stopped. */
   'tunnel.changed': TunnelView;
-  /** An app was connected with OAuth, or revoked. */
-  'apps.changed': { apps: ConnectedAppView[] };
+  /** An app was connected with OAuth, revoked, or asks to connect. */
+  'apps.changed': AppsView;
   /** An app asks to connect: its consent page is open in a browser (the desktop app raises a notification). */
   'apps.requested': { clientName: string; url: string };
 }

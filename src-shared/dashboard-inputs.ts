@@ -119,6 +119,11 @@ export const invokeInputs = {
   'connectors.check': z.object({ keyId: id.optional() }),
   'apps.list': z.object({}),
   'apps.revoke': z.object({ grantId: z.string().min(1).max(200) }),
+  'apps.approve': z.object({
+    uid: z.string().min(1).max(200),
+    preset: z.enum(['tools', 'read-only', 'full']),
+  }),
+  'apps.deny': z.object({ uid: z.string().min(1).max(200) }),
   'settings.get': z.object({}),
   'settings.update': z.object({
     // Below 1024 needs administrator rights on macOS and Linux; MCP Tray never needs such a port.

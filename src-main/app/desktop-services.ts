@@ -42,9 +42,9 @@ export function desktopTrayDeps(
   };
 }
 
-/** A notification whose click opens `url` in the system browser. */
-export function notifyLink(title: string, body: string, url: string): void {
+/** A notification whose click runs `onClick` (opens the dashboard where the request is answered). */
+export function notifyWithClick(title: string, body: string, onClick: () => void): void {
   const notification = new Notification({ title, body });
-  notification.on('click', () => void shell.openExternal(url));
+  notification.on('click', onClick);
   notification.show();
 }

@@ -5,7 +5,7 @@ import { resolveServerConfig } from '../core/server/server-config.ts';
 import { loadSettings, SettingsFile } from '../core/settings/settings-file.ts';
 import { initialAppState } from './app-state.ts';
 import { isBridgeLaunch, runBridgeEntry } from './bridge-entry.ts';
-import { desktopServerDeps, desktopTrayDeps, notifyLink } from './desktop-services.ts';
+import { desktopServerDeps, desktopTrayDeps, notifyWithClick } from './desktop-services.ts';
 import { dashboardWindow } from './dashboard-window.ts';
 import { openIpcGate } from './ipc-gate.ts';
 import { setupFirstRun } from './setup-first-run.ts';
@@ -69,7 +69,7 @@ async function onReady(
     tray,
     window: window.current,
     answerWith: (answerer) => gate.answerWith(answerer),
-    notifyLink,
+    notifyApproval: (title, body) => notifyWithClick(title, body, () => window.show()),
     logger,
   });
   await setupFirstRun({

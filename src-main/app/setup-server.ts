@@ -22,8 +22,8 @@ export interface ServerSetupDeps {
   /** The dashboard window, which the contract's events go to. */
   window: () => BrowserWindow | undefined;
   answerWith: (answerer: IpcAnswerer) => void;
-  /** A desktop notification that opens `url` when clicked ("ChatGPT wants to connect"). */
-  notifyLink?: (title: string, body: string, url: string) => void;
+  /** A desktop notification that opens the dashboard when clicked ("ChatGPT wants to connect"). */
+  notifyApproval?: (title: string, body: string) => void;
   logger: Logger;
 }
 
@@ -56,11 +56,10 @@ export async function setupServer(deps: ServerSetupDeps): Promise<void> {
       tray.presenter.refresh();
     };
     server.dashboard.events.on('tunnel.changed', showTunnel);
-    server.dashboard.events.on('apps.requested', ({ clientName, url }) =>
-      deps.notifyLink?.(
+    server.dashboard.events.on('apps.requested', ({ clientName }) =>
+      deps.notifyApproval?.(
         `${clientName} wants to connect`,
-        'Approve it on the page that opened in your browser (click to open it again).',
-        url,
+        'Click to approve or deny it in MCP Tray, or paste a key on the page in your browser.',
       ),
     );
     void server.dashboard.handlers['tunnel.get']({}).then(showTunnel, () => {});

@@ -25,7 +25,7 @@ const SUITE = join(
 
 let serve: ServeProcess;
 let issuer = '';
-let results = new Map<string, Check[]>();
+const results = new Map<string, Check[]>();
 let log = '';
 
 before(async () => {

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
+import { SHOTS } from '../support/dashboard-page.ts';
 import { connectWithOAuth, MemoryOAuthClient } from '../support/oauth-client.ts';
 import { startSecretService, type SecretService } from '../support/secret-service.ts';
 import { freePort, runCli, startServe, type ServeProcess } from '../support/serve-process.ts';
@@ -38,6 +39,7 @@ before(async () => {
   });
   key = /mcp_sk_[A-Za-z0-9_-]{43}/.exec(await keys('create', '--name', 'ChatGPT connector'))?.[0] ?? '';
   assert.notEqual(key, '');
+  mkdirSync(SHOTS, { recursive: true });
   browser = await launchChromium();
   await sleep(1_000);
 });
@@ -47,6 +49,16 @@ after(async () => {
   await serve?.stop();
   await keyring?.stop();
 });
+
+/** A one-time sign-in link to the running server's web dashboard, as `mcp-tray dashboard` prints it. */
+async function freshLogin(): Promise<string> {
+  const result = await runCli(
+    ['dashboard', '--port', String(serve.port), '--data-dir', dataDir],
+    keyring.env,
+  );
+  assert.equal(result.code, 0, result.stderr);
+  return /(http:\/\/\S+\/login\?token=\S+)/.exec(result.stdout)?.[1] ?? '';
+}
 
 /** The status of a tools/list with `accessToken`, straight over HTTP. */
 async function mcpStatus(accessToken: string): Promise<number> {
@@ -70,6 +82,7 @@ async function approveInBrowser(oauth: MemoryOAuthClient, url: URL, secret: stri
     const answered = oauth.nextCallback();
     await page.goto(url.href);
     await page.getByRole('heading', { name: `${app} wants to connect` }).waitFor();
+    await page.screenshot({ path: join(SHOTS, `consent-${app.replaceAll(' ', '-').toLowerCase()}.png`) });
     await page.getByLabel('Connector key').fill(secret);
     await page.getByRole('button', { name: 'Approve' }).click();
     return (await answered).params;
@@ -141,9 +154,8 @@ describe('OAuth for connectors, with the SDK client and a consent in Chromium', 
       const accessToken = oauth.saved?.access_token ?? '';
       assert.equal(await mcpStatus(accessToken), 200);
 
-      const loginUrl = /(http:\/\/\S+\/login\?token=\S+)/.exec(serve.stderr())?.[1] ?? '';
       const page = await browser.newPage();
-      await page.goto(loginUrl);
+      await page.goto(await freshLogin());
       const apps = page.getByRole('region', { name: 'Connected apps' });
       const row = apps.getByRole('row').filter({ hasText: 'Claude' });
       await row.waitFor();
@@ -162,6 +174,49 @@ describe('OAuth for connectors, with the SDK client and a consent in Chromium', 
         }).toString(),
       });
       assert.equal(((await refresh.json()) as { error: string }).error, 'invalid_grant');
+    } finally {
+      oauth.close();
+    }
+  });
+
+  test('approved in MCP Tray instead of with a key: the page waits, goes on by itself, and the app gets what was chosen', async () => {
+    const oauth = await MemoryOAuthClient.start('Research App');
+    try {
+      const first = await connectWithOAuth(publicMcp, oauth);
+      assert.ok('authorize' in first);
+      const answered = oauth.nextCallback();
+      const consent = await browser.newPage();
+      await consent.goto(first.authorize.href);
+      await consent.getByRole('button', { name: 'Wait for MCP Tray' }).click();
+      await consent.getByRole('heading', { name: 'Approve Research App in MCP Tray' }).waitFor();
+
+      const dashboard = await browser.newPage();
+      await dashboard.goto(await freshLogin());
+      const asking = dashboard.getByRole('group', { name: 'Research App wants to connect' });
+      await asking.waitFor();
+      assert.match(await asking.innerText(), /your answer goes to 127\.0\.0\.1:\d+/);
+      await asking.getByRole('combobox').selectOption('tools');
+      await asking.getByRole('button', { name: 'Approve Research App' }).click();
+      const row = dashboard.getByRole('row').filter({ hasText: 'Research App' });
+      await row.waitFor();
+      assert.match(await row.innerText(), /you, in MCP Tray/);
+
+      const params = (await answered).params;
+      await consent.close();
+      await first.transport.finishAuth(params);
+      const connected = await connectWithOAuth(publicMcp, oauth);
+      assert.ok('client' in connected);
+      const who = await connected.client.callTool({ name: 'whoami', arguments: {} });
+      const caller = who.structuredContent as Record<string, unknown>;
+      assert.deepEqual(
+        [caller['keyName'], caller['source'], caller['permissions']],
+        ['Research App', 'oauth', ['tools:list', 'tools:call']],
+      );
+      await connected.client.close();
+      await row.getByRole('button', { name: 'Revoke Research App' }).click();
+      await row.waitFor({ state: 'detached' });
+      await dashboard.close();
+      assert.equal(await mcpStatus(oauth.saved?.access_token ?? ''), 401);
     } finally {
       oauth.close();
     }

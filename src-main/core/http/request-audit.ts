@@ -34,8 +34,9 @@ export function requestAudit(
       const caller = req.caller;
       const finished = now();
       const connectionTest = isConnectionTest(req.headers[CONNECTION_TEST_HEADER]);
-      // A dashboard Test is not the key being used by its client.
-      if (caller !== undefined && !connectionTest) usage.record(caller.keyId, new Date(finished));
+      // A dashboard Test is not the key being used by its client; an app the owner approved has no key.
+      if (caller !== undefined && !connectionTest && caller.source !== 'oauth')
+        usage.record(caller.keyId, new Date(finished));
       const outcome = res.locals['errorCode'] as string | undefined;
       const { mcpMethod, tool } = mcpTarget(req.body);
       const origin = tool === null ? undefined : toolOrigin(tool);

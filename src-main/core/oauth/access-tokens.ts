@@ -2,6 +2,7 @@ import { jwtVerify, type CryptoKey } from 'jose';
 import type { KeyRegistry } from '../auth/key-registry.ts';
 import type { TokenCheck } from '../http/bearer-tokens.ts';
 import { resourceOf } from './authorization-server.ts';
+import { OWNER_ACCOUNT_PREFIX } from './consent-grants.ts';
 import type { GrantInfos } from './grant-infos.ts';
 import type { OAuthStore } from './oauth-store.ts';
 
@@ -45,16 +46,27 @@ export async function checkAccessToken(
   if (grant === undefined || grant.accountId !== claims.sub)
     return { problem: 'the access was revoked; connect the app again' };
   const info = deps.infos.get(grantId);
+  const clientId = typeof claims['client_id'] === 'string' ? claims['client_id'] : '';
+  const client = { id: clientId, name: info?.clientName ?? clientId };
+  if (String(claims.sub).startsWith(OWNER_ACCOUNT_PREFIX)) {
+    if (info?.permissions === undefined) return { problem: 'the access was revoked; connect the app again' };
+    deps.infos.used(grantId);
+    // Approved by the owner in MCP Tray: the app is its own caller, with what was chosen then.
+    const caller = {
+      keyId: `app:${grantId}`,
+      keyName: info.clientName,
+      userId: 'owner',
+      role: 'owner',
+      permissions: info.permissions,
+      source: 'oauth' as const,
+      client,
+    };
+    return { match: { caller } };
+  }
   const keyId = String(claims.sub).replace(/^key:/, '');
   const key = deps.registry.findById(keyId);
   if (key === undefined || (key.expiresAt !== undefined && deps.now() >= key.expiresAt))
     return { problem: 'the key that approved this app was revoked or expired; connect the app again' };
-  const clientId = typeof claims['client_id'] === 'string' ? claims['client_id'] : '';
   deps.infos.used(grantId);
-  return {
-    match: {
-      ...key,
-      caller: { ...key.caller, client: { id: clientId, name: info?.clientName ?? clientId } },
-    },
-  };
+  return { match: { ...key, caller: { ...key.caller, client } } };
 }

@@ -3,32 +3,21 @@ import type Provider from 'oidc-provider';
 import type { FailedAuthLockout } from '../auth/failed-auth-lockout.ts';
 import type { KeyMatch, KeyRegistry } from '../auth/key-registry.ts';
 import { lockoutClient } from '../http/api-key-auth.ts';
-import { MCP_SCOPE, resourceOf } from './authorization-server.ts';
+import { approve, clientOf, type Details } from './consent-grants.ts';
 import type { GrantInfos } from './grant-infos.ts';
-import { consentGonePage, consentPage, OAUTH_PAGE_POLICY, type ConsentView } from './oauth-pages.ts';
+import { consentGonePage, consentPage, consentWaitingPage, OAUTH_PAGE_POLICY } from './oauth-pages.ts';
+import type { PendingApprovals } from './pending-approvals.ts';
 
 export interface ConsentDeps {
   provider: (res: Response) => Provider;
   registry: KeyRegistry;
   lockout: FailedAuthLockout;
   infos: GrantInfos;
+  /** Requests the owner can answer in the dashboard instead. */
+  pending: PendingApprovals;
   now: () => number;
-  /** Told when an app asks to connect (the desktop app raises a notification that opens the page). */
+  /** Told when an app first asks to connect (the desktop app raises a notification). */
   onRequest?: (request: { clientName: string; url: string }) => void;
-}
-
-/** The account a grant approved with a key stands for. */
-export function keyAccount(keyId: string): string {
-  return `key:${keyId}`;
-}
-
-type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
-
-async function viewOf(provider: Provider, details: Details): Promise<ConsentView> {
-  const clientId = String(details.params['client_id']);
-  const client = await provider.Client.find(clientId);
-  const redirect = URL.parse(String(details.params['redirect_uri']));
-  return { clientName: client?.clientName ?? clientId, redirectHost: redirect?.host ?? 'an unknown address' };
 }
 
 function send(res: Response, status: number, html: string): void {
@@ -56,59 +45,64 @@ function pastedKey(req: Request, deps: ConsentDeps): { match: KeyMatch } | { pro
   return { match };
 }
 
-async function approve(provider: Provider, details: Details, match: KeyMatch, deps: ConsentDeps) {
-  const clientId = String(details.params['client_id']);
-  const accountId = keyAccount(match.caller.keyId);
-  const grant = new provider.Grant({ accountId, clientId });
-  grant.addOIDCScope('openid offline_access');
-  grant.addResourceScope(resourceOf(provider.issuer), MCP_SCOPE);
-  const grantId = await grant.save();
-  const view = await viewOf(provider, details);
-  await deps.infos.record({
-    grantId,
-    clientId,
-    clientName: view.clientName,
-    redirectHost: view.redirectHost,
-    keyId: match.caller.keyId,
-    approvedBy: match.caller.keyName,
-  });
-  return { login: { accountId }, consent: { grantId } };
-}
+const NOTIFY_EVERY_MS = 15_000;
+const DENIED = { error: 'access_denied', error_description: 'The person at MCP Tray declined.' };
+const ONCE = { mergeWithLastSubmission: false };
 
 /**
  * `/consent/<uid>`: the page an authorization request lands on, and its answer. Approving with a key grants
- * the app that key's permissions; Deny sends `access_denied` back to the app. Wrong keys count towards the
- * failed-auth lockout, as they do on /mcp.
+ * the app that key's permissions; the owner can also answer in MCP Tray's dashboard (the page then waits and
+ * goes on by itself); Deny sends `access_denied` back to the app. Wrong keys count towards the failed-auth
+ * lockout, as they do on /mcp.
  */
 export function consentRoutes(deps: ConsentDeps): Router {
   const router = express.Router();
+  // Anyone on the internet can start a request: one notification per quarter minute at most.
+  let notifiedAt = -Infinity;
   const details = async (req: Request, res: Response) => {
     const provider = deps.provider(res);
     const found = await provider.interactionDetails(req, res).catch(() => undefined);
     if (found === undefined || found.uid !== req.params['uid']) return undefined;
-    return { provider, found };
+    return { provider, found, view: await clientOf(provider, found) };
   };
+  /** Finishes the request when the owner answered it in the dashboard; false while there is no answer. */
+  const answeredInTray = async (req: Request, res: Response, provider: Provider, found: Details) => {
+    const decision = deps.pending.take(found.uid);
+    if (decision === undefined) return false;
+    const result = decision === 'denied' ? DENIED : await approve(provider, found, decision, deps.infos);
+    await provider.interactionFinished(req, res, result, ONCE);
+    return true;
+  };
+
   router.get('/consent/:uid', async (req, res) => {
     const current = await details(req, res);
     if (current === undefined) return send(res, 400, consentGonePage());
-    const view = await viewOf(current.provider, current.found);
-    deps.onRequest?.({ clientName: view.clientName, url: `${current.provider.issuer}${req.path}` });
-    send(res, 200, consentPage(view));
+    const { provider, found, view } = current;
+    if (deps.pending.ask({ uid: found.uid, ...view }) && deps.now() - notifiedAt > NOTIFY_EVERY_MS) {
+      notifiedAt = deps.now();
+      deps.onRequest?.({ clientName: view.clientName, url: `${provider.issuer}${req.path}` });
+    }
+    if (await answeredInTray(req, res, provider, found)) return;
+    send(res, 200, req.query['waiting'] === '1' ? consentWaitingPage(view) : consentPage(view));
   });
   router.post('/consent/:uid', express.urlencoded({ extended: false, limit: '8kb' }), async (req, res) => {
     const current = await details(req, res);
     if (current === undefined) return send(res, 400, consentGonePage());
-    const { provider, found } = current;
+    const { provider, found, view } = current;
     const action = (req.body as { action?: unknown }).action;
+    if (action === 'wait') {
+      if (await answeredInTray(req, res, provider, found)) return;
+      return send(res, 200, consentWaitingPage(view));
+    }
     if (action === 'deny') {
-      const denied = { error: 'access_denied', error_description: 'The person at MCP Tray declined.' };
-      return provider.interactionFinished(req, res, denied, { mergeWithLastSubmission: false });
+      deps.pending.forget(found.uid);
+      return provider.interactionFinished(req, res, DENIED, ONCE);
     }
     const pasted = pastedKey(req, deps);
-    if ('problem' in pasted)
-      return send(res, 400, consentPage({ ...(await viewOf(provider, found)), problem: pasted.problem }));
-    const result = await approve(provider, found, pasted.match, deps);
-    await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
+    if ('problem' in pasted) return send(res, 400, consentPage({ ...view, problem: pasted.problem }));
+    deps.pending.forget(found.uid);
+    const result = await approve(provider, found, { kind: 'key', match: pasted.match }, deps.infos);
+    await provider.interactionFinished(req, res, result, ONCE);
   });
   return router;
 }

@@ -11,9 +11,11 @@ export interface GrantInfo {
   clientName: string;
   /** The host the approval was sent back to (chatgpt.com, claude.ai...). */
   redirectHost: string;
-  /** The key that approved it: its id and name at the time. */
+  /** The key that approved it: its id and name at the time ('' when the owner approved it in MCP Tray). */
   keyId: string;
   approvedBy: string;
+  /** For an owner's approval: what the app may do (a key's approval follows the key's permissions). */
+  permissions?: string[];
   createdAt: number;
   lastUsedAt: number | null;
 }

@@ -8,6 +8,7 @@ import { oauthIssuerFor } from './oauth-issuer.ts';
 import { oauthChallenge } from './oauth-metadata.ts';
 import { oauthRoutes } from './oauth-routes.ts';
 import type { OAuthServers } from './oauth-servers.ts';
+import type { PendingApprovals } from './pending-approvals.ts';
 
 export interface OAuthHttpDeps {
   registry: KeyRegistry;
@@ -24,7 +25,7 @@ export interface OAuthHttpDeps {
 /** What the HTTP surface gets of the authorization server: its routes, and access tokens beside API keys. */
 export function oauthHttp(
   servers: OAuthServers,
-  grants: GrantInfos,
+  { grants, pending }: { grants: GrantInfos; pending: PendingApprovals },
   deps: OAuthHttpDeps,
 ): BearerTokens & { routes: Router } {
   const issuerFor = (req: Request) =>
@@ -41,6 +42,6 @@ export function oauthHttp(
     challenge: oauthChallenge,
     isToken: looksLikeJwt,
     check: (token, issuer) => checkAccessToken(token, issuer, tokenDeps),
-    routes: oauthRoutes({ ...deps, servers, infos: grants, issuerFor }),
+    routes: oauthRoutes({ ...deps, servers, infos: grants, pending, issuerFor }),
   };
 }

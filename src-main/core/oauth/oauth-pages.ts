@@ -8,9 +8,9 @@ export const OAUTH_STYLE_PATH = '/consent/style';
 export const OAUTH_PAGE_POLICY =
   "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-function page(title: string, body: string): string {
+function page(title: string, body: string, head = ''): string {
   return (
-    `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
+    `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<title>${escapeHtml(title)} · ${PRODUCT_NAME}</title>` +
     `<link rel="stylesheet" href="${OAUTH_STYLE_PATH}/sign-in.css">` +
@@ -58,7 +58,23 @@ export function consentPage(view: ConsentView): string {
       // Approve comes first: Enter in the key field submits with the first button (the style puts it right).
       '<div class="actions">' +
       '<button type="submit" name="action" value="approve">Approve</button>' +
-      '<button type="submit" name="action" value="deny" class="secondary">Deny</button></div></form>',
+      '<button type="submit" name="action" value="deny" class="secondary">Deny</button></div></form>' +
+      '<form method="post" class="alternative"><p>Or answer in MCP Tray on this computer (its notification, ' +
+      'or Keys, Connected apps), without a key:</p>' +
+      '<button type="submit" name="action" value="wait" class="secondary">Wait for MCP Tray</button></form>',
+  );
+}
+
+/** While the owner answers in MCP Tray: the page looks again every 3 seconds, and goes on once answered. */
+export function consentWaitingPage(view: ConsentView): string {
+  return page(
+    `Approve ${view.clientName} in MCP Tray`,
+    `<p>Open MCP Tray on this computer (its notification, or Keys, Connected apps) and approve or deny ` +
+      `<strong>${escapeHtml(view.clientName)}</strong>, which sends its answer to ` +
+      `<strong>${escapeHtml(view.redirectHost)}</strong>.</p>` +
+      '<p>This page goes on by itself once you have answered.</p>' +
+      '<p><a href="?">Paste a key instead</a></p>',
+    '<meta http-equiv="refresh" content="3;url=?waiting=1">',
   );
 }
 

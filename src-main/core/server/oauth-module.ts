@@ -6,6 +6,7 @@ import { ConnectedApps } from '../oauth/connected-apps.ts';
 import { GrantInfos } from '../oauth/grant-infos.ts';
 import { oauthHttp, type OAuthHttpDeps } from '../oauth/oauth-http.ts';
 import { OAuthServers } from '../oauth/oauth-servers.ts';
+import { PendingApprovals } from '../oauth/pending-approvals.ts';
 import type { ServerModule } from './server-module.ts';
 
 export interface OAuthModule extends ServerModule {
@@ -27,12 +28,18 @@ export async function startOAuth(deps: {
 }): Promise<OAuthModule> {
   const servers = await OAuthServers.open(deps);
   const grants = new GrantInfos(servers.store, deps.now);
-  const apps = new ConnectedApps(grants, servers.store, (id) => deps.registry.findById(id) !== undefined);
+  const pending = new PendingApprovals(deps.now);
+  const apps = new ConnectedApps({
+    grants,
+    store: servers.store,
+    pending,
+    keyUsable: (id) => deps.registry.findById(id) !== undefined,
+  });
   return {
     name: 'oauth',
     servers,
     apps,
-    http: (http) => oauthHttp(servers, grants, { ...http, rendererDir: rendererDir() }),
+    http: (http) => oauthHttp(servers, { grants, pending }, { ...http, rendererDir: rendererDir() }),
     close: () => Promise.resolve(),
   };
 }

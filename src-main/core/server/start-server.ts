@@ -91,7 +91,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     }),
     keys.loaded,
   ]);
-  oauth.apps.onChange((apps) => dashboard.events.emit('apps.changed', { apps }));
+  oauth.apps.onChange((view) => dashboard.events.emit('apps.changed', view));
   keys.storedKeys.onReload(() => oauth.apps.changed());
   if (keys.registry.size === 0) {
     logger.warn(`No API keys yet, so every MCP request will be refused. ${hints.createKey}`);

@@ -105,17 +105,17 @@ describe('setupServer and setupTray', () => {
       tray,
       window: () => undefined,
       answerWith: (next) => (answerer = next),
-      notifyLink: (title, _body, url) => links.push(`${title} ${url}`),
+      notifyApproval: (title) => links.push(title),
       logger: quiet,
     });
     try {
       assert.ok(state.server !== undefined && state.startProblem === undefined);
-      // An app asking to connect raises a notification that opens its consent page.
+      // An app asking to connect raises a notification (a click opens the dashboard to answer it).
       state.server.dashboard.events.emit('apps.requested', {
         clientName: 'ChatGPT',
         url: 'https://a.trycloudflare.com/consent/u1',
       });
-      assert.deepEqual(links, ['ChatGPT wants to connect https://a.trycloudflare.com/consent/u1']);
+      assert.deepEqual(links, ['ChatGPT wants to connect']);
       assert.equal(rendered.at(-1)?.icon, 'running');
       const status = (await answerer?.('server.status', {})) as { state: string };
       assert.equal(status.state, 'running');
