@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TUNNEL_TOOLS } from './tunnel-view.ts';
 import { CONNECT_CLIENTS } from './connect-view.ts';
 import { KEY_NAME_MAX, RATE_LIMIT_MAX } from './key-limits.ts';
 
@@ -109,11 +110,17 @@ export const invokeInputs = {
   'clients.disconnect': z.object(connectTarget),
   'tunnel.get': z.object({}),
   'tunnel.start': z.object({
-    tool: z.enum(['cloudflared', 'ngrok']),
+    tool: z.enum(TUNNEL_TOOLS),
     /** The tool's path, when it is not on PATH. */
     path: z.string().trim().min(1).max(1000).optional(),
     /** A stable name: a named cloudflared tunnel's hostname, or an ngrok reserved domain. */
     hostname: z.string().trim().min(1).max(253).optional(),
+    /** A named cloudflared tunnel's token: kept in the keychain. */
+    token: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9+/=_-]{20,4096}$/, 'a tunnel token is one long line of letters and digits')
+      .optional(),
   }),
   'tunnel.stop': z.object({}),
   'connectors.check': z.object({ keyId: id.optional() }),

@@ -34,13 +34,15 @@ Options:
                       (Settings keeps one across runs); http://localhost:PORT for testing
   --oauth-local       OAuth on 127.0.0.1 and localhost too, for local clients that only do OAuth
                       (env MCP_OAUTH_LOCAL; the public URL always has it)
-  --tunnel cloudflared|ngrok
-                      run that tool for a public URL (cloudflared: a quick tunnel, no account);
+  --tunnel cloudflared|ngrok|tailscale
+                      run that tool for a public URL (cloudflared: a quick tunnel, no account;
+                      tailscale: Funnel, at this machine's name on the tailnet);
                       restarted when it exits, stopped with the server
   --tunnel-path PATH  the tool's path, when it is not on PATH
   --tunnel-hostname NAME
                       a stable name instead of a quick tunnel's: a named cloudflared tunnel's
-                      hostname (its token in TUNNEL_TOKEN), or an ngrok reserved domain
+                      hostname (its token in TUNNEL_TOKEN, or the one Settings keeps in the
+                      keychain), or an ngrok reserved domain
 
 Environment:
   MCP_API_KEYS        JSON object of API keys, e.g.

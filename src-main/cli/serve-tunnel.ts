@@ -22,6 +22,12 @@ export function publicOptions(values: {
         field: 'tunnel-hostname',
       },
     );
+  if (named !== undefined && tool === 'tailscale')
+    throw new InputError(
+      'usage',
+      "Tailscale Funnel answers at this machine's own name on the tailnet, which is stable already: leave out --tunnel-hostname.",
+      { field: 'tunnel-hostname' },
+    );
   return {
     ...(values['public-url'] !== undefined && { publicUrl: normalizePublicUrl(values['public-url']) }),
     ...(tool !== undefined && { tool }),
@@ -34,9 +40,13 @@ function tunnelToolOf(value: string | undefined): TunnelTool | undefined {
   if (value === undefined) return undefined;
   const tool = TUNNEL_TOOLS.find((name) => name === value);
   if (tool === undefined)
-    throw new InputError('usage', `--tunnel is ${TUNNEL_TOOLS.join(' or ')}, not "${value}".`, {
-      field: 'tunnel',
-    });
+    throw new InputError(
+      'usage',
+      `--tunnel is ${TUNNEL_TOOLS.slice(0, -1).join(', ')} or ${TUNNEL_TOOLS.at(-1)}, not "${value}".`,
+      {
+        field: 'tunnel',
+      },
+    );
   return tool;
 }
 

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, test } from 'node:test';
+import { KeychainSecretStore } from '../../src-main/core/keys/keychain-secret-store.ts';
+import { startSecretService } from '../support/secret-service.ts';
 import { FULL_KEY, runCli, startServe, type ServeProcess } from '../support/serve-process.ts';
 
 // `serve --tunnel cloudflared` against a stand-in on PATH that prints what cloudflared prints (this machine
@@ -159,10 +161,45 @@ describe('serve --tunnel cloudflared', () => {
       for (let i = 0; i < 100 && !/TUNNEL_TOKEN/.test(tokenless.stderr()); i += 1) await sleep(50);
       assert.match(
         tokenless.stderr(),
-        /A named cloudflared tunnel needs its token in the TUNNEL_TOKEN environment variable/,
+        /A named cloudflared tunnel needs its token .*paste it in Settings > Expose to the internet.*or set TUNNEL_TOKEN/,
       );
     } finally {
       await tokenless.stop();
+    }
+  });
+
+  test('a named tunnel whose token is in the keychain (saved from Settings) gets it in its environment', async () => {
+    const keyring = await startSecretService();
+    const saved = { ...process.env };
+    Object.assign(process.env, keyring.env);
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-tray-tunnel-kept-'));
+    const token = 'eyJhIjoiMDAwMCIsInQiOiJ0dW5uZWwiLCJzIjoic2VjcmV0In0=';
+    try {
+      await new KeychainSecretStore().set('tunnel-token', token);
+      const serve = await startServe({
+        args: ['--tunnel', 'cloudflared', '--tunnel-hostname', 'tray.example.com'],
+        env: {
+          ...keyring.env,
+          PATH: `${STAND_IN}:${process.env['PATH'] ?? ''}`,
+          STAND_IN_RUNS: join(dir, 'runs'),
+        },
+      });
+      try {
+        for (let i = 0; i < 100 && !/Public URL/.test(serve.stderr()); i += 1) await sleep(50);
+        assert.match(serve.stderr(), /Public URL: https:\/\/tray\.example\.com\/mcp/);
+        const run = JSON.parse(readFileSync(join(dir, 'runs'), 'utf8').trim()) as {
+          args: string[];
+          token: string;
+        };
+        assert.equal(run.token, token);
+        assert.ok(!run.args.some((arg) => arg.includes(token)), 'never on the command line');
+        assert.ok(!serve.stderr().includes(token), 'never in the log');
+      } finally {
+        await serve.stop();
+      }
+    } finally {
+      process.env = saved;
+      await keyring.stop();
     }
   });
 
@@ -184,8 +221,12 @@ describe('serve --tunnel cloudflared', () => {
     for (const [args, why] of [
       [['--public-url', 'http://tray.example.com'], /must start with https:\/\//],
       [['--public-url', 'https://tray.example.com/mcp'], /no path, query or #fragment/],
-      [['--tunnel', 'frp'], /--tunnel is cloudflared or ngrok, not "frp"/],
+      [['--tunnel', 'frp'], /--tunnel is cloudflared, ngrok or tailscale, not "frp"/],
       [['--tunnel-hostname', 'tray.example.com'], /give --tunnel too/],
+      [
+        ['--tunnel', 'tailscale', '--tunnel-hostname', 'box.example.ts.net'],
+        /stable already: leave out --tunnel-hostname/,
+      ],
       [
         ['--tunnel', 'ngrok', '--tunnel-hostname', 'localhost'],
         /this computer, which clients on the internet cannot reach/,

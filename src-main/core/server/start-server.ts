@@ -124,6 +124,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     logger,
     now,
     onChange: (view) => dashboard.events.emit('tunnel.changed', view),
+    secrets: keys.secrets,
   });
   serveHttp(config, {
     listening,

@@ -1,5 +1,6 @@
 import type { TunnelView } from '../../../src-shared/tunnel-view.ts';
 import type { HandlerSlice } from '../contract-handlers.ts';
+import type { SecretStore } from '../keys/secret-store.ts';
 import type { Logger } from '../logger.ts';
 import { SettingsFile } from '../settings/settings-file.ts';
 import type { PublicAddress } from '../tunnel/public-address.ts';
@@ -13,6 +14,7 @@ export interface TunnelStartDeps {
   logger: Logger;
   now: () => number;
   onChange: (view: TunnelView) => void;
+  secrets: SecretStore;
 }
 
 /**
@@ -39,7 +41,9 @@ export function tunnelModule(): {
         logger: deps.logger,
         settings,
         onChange: deps.onChange,
+        secrets: deps.secrets,
       });
+      await current.load();
       const { settings: saved } = await settings.read();
       if (saved.tunnel !== undefined)
         await current.start(saved.tunnel, saved.tunnelPath, false, saved.tunnelHostname);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { TUNNEL_TOOLS } from '../../../src-shared/tunnel-view.ts';
 import { JsonStateFile } from '../fs/json-state-file.ts';
 
 /** What the dashboard's Settings screen changes; flags and environment variables still win over it. */
@@ -9,7 +10,7 @@ export const SettingsSchema = z.object({
   publicBaseUrl: z.string().url().optional(),
   allowQueryKey: z.boolean().optional(),
   /** The tunnel started from the dashboard, started again with the server; its path when not on PATH. */
-  tunnel: z.enum(['cloudflared', 'ngrok']).optional(),
+  tunnel: z.enum(TUNNEL_TOOLS).optional(),
   tunnelPath: z.string().min(1).optional(),
   /** Its stable name (a named cloudflared tunnel's hostname, an ngrok reserved domain); none: a quick tunnel. */
   tunnelHostname: z.string().min(1).optional(),

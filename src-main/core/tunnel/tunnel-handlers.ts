@@ -20,6 +20,7 @@ export function tunnelHandlers(tunnel: () => TunnelController): HandlerSlice<Tun
         input.hostname === undefined
           ? undefined
           : new URL(normalizePublicUrl(`https://${input.hostname}`)).host,
+        input.token,
       ),
     'tunnel.stop': () => tunnel().stop(true),
   };

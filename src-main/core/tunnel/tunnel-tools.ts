@@ -1,6 +1,6 @@
-/** The tunnel programs MCP Tray runs to get a public HTTPS URL. */
-export const TUNNEL_TOOLS = ['cloudflared', 'ngrok'] as const;
-export type TunnelTool = (typeof TUNNEL_TOOLS)[number];
+import type { TunnelTool } from '../../../src-shared/tunnel-view.ts';
+
+export { TUNNEL_TOOLS, type TunnelTool } from '../../../src-shared/tunnel-view.ts';
 
 /**
  * How a tool is run for a local port: a quick tunnel (cloudflared, no account; ngrok's random domain), or with
@@ -8,6 +8,8 @@ export type TunnelTool = (typeof TUNNEL_TOOLS)[number];
  * in Cloudflare's dashboard), or an ngrok reserved domain.
  */
 export function tunnelArgs(tool: TunnelTool, port: number, hostname?: string): string[] {
+  // Tailscale Funnel serves at the machine's own name on the tailnet (stable already), in the foreground.
+  if (tool === 'tailscale') return ['funnel', String(port)];
   if (tool === 'cloudflared')
     return hostname === undefined
       ? ['tunnel', '--no-autoupdate', '--url', `http://127.0.0.1:${port}`]
@@ -25,7 +27,20 @@ export function tunnelArgs(tool: TunnelTool, port: number, hostname?: string): s
 
 /** What a named cloudflared tunnel needs before it can start, said when it is missing. */
 export const NAMED_TUNNEL_TOKEN =
-  'A named cloudflared tunnel needs its token in the TUNNEL_TOKEN environment variable (Cloudflare dashboard: Zero Trust > Networks > Tunnels > your tunnel > its install command), and its public hostname routed to http://127.0.0.1 and this port.';
+  'A named cloudflared tunnel needs its token (Cloudflare dashboard: Zero Trust > Networks > Tunnels > your tunnel > its install command): paste it in Settings > Expose to the internet, where it goes to the keychain, or set TUNNEL_TOKEN; and its public hostname must be routed to http://127.0.0.1 and this port.';
+
+/** Where the named tunnel's token is kept in the secret store (never in a file or on a command line). */
+export const TUNNEL_TOKEN_ACCOUNT = 'tunnel-token';
+
+/** Funnel's address in tailscale's output: the machine's name on its tailnet. */
+const FUNNEL = /https:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*\.ts\.net(?=\/|\s|$)/;
+
+function readTailscaleLine(line: string): { url?: string; problem?: string } {
+  const url = FUNNEL.exec(line)?.[0];
+  if (url !== undefined) return { url };
+  if (/not enabled|access denied|error|not running|logged out/i.test(line)) return { problem: line.trim() };
+  return {};
+}
 
 /** A quick tunnel's address in cloudflared's output (not api.trycloudflare.com, which it names on failure). */
 const QUICK_TUNNEL = /https:\/\/(?!api\.)[a-z0-9-]+\.trycloudflare\.com(?![\w./-])/;
@@ -39,6 +54,7 @@ export function readTunnelLine(
   line: string,
   hostname?: string,
 ): { url?: string; problem?: string } {
+  if (tool === 'tailscale') return readTailscaleLine(line);
   if (tool === 'cloudflared') {
     // A named tunnel prints no URL: it is its hostname, once a connection to Cloudflare is up.
     if (hostname !== undefined && /Registered tunnel connection/.test(line))
@@ -63,6 +79,15 @@ export function readTunnelLine(
 
 /** How to install the tool on this OS, with where to download it (never downloaded for the person). */
 export function installHint(tool: TunnelTool, platform: NodeJS.Platform): string {
+  if (tool === 'tailscale') {
+    const how =
+      platform === 'darwin'
+        ? 'the Tailscale app, or brew install tailscale'
+        : platform === 'win32'
+          ? 'winget install tailscale.tailscale'
+          : 'the tailscale package from pkgs.tailscale.com';
+    return `tailscale was not found. Install it (${how}; downloads: https://tailscale.com/download), sign in with "tailscale up", and allow Funnel for this machine in the tailnet's admin console; or give its path with --tunnel-path.`;
+  }
   if (tool === 'cloudflared') {
     const how =
       platform === 'darwin'

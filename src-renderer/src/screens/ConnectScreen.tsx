@@ -10,6 +10,7 @@ import { CopyButton } from '../parts/CopyButton.tsx';
 import { AddToClient } from './AddToClient.tsx';
 import { CheckConnection } from './CheckConnection.tsx';
 import { FIRST_KEY_PERMISSIONS } from './FirstKey.tsx';
+import { TunnelSetting } from './TunnelSetting.tsx';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
 import { KeySelect } from '../parts/KeySelect.tsx';
 import { errorText, useClient } from '../use-contract.ts';
@@ -45,8 +46,12 @@ export function ConnectScreen({ params }: { params: Record<string, string> }) {
       (e: unknown) => setError(errorText(e)),
     );
   useEffect(() => {
-    client.invoke('app.info', {}).then(setInfo, (e: unknown) => setError(errorText(e)));
+    const loadInfo = () =>
+      client.invoke('app.info', {}).then(setInfo, (e: unknown) => setError(errorText(e)));
+    void loadInfo();
     void loadKeys();
+    // A tunnel turned on (here or in Settings) gives the cloud clients their URL.
+    return client.on('tunnel.changed', () => void loadInfo());
   }, [client]);
 
   const clients = clientIdsFor(info?.platform ?? 'linux');
@@ -157,6 +162,7 @@ export function ConnectScreen({ params }: { params: Record<string, string> }) {
             {config.blocked.message}{' '}
             {config.blocked.fix === 'settings' && <a href={routeHash('settings')}>Open Settings</a>}
           </div>
+          {CLOUD_CLIENTS.includes(target) && <TunnelSetting />}
         </article>
       )}
       {config && !config.blocked && key && (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { TunnelView } from '../../../src-shared/tunnel-view.ts';
+import type { TunnelTool, TunnelView } from '../../../src-shared/tunnel-view.ts';
 import { CopyableText } from '../parts/CopyableText.tsx';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
 import { errorText, useClient } from '../use-contract.ts';
@@ -20,7 +20,8 @@ const STATES: Record<TunnelView['state'], string> = {
 export function TunnelSetting() {
   const client = useClient();
   const [view, setView] = useState<TunnelView>();
-  const [tool, setTool] = useState<'cloudflared' | 'ngrok'>('cloudflared');
+  const [tool, setTool] = useState<TunnelTool>('cloudflared');
+  const [token, setToken] = useState('');
   const [path, setPath] = useState('');
   const [hostname, setHostname] = useState('');
   const [error, setError] = useState<string>();
@@ -65,9 +66,10 @@ export function TunnelSetting() {
         <div className="actions-inline">
           <label>
             With
-            <select value={tool} onChange={(e) => setTool(e.target.value as 'cloudflared' | 'ngrok')}>
+            <select value={tool} onChange={(e) => setTool(e.target.value as TunnelTool)}>
               <option value="cloudflared">cloudflared (a quick tunnel, no account)</option>
               <option value="ngrok">ngrok</option>
+              <option value="tailscale">Tailscale Funnel (your machine’s own name)</option>
             </select>
           </label>
           <label>
@@ -78,15 +80,29 @@ export function TunnelSetting() {
               placeholder="/usr/local/bin/cloudflared"
             />
           </label>
-          <label>
-            Stable name (optional)
-            <input
-              value={hostname}
-              onChange={(e) => setHostname(e.target.value)}
-              placeholder="tray.example.com"
-              aria-describedby="tunnel-hostname-help"
-            />
-          </label>
+          {tool !== 'tailscale' && (
+            <label>
+              Stable name (optional)
+              <input
+                value={hostname}
+                onChange={(e) => setHostname(e.target.value)}
+                placeholder="tray.example.com"
+                aria-describedby="tunnel-hostname-help"
+              />
+            </label>
+          )}
+          {tool === 'cloudflared' && hostname.trim() !== '' && (
+            <label>
+              Tunnel token
+              <input
+                type="password"
+                autoComplete="off"
+                value={token}
+                onChange={(e) => setToken(e.target.value)}
+                placeholder={view?.hasToken ? 'kept in the keychain; paste another to replace it' : 'eyJ…'}
+              />
+            </label>
+          )}
           <button
             type="button"
             className="button primary"
@@ -96,7 +112,8 @@ export function TunnelSetting() {
                 client.invoke('tunnel.start', {
                   tool,
                   ...(path.trim() !== '' && { path: path.trim() }),
-                  ...(hostname.trim() !== '' && { hostname: hostname.trim() }),
+                  ...(tool !== 'tailscale' && hostname.trim() !== '' && { hostname: hostname.trim() }),
+                  ...(tool === 'cloudflared' && token.trim() !== '' && { token: token.trim() }),
                 }),
               )
             }
@@ -121,8 +138,9 @@ export function TunnelSetting() {
         starts, so cloud connectors must then be updated.
       </p>
       <p className="muted" id="tunnel-hostname-help">
-        A stable name keeps the address across restarts: a named cloudflared tunnel’s hostname (its token in
-        the TUNNEL_TOKEN environment variable of MCP Tray) or an ngrok reserved domain.
+        A stable name keeps the address across restarts: a named cloudflared tunnel’s hostname (its token goes
+        to the keychain) or an ngrok reserved domain. Tailscale Funnel always answers at this machine’s name
+        on your tailnet.
       </p>
     </div>
   );

@@ -38,6 +38,33 @@ describe('reading a tunnel tool’s output', () => {
     assert.deepEqual(readTunnelLine('ngrok', 'not json'), {});
   });
 
+  test('tailscale funnel: the machine’s ts.net address, and what it says when Funnel is not allowed', () => {
+    // As `tailscale funnel 3210` prints it (tailscale 1.7x, foreground).
+    const recorded = [
+      'Available on the internet:',
+      '',
+      'https://studio-mac.tail1a2b3c.ts.net/',
+      '|-- / proxy http://127.0.0.1:3210',
+      '',
+      'Press Ctrl+C to exit.',
+    ];
+    assert.deepEqual(recorded.map((line) => readTunnelLine('tailscale', line).url).filter(Boolean), [
+      'https://studio-mac.tail1a2b3c.ts.net',
+    ]);
+    assert.deepEqual(readTunnelLine('tailscale', '|-- / proxy http://127.0.0.1:3210'), {});
+    const refused = readTunnelLine(
+      'tailscale',
+      'Funnel is not enabled on your tailnet. To enable, visit: https://login.tailscale.com/f/funnel?node=n1',
+    );
+    assert.match(refused.problem ?? '', /Funnel is not enabled/);
+    assert.equal(refused.url, undefined);
+    assert.deepEqual(tunnelArgs('tailscale', 3210), ['funnel', '3210']);
+    assert.match(
+      installHint('tailscale', 'linux'),
+      /https:\/\/tailscale\.com\/download.*tailscale up.*Funnel/,
+    );
+  });
+
   test('how each tool is run, and how to install it on each OS (with an https link)', () => {
     assert.deepEqual(tunnelArgs('cloudflared', 3210), [
       'tunnel',
