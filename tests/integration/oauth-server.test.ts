@@ -135,6 +135,30 @@ describe('the authorization code flow and its refusals', () => {
     );
   });
 
+  test('a loopback redirect URI takes any port (RFC 8252); another path or host is still refused', async () => {
+    const { client } = await register(origin);
+    const elsewhere = 'http://127.0.0.1:5555/callback';
+    const params = await authorize(origin, {
+      clientId: client.client_id,
+      challenge: pkcePair().challenge,
+      key: FULL_KEY,
+      redirectUri: elsewhere,
+    });
+    assert.ok(params.get('code'), 'the code came back to the other port');
+    for (const redirect of ['http://127.0.0.1:5555/other', 'http://10.0.0.1:9/callback']) {
+      const query = new URLSearchParams({
+        response_type: 'code',
+        client_id: client.client_id,
+        redirect_uri: redirect,
+        code_challenge: pkcePair().challenge,
+        code_challenge_method: 'S256',
+      });
+      const res = await fetch(`${origin}/authorize?${query}`, { redirect: 'manual' });
+      assert.equal(res.status, 400, redirect);
+      await res.body?.cancel();
+    }
+  });
+
   test('a redirect URI that was not registered gets an error page, never a redirect', async () => {
     const { client } = await register(origin);
     const query = new URLSearchParams({

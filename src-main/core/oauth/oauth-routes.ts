@@ -19,10 +19,24 @@ const PAGE_FILES = new Set(['/palette.css', '/sign-in.css', '/consent.css', '/ic
 
 const issuerOf = (res: Response) => res.locals['issuer'] as string;
 
-/** A registration body's `scope` names resource scopes oidc-provider would refuse: the grant decides scopes. */
-const stripRegistrationScope: RequestHandler = (req, _res, next) => {
+const LOOPBACK_REDIRECT = /^http:\/\/(127\.0\.0\.1|\[::1\])(:\d+)?\//;
+
+/**
+ * A registration body as oidc-provider should see it: without `scope` (it names resource scopes oidc-provider
+ * would refuse; the grant decides scopes), and a client whose redirect URIs are all loopback IPs registered
+ * as a native app, so that any port of them is accepted (RFC 8252: such clients pick a free port each time).
+ */
+const normalizeRegistration: RequestHandler = (req, _res, next) => {
   const body = req.body as Record<string, unknown> | undefined;
-  if (typeof body === 'object' && body !== null) delete body['scope'];
+  if (typeof body === 'object' && body !== null) {
+    delete body['scope'];
+    const uris = body['redirect_uris'];
+    const loopback =
+      Array.isArray(uris) &&
+      uris.length > 0 &&
+      uris.every((uri) => typeof uri === 'string' && LOOPBACK_REDIRECT.test(uri));
+    if (loopback && body['application_type'] === undefined) body['application_type'] = 'native';
+  }
   next();
 };
 
@@ -71,7 +85,7 @@ export function oauthRoutes(deps: OAuthRoutesDeps): Router {
     (_req, res) => void res.json(authorizationServerMetadata(issuerOf(res))),
   );
   router.get(OAUTH_ROUTES.jwks, toProvider);
-  router.post(OAUTH_ROUTES.registration, express.json({ limit: '64kb' }), stripRegistrationScope, toProvider);
+  router.post(OAUTH_ROUTES.registration, express.json({ limit: '64kb' }), normalizeRegistration, toProvider);
   router.get(OAUTH_ROUTES.authorization, defaultScope, toProvider);
   router.post(OAUTH_ROUTES.authorization, toProvider);
   router.get(`${OAUTH_ROUTES.authorization}/:uid`, toProvider);
