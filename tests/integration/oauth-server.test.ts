@@ -245,6 +245,14 @@ describe('access tokens at /mcp', () => {
   });
 });
 
+describe('what the server printed meanwhile', () => {
+  test('stdout is its URL alone; the log has no notice of oidc-provider and no key', () => {
+    assert.deepEqual(serve.stdout().trim().split('\n'), [serve.url]);
+    assert.doesNotMatch(serve.stderr(), /oidc-provider/);
+    for (const key of [FULL_KEY, WHOAMI_KEY]) assert.ok(!serve.stderr().includes(key));
+  });
+});
+
 describe('serve --oauth-local', () => {
   test('OAuth answers on 127.0.0.1 and localhost, each as its own issuer', async () => {
     const local = await startServe({ args: ['--oauth-local'] });

@@ -46,6 +46,7 @@ export interface ServeProcess {
   origin: string;
   port: number;
   child: ChildProcessWithoutNullStreams;
+  stdout: () => string;
   stderr: () => string;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
@@ -85,6 +86,7 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeProce
     origin: parsed.origin,
     port: Number(parsed.port),
     child,
+    stdout: () => stdout,
     stderr: () => stderr,
     async stop() {
       if (child.exitCode !== null) return child.exitCode;

@@ -90,7 +90,16 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
     features: {
       devInteractions: { enabled: false },
       registration: { enabled: true },
-      revocation: { enabled: true },
+      revocation: {
+        enabled: true,
+        // A client revokes its own tokens only (a public client's attempt at another's is ignored, per RFC 7009).
+        allowedPolicy: (_ctx, client, token) => {
+          if (token.clientId === client.clientId) return true;
+          if (client.clientAuthMethod === 'none') return false;
+          throw new errors.InvalidRequest('a client may revoke its own tokens only');
+        },
+      },
+      rpInitiatedLogout: { enabled: false },
       userinfo: { enabled: false },
       resourceIndicators: resourceIndicators(resource),
       clientIdMetadataDocument: {
@@ -100,6 +109,8 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
       },
     },
     pkce: { required: () => true },
+    // Browser origins reaching this far passed the Origin allowlist in front of every route.
+    clientBasedCORS: (_ctx, origin) => origin !== 'null',
     interactions: { url: (_ctx, interaction) => consentPath(interaction.uid) },
     findAccount: (_ctx, id) => ({ accountId: id, claims: () => ({ sub: id }) }),
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
@@ -108,6 +119,7 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
     extraTokenClaims: (_ctx, token) => ('grantId' in token ? { gid: token.grantId } : {}),
     ttl: {
       AccessToken: ACCESS_TOKEN_SECONDS,
+      IdToken: ACCESS_TOKEN_SECONDS,
       AuthorizationCode: CODE_SECONDS,
       RefreshToken: REFRESH_SECONDS,
       Grant: REFRESH_SECONDS,

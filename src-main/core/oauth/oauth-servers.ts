@@ -6,6 +6,7 @@ import { loadSigningKeyPair } from '../keys/signing-key-pair.ts';
 import type { Logger } from '../logger.ts';
 import { createAuthorizationServer } from './authorization-server.ts';
 import { OAuthStore } from './oauth-store.ts';
+import { routeProviderNotices } from './provider-notices.ts';
 
 /** The secret-store account of the access tokens' signing key (not an API key). */
 export const OAUTH_KEY_ACCOUNT = 'oauth-signing-key';
@@ -34,6 +35,7 @@ export class OAuthServers {
     logger: Logger;
     now: () => number;
   }): Promise<OAuthServers> {
+    routeProviderNotices(deps.logger);
     const store = await OAuthStore.open(deps.dataDir, deps.now, (message) => deps.logger.warn(message));
     const pair = await loadSigningKeyPair(deps.secrets, OAUTH_KEY_ACCOUNT, {
       waitMs: 2_000,
