@@ -199,6 +199,15 @@ describe('access tokens at /mcp', () => {
     assert.match(await res.text(), /whoami/);
   });
 
+  test('a request without scope gets everything: refresh tokens only for clients registered for them', async () => {
+    const { client: plain } = await register(origin, { grant_types: ['authorization_code'] });
+    const without = await tokensFor(origin, plain.client_id, FULL_KEY);
+    assert.equal(without.refresh_token, undefined);
+    assert.equal((await callMcp(without.access_token)).status, 200);
+    const { client } = await register(origin);
+    assert.equal(typeof (await tokensFor(origin, client.client_id, FULL_KEY)).refresh_token, 'string');
+  });
+
   test('refresh tokens rotate; reusing a rotated one ends the whole family', async () => {
     const { client } = await register(origin);
     const first = await tokensFor(origin, client.client_id, FULL_KEY);
@@ -265,6 +274,44 @@ describe('serve --oauth-local', () => {
       }
     } finally {
       await local.stop();
+    }
+  });
+});
+
+describe('guessing keys on the approval page', () => {
+  test('wrong keys there count towards the same lockout as on /mcp: the page, then /mcp, say to wait', async () => {
+    const port = await freePort();
+    const at = `http://localhost:${port}`;
+    const guarded = await startServe({ args: ['--port', String(port), '--public-url', at] });
+    try {
+      const { client } = await register(at);
+      let last = '';
+      for (let i = 0; i < 22; i += 1) {
+        const attempt = authorize(at, {
+          clientId: client.client_id,
+          challenge: pkcePair().challenge,
+          key: `mcp_guess_${i}_0123456789abcdefghijkl`,
+        });
+        last = await attempt.then(
+          () => 'approved',
+          (error: Error) => error.message,
+        );
+      }
+      assert.match(last, /Too many wrong keys were tried; try again in \d+ seconds/);
+      const locked = await fetch(`${at}/mcp`, { method: 'POST', headers: { 'x-api-key': FULL_KEY } });
+      assert.equal(locked.status, 429);
+      // Even the right key waits on the page: a guesser cannot tell a hit from the lockout.
+      const right = await authorize(at, {
+        clientId: client.client_id,
+        challenge: pkcePair().challenge,
+        key: FULL_KEY,
+      }).then(
+        () => 'approved',
+        (error: Error) => error.message,
+      );
+      assert.match(right, /Too many wrong keys/);
+    } finally {
+      await guarded.stop();
     }
   });
 });
