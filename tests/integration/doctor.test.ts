@@ -24,6 +24,7 @@ describe('mcp-tray doctor', () => {
         'token endpoint',
       ])
         assert.match(good.stdout, new RegExp(`^ok {4}${step}: `, 'm'), step);
+      assert.match(good.stdout, /^skip {2}search and fetch: No search or fetch tools/m);
       // The same server by 127.0.0.1, which is not its public URL: no OAuth there, and the doctor says so.
       const local = await runCli(['doctor', '--url', `http://127.0.0.1:${port}`, '--key', FULL_KEY]);
       assert.equal(local.code, 1);

@@ -3,6 +3,7 @@ import { MCP_PATH, PRODUCT_NAME } from '../../../src-shared/product.ts';
 
 import type { DoctorStep } from '../../../src-shared/doctor-view.ts';
 import { walkOAuth } from './oauth-steps.ts';
+import { searchFetchStep } from './search-fetch-step.ts';
 
 export type { DoctorStep } from '../../../src-shared/doctor-view.ts';
 
@@ -88,6 +89,7 @@ export async function walkPublicUrl(origin: string, key: string | undefined): Pr
       outcome: 'pass',
       detail: `Connected with the key; ${tools.length} tools.`,
     });
+    steps.push(searchFetchStep(tools));
   } catch (error) {
     steps.push({
       name: 'tools/list',
