@@ -12,21 +12,37 @@ describe('the authorization server’s store (oauth.json)', () => {
     const dir = folder();
     let now = 1_000_000;
     const warnings: string[] = [];
-    const store = await OAuthStore.open(dir, () => now, (m) => warnings.push(m));
+    const store = await OAuthStore.open(
+      dir,
+      () => now,
+      (m) => warnings.push(m),
+    );
     await store.adapter('Client').upsert('c1', { client_id: 'c1', client_name: 'ChatGPT' });
     await store.adapter('AuthorizationCode').upsert('code1', { grantId: 'g1' }, 600);
     await store.adapter('RefreshToken').upsert('rt1', { grantId: 'g1' }, 3600);
     assert.equal(statSync(join(dir, OAUTH_FILE)).mode & 0o777, 0o600);
     now += 601_000;
-    const again = await OAuthStore.open(dir, () => now, (m) => warnings.push(m));
+    const again = await OAuthStore.open(
+      dir,
+      () => now,
+      (m) => warnings.push(m),
+    );
     assert.deepEqual(await again.adapter('Client').find('c1'), { client_id: 'c1', client_name: 'ChatGPT' });
-    assert.equal(await again.adapter('AuthorizationCode').find('code1'), undefined, 'a code lasts 10 minutes');
+    assert.equal(
+      await again.adapter('AuthorizationCode').find('code1'),
+      undefined,
+      'a code lasts 10 minutes',
+    );
     assert.deepEqual(await again.adapter('RefreshToken').find('rt1'), { grantId: 'g1' });
     assert.deepEqual(warnings, []);
   });
 
   test('consume marks an entry used; revoking a grant takes its tokens and codes, and no other grant’s', async () => {
-    const store = await OAuthStore.open(folder(), () => 5_000, () => {});
+    const store = await OAuthStore.open(
+      folder(),
+      () => 5_000,
+      () => {},
+    );
     await store.adapter('Grant').upsert('g1', { accountId: 'key:k1' }, 3600);
     await store.adapter('Grant').upsert('g2', { accountId: 'key:k2' }, 3600);
     await store.adapter('RefreshToken').upsert('rt1', { grantId: 'g1' }, 3600);
@@ -43,7 +59,11 @@ describe('the authorization server’s store (oauth.json)', () => {
     const dir = folder();
     writeFileSync(join(dir, OAUTH_FILE), '{"version":1,"models":');
     const warnings: string[] = [];
-    const store = await OAuthStore.open(dir, () => 0, (m) => warnings.push(m));
+    const store = await OAuthStore.open(
+      dir,
+      () => 0,
+      (m) => warnings.push(m),
+    );
     assert.equal(store.entries('Grant').length, 0);
     assert.match(warnings[0] ?? '', /could not be read \(not JSON\).*kept as .*corrupt.*connect again/);
     const aside = readdirSync(dir).find((name) => name.includes('.corrupt-'));
