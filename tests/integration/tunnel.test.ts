@@ -203,6 +203,31 @@ describe('serve --tunnel cloudflared', () => {
     }
   });
 
+  test('Tailscale Funnel: its address from its output, or from its status when it prints none', async () => {
+    for (const quiet of [false, true]) {
+      const serve = await startServe({
+        args: ['--tunnel', 'tailscale'],
+        env: {
+          PATH: `${STAND_IN}:${process.env['PATH'] ?? ''}`,
+          STAND_IN_ID: `${process.pid}-${quiet}`,
+          ...(quiet && { STAND_IN_FUNNEL_QUIET: '1' }),
+        },
+      });
+      try {
+        for (let i = 0; i < 200 && !/Public URL/.test(serve.stderr()); i += 1) await sleep(50);
+        assert.match(
+          serve.stderr(),
+          /Public URL: https:\/\/studio-mac\.tail1a2b3c\.ts\.net\/mcp \(through tailscale\)/,
+          quiet ? 'read from tailscale funnel status --json' : 'read from its output',
+        );
+        const status = await as(serve, 'https://studio-mac.tail1a2b3c.ts.net', '/mcp', ping);
+        assert.equal(status.status, 200);
+      } finally {
+        await serve.stop();
+      }
+    }
+  });
+
   test('cloudflared missing: serving goes on locally, and it says how to install it', async () => {
     const serve = await startServe({ args: ['--tunnel', 'cloudflared'], env: { PATH: '/usr/bin:/bin' } });
     try {

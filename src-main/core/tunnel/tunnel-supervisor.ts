@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { programOnPath } from '../fs/program-on-path.ts';
 import { RestartBackoff } from '../gateway/restart-backoff.ts';
 import type { Logger } from '../logger.ts';
+import { askFunnelStatus } from './funnel-status.ts';
 import {
   installHint,
   NAMED_TUNNEL_TOKEN,
@@ -32,6 +33,8 @@ export interface TunnelDeps {
   onChange?: () => void;
 }
 
+/** How long tailscale's output may take to name the funnel before its status is asked. */
+const FUNNEL_PROBE_MS = 3_000;
 /** How long the tool may take to stop on SIGTERM before it is killed. */
 const STOP_GRACE_MS = 5_000;
 
@@ -47,6 +50,7 @@ export class TunnelSupervisor {
   problem: string | undefined;
   private child: ChildProcess | undefined;
   private retry: NodeJS.Timeout | undefined;
+  private probe: NodeJS.Timeout | undefined;
   private stopping = false;
   private readonly backoff = new RestartBackoff();
   private readonly deps: TunnelDeps;
@@ -84,10 +88,22 @@ export class TunnelSupervisor {
       createInterface({ input: stream }).on('line', (line) => this.heard(line));
     child.once('error', (error) => logger.warn(`${tool} could not be started: ${error.message}`));
     child.once('exit', (code, signal) => {
+      clearTimeout(this.probe);
       this.exited(code, signal);
       this.deps.onChange?.();
     });
+    if (tool === 'tailscale') this.probeFunnel(program);
     this.deps.onChange?.();
+  }
+
+  /** Tailscale's status says where the funnel is, when its output has not said so within a few seconds. */
+  private probeFunnel(program: string): void {
+    this.probe = setTimeout(() => {
+      if (this.child === undefined || this.url !== undefined) return;
+      void askFunnelStatus(program, this.deps.env, this.deps.port).then((url) => {
+        if (url !== undefined && this.child !== undefined) this.heard(url);
+      });
+    }, FUNNEL_PROBE_MS);
   }
 
   private heard(line: string): void {
@@ -134,6 +150,7 @@ export class TunnelSupervisor {
   async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.retry);
+    clearTimeout(this.probe);
     this.backoff.pause();
     const child = this.child;
     if (child === undefined || child.exitCode !== null || child.signalCode !== null) {

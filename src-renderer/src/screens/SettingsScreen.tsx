@@ -97,7 +97,9 @@ export function SettingsScreen({ door }: { door: 'desktop' | 'web' }) {
         <p className="muted">
           ChatGPT, Claude on the web and the Responses API run on the internet: they reach this computer only
           through an HTTPS tunnel (cloudflared, ngrok) to port {settings.runningPort}. Its address alone (no
-          path: MCP Tray adds /mcp) goes here and into their configs; empty the field to remove it.
+          path: MCP Tray adds /mcp) goes here and into their configs; empty the field to remove it. A reverse
+          proxy of your own must pass every path through (OAuth lives beside /mcp); OpenAI’s Secure MCP Tunnel
+          carries /mcp only, so its clients need a key, not OAuth.
         </p>
       </form>
       <TunnelSetting />

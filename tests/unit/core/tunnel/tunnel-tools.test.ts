@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { funnelUrlFromStatus } from '../../../../src-main/core/tunnel/funnel-status.ts';
 import { describe, test } from 'node:test';
 import { PublicAddress } from '../../../../src-main/core/tunnel/public-address.ts';
 import { installHint, readTunnelLine, tunnelArgs } from '../../../../src-main/core/tunnel/tunnel-tools.ts';
@@ -63,6 +64,24 @@ describe('reading a tunnel tool’s output', () => {
       installHint('tailscale', 'linux'),
       /https:\/\/tailscale\.com\/download.*tailscale up.*Funnel/,
     );
+  });
+
+  test('tailscale funnel status --json: the funnel that proxies to this port, open to the internet', () => {
+    const status = JSON.stringify({
+      TCP: { '443': { HTTPS: true }, '8443': { HTTPS: true } },
+      Web: {
+        'box.tail1a2b3c.ts.net:443': { Handlers: { '/': { Proxy: 'http://127.0.0.1:3210' } } },
+        'box.tail1a2b3c.ts.net:8443': { Handlers: { '/': { Proxy: 'http://127.0.0.1:9999' } } },
+      },
+      AllowFunnel: { 'box.tail1a2b3c.ts.net:443': true, 'box.tail1a2b3c.ts.net:8443': true },
+    });
+    assert.equal(funnelUrlFromStatus(status, 3210), 'https://box.tail1a2b3c.ts.net');
+    assert.equal(funnelUrlFromStatus(status, 9999), 'https://box.tail1a2b3c.ts.net:8443');
+    assert.equal(funnelUrlFromStatus(status, 4000), undefined, 'another port');
+    const served = JSON.parse(status) as { AllowFunnel: Record<string, boolean> };
+    served.AllowFunnel['box.tail1a2b3c.ts.net:443'] = false;
+    assert.equal(funnelUrlFromStatus(JSON.stringify(served), 3210), undefined, 'served on the tailnet only');
+    assert.equal(funnelUrlFromStatus('not json', 3210), undefined);
   });
 
   test('how each tool is run, and how to install it on each OS (with an https link)', () => {
