@@ -7,21 +7,11 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { followAuthorization, register } from '../support/oauth-flow.ts';
 import { FULL_KEY, freePort, startServe, type ServeProcess } from '../support/serve-process.ts';
-import type { Check } from './conformance-results.ts';
+import { CONFORMANCE_SUITE, type Check } from './conformance-results.ts';
 
 // The official suite's authorization-server scenarios against MCP Tray's authorization server, at
 // `serve --public-url http://localhost:<port>`: its metadata document, and a whole authorization code
 // grant, with the consent page answered as a person would (a pasted key) when the suite prints the URL.
-const SUITE = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  'node_modules',
-  '@modelcontextprotocol',
-  'conformance',
-  'dist',
-  'index.js',
-);
 
 let serve: ServeProcess;
 let issuer = '';
@@ -37,7 +27,7 @@ before(async () => {
   const { client } = await register(issuer, { redirect_uris: [redirect] });
   const outputDir = mkdtempSync(join(tmpdir(), 'mcp-tray-conformance-auth-'));
   const child = spawn(process.execPath, [
-    SUITE,
+    CONFORMANCE_SUITE,
     'authorization',
     '--url',
     issuer,

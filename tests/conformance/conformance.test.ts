@@ -9,22 +9,13 @@ import { servers, waitForServer, startGateway } from '../support/gateway-helpers
 import { FULL_KEY, type ServeProcess } from '../support/serve-process.ts';
 import { startKeyForwarder } from './key-forwarder.ts';
 import {
+  CONFORMANCE_SUITE,
   readExpectedFailures,
   readScenarioResults,
   unexpectedFailures,
   type Check,
 } from './conformance-results.ts';
 
-const SUITE = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  'node_modules',
-  '@modelcontextprotocol',
-  'conformance',
-  'dist',
-  'index.js',
-);
 const FIXTURES = join(import.meta.dirname, '..', 'support', 'conformance-upstream.ts');
 const MRTR_FIXTURES = join(import.meta.dirname, '..', 'support', 'conformance-mrtr-upstream.ts');
 const REQUIREMENT_SETS = ['2025-11-25', '2026-07-28'];
@@ -56,7 +47,7 @@ async function runSuite(
 ): Promise<{ results: Map<string, Check[]>; declared: number; log: string }> {
   const outputDir = mkdtempSync(join(tmpdir(), `mcp-tray-conformance-${requirements}-`));
   const child = spawn(process.execPath, [
-    SUITE,
+    CONFORMANCE_SUITE,
     'server',
     '--url',
     forwarder.url,

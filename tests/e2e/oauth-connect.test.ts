@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
 import { SHOTS } from '../support/dashboard-page.ts';
 import { connectWithOAuth, MemoryOAuthClient } from '../support/oauth-client.ts';
+import { listToolsWith, token } from '../support/oauth-flow.ts';
 import { startSecretService, type SecretService } from '../support/secret-service.ts';
 import { freePort, runCli, startServe, type ServeProcess } from '../support/serve-process.ts';
 
@@ -62,18 +63,18 @@ async function freshLogin(): Promise<string> {
 
 /** The status of a tools/list with `accessToken`, straight over HTTP. */
 async function mcpStatus(accessToken: string): Promise<number> {
-  const res = await fetch(publicMcp, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${accessToken}`,
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-    },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
-  });
+  const res = await listToolsWith(publicMcp, accessToken);
   await res.body?.cancel();
   return res.status;
 }
+
+/** The refresh grant, as the app would use it. */
+const refreshWith = (oauth: MemoryOAuthClient) =>
+  token(new URL(publicMcp).origin, {
+    grant_type: 'refresh_token',
+    refresh_token: oauth.saved?.refresh_token ?? '',
+    client_id: oauth.info?.client_id ?? '',
+  });
 
 /** Opens the authorization URL, pastes `secret` and approves; resolves with the callback's parameters. */
 async function approveInBrowser(oauth: MemoryOAuthClient, url: URL, secret: string, app = 'Notes App') {
@@ -110,17 +111,9 @@ describe('OAuth for connectors, with the SDK client and a consent in Chromium', 
       assert.deepEqual(caller['client'], { id: oauth.info?.client_id, name: 'Notes App' });
 
       // Refresh: a new pair, and the client goes on with it.
-      const refreshed = await fetch(`${new URL(publicMcp).origin}/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'refresh_token',
-          refresh_token: oauth.saved?.refresh_token ?? '',
-          client_id: oauth.info?.client_id ?? '',
-        }).toString(),
-      });
+      const refreshed = await refreshWith(oauth);
       assert.equal(refreshed.status, 200);
-      const pair = (await refreshed.json()) as { access_token: string; refresh_token: string };
+      const pair = refreshed.body as { access_token: string; refresh_token: string };
       assert.notEqual(pair.access_token, oauth.saved?.access_token);
       oauth.saveTokens({ ...oauth.saved, ...pair, token_type: 'Bearer' });
       const again = await connected.client.callTool({ name: 'whoami', arguments: {} });
@@ -164,16 +157,7 @@ describe('OAuth for connectors, with the SDK client and a consent in Chromium', 
       await row.waitFor({ state: 'detached' });
       await page.close();
       assert.equal(await mcpStatus(accessToken), 401);
-      const refresh = await fetch(`${new URL(publicMcp).origin}/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'refresh_token',
-          refresh_token: oauth.saved?.refresh_token ?? '',
-          client_id: oauth.info?.client_id ?? '',
-        }).toString(),
-      });
-      assert.equal(((await refresh.json()) as { error: string }).error, 'invalid_grant');
+      assert.equal((await refreshWith(oauth)).body['error'], 'invalid_grant');
     } finally {
       oauth.close();
     }

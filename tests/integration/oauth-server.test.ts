@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { importJWK, SignJWT, type JWK } from 'jose';
-import { authorize, pkcePair, REDIRECT_URI, register, token, tokensFor } from '../support/oauth-flow.ts';
+import {
+  authorize,
+  listToolsWith,
+  pkcePair,
+  REDIRECT_URI,
+  register,
+  token,
+  tokensFor,
+} from '../support/oauth-flow.ts';
 import { FULL_KEY, freePort, startServe, WHOAMI_KEY, type ServeProcess } from '../support/serve-process.ts';
 
 // The authorization server's refusals, each as a client (or an attacker) meets it over a real socket:
@@ -27,17 +35,7 @@ after(async () => {
   await serve.stop();
 });
 
-function callMcp(accessToken: string, at = origin) {
-  return fetch(`${at}/mcp`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${accessToken}`,
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-    },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
-  });
-}
+const callMcp = (accessToken: string) => listToolsWith(`${origin}/mcp`, accessToken);
 
 async function serverKey() {
   const secrets = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')) as Record<string, string>;

@@ -144,3 +144,16 @@ export async function tokensFor(origin: string, clientId: string, key: string) {
   if (answer.status !== 200) throw new Error(`token: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body as { access_token: string; refresh_token: string };
 }
+
+/** A tools/list on `mcpUrl` with an access token, straight over HTTP. */
+export function listToolsWith(mcpUrl: string, accessToken: string): Promise<Response> {
+  return fetch(mcpUrl, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${accessToken}`,
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+    },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
+  });
+}

@@ -12,7 +12,7 @@ export function looksLikeJwt(value: string): boolean {
 }
 
 export interface AccessTokenDeps {
-  publicKey: CryptoKey;
+  publicKey: () => Promise<CryptoKey>;
   store: OAuthStore;
   infos: GrantInfos;
   registry: KeyRegistry;
@@ -31,7 +31,7 @@ export async function checkAccessToken(
 ): Promise<TokenCheck> {
   let claims;
   try {
-    ({ payload: claims } = await jwtVerify(token, deps.publicKey, {
+    ({ payload: claims } = await jwtVerify(token, await deps.publicKey(), {
       issuer,
       audience: resourceOf(issuer),
       algorithms: ['ES256'],

@@ -9,7 +9,7 @@ import { consentGonePage, consentPage, consentWaitingPage, OAUTH_PAGE_POLICY } f
 import type { PendingApprovals } from './pending-approvals.ts';
 
 export interface ConsentDeps {
-  provider: (res: Response) => Provider;
+  provider: (res: Response) => Promise<Provider>;
   registry: KeyRegistry;
   lockout: FailedAuthLockout;
   infos: GrantInfos;
@@ -60,7 +60,7 @@ export function consentRoutes(deps: ConsentDeps): Router {
   // Anyone on the internet can start a request: one notification per quarter minute at most.
   let notifiedAt = -Infinity;
   const details = async (req: Request, res: Response) => {
-    const provider = deps.provider(res);
+    const provider = await deps.provider(res);
     const found = await provider.interactionDetails(req, res).catch(() => undefined);
     if (found === undefined || found.uid !== req.params['uid']) return undefined;
     return { provider, found, view: await clientOf(provider, found) };

@@ -31,7 +31,7 @@ export function oauthHttp(
   const issuerFor = (req: Request) =>
     oauthIssuerFor(req.headers.host, deps.publicOrigin(), deps.oauthLocal());
   const tokenDeps = {
-    publicKey: servers.publicKey,
+    publicKey: () => servers.publicKey(),
     store: servers.store,
     infos: grants,
     registry: deps.registry,

@@ -59,12 +59,12 @@ export function oauthRoutes(deps: OAuthRoutesDeps): Router {
   const router = express.Router();
   const callbacks = new WeakMap<Provider, ReturnType<Provider['callback']>>();
   const provider = (res: Response) => deps.servers.providerFor(issuerOf(res));
-  const toProvider: RequestHandler = (req, res) => {
+  const toProvider: RequestHandler = async (req, res) => {
     const issuer = new URL(issuerOf(res));
     req.headers['x-forwarded-proto'] = issuer.protocol.slice(0, -1);
     req.headers['x-forwarded-host'] = issuer.host;
     delete req.headers['x-forwarded-for'];
-    const current = provider(res);
+    const current = await provider(res);
     let callback = callbacks.get(current);
     if (callback === undefined) callbacks.set(current, (callback = current.callback()));
     void callback(req, res);

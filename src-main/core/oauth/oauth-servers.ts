@@ -2,7 +2,7 @@ import type { CryptoKey } from 'jose';
 import { createHash } from 'node:crypto';
 import type Provider from 'oidc-provider';
 import type { SecretStore } from '../keys/secret-store.ts';
-import { loadSigningKeyPair } from '../keys/signing-key-pair.ts';
+import { loadSigningKeyPair, type SigningKeyPair } from '../keys/signing-key-pair.ts';
 import type { Logger } from '../logger.ts';
 import { createAuthorizationServer } from './authorization-server.ts';
 import { OAuthStore } from './oauth-store.ts';
@@ -15,18 +15,17 @@ const MAX_ISSUERS = 4;
 
 /**
  * The authorization server of each issuer MCP Tray answers as (a tunnel's new URL is a new issuer), all
- * sharing one store and one signing key kept in the secret store.
+ * sharing one store and one signing key kept in the secret store. The key is loaded in the background: a
+ * slow keychain holds up the first OAuth request (2 s at most), never the server's start.
  */
 export class OAuthServers {
   readonly store: OAuthStore;
-  readonly publicKey: CryptoKey;
-  private readonly make: (issuer: string) => Provider;
-  private readonly providers = new Map<string, Provider>();
+  private readonly pair: Promise<SigningKeyPair>;
+  private readonly providers = new Map<string, Promise<Provider>>();
 
-  private constructor(store: OAuthStore, publicKey: CryptoKey, make: (issuer: string) => Provider) {
+  private constructor(store: OAuthStore, pair: Promise<SigningKeyPair>) {
     this.store = store;
-    this.publicKey = publicKey;
-    this.make = make;
+    this.pair = pair;
   }
 
   static async open(deps: {
@@ -37,29 +36,35 @@ export class OAuthServers {
   }): Promise<OAuthServers> {
     routeProviderNotices(deps.logger);
     const store = await OAuthStore.open(deps.dataDir, deps.now, (message) => deps.logger.warn(message));
-    const pair = await loadSigningKeyPair(deps.secrets, OAUTH_KEY_ACCOUNT, {
+    const pair = loadSigningKeyPair(deps.secrets, OAUTH_KEY_ACCOUNT, {
       waitMs: 2_000,
       onEphemeral: (reason) =>
         deps.logger.warn(`Connected apps will have to connect again after this run: ${reason}.`),
     });
-    const cookieKey = createHash('sha256')
-      .update(`mcp-tray oauth cookies ${String(pair.privateJwk.d)}`)
-      .digest('base64url');
-    const make = (issuer: string) =>
-      createAuthorizationServer({
-        issuer,
-        store,
-        signingJwk: pair.privateJwk,
-        cookieKeys: [cookieKey],
-      });
-    return new OAuthServers(store, pair.publicKey, make);
+    return new OAuthServers(store, pair);
+  }
+
+  /** The key access tokens are checked with. */
+  async publicKey(): Promise<CryptoKey> {
+    return (await this.pair).publicKey;
   }
 
   /** The authorization server of `issuer`, made at first use. */
-  providerFor(issuer: string): Provider {
+  providerFor(issuer: string): Promise<Provider> {
     let provider = this.providers.get(issuer);
     if (provider === undefined) {
-      provider = this.make(issuer);
+      provider = this.pair.then((pair) =>
+        createAuthorizationServer({
+          issuer,
+          store: this.store,
+          signingJwk: pair.privateJwk,
+          cookieKeys: [
+            createHash('sha256')
+              .update(`mcp-tray oauth cookies ${String(pair.privateJwk.d)}`)
+              .digest('base64url'),
+          ],
+        }),
+      );
       if (this.providers.size >= MAX_ISSUERS) {
         const oldest = this.providers.keys().next().value;
         if (oldest !== undefined) this.providers.delete(oldest);

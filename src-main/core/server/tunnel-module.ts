@@ -43,11 +43,18 @@ export function tunnelModule(): {
         onChange: deps.onChange,
         secrets: deps.secrets,
       });
-      await current.load();
+      const controller = current;
+      // The keychain is asked in the background (whether a named tunnel's token is kept; the token itself):
+      // a stalled keychain must not hold up the start of the server.
+      void controller.load().then(() => deps.onChange(controller.view()));
       const { settings: saved } = await settings.read();
       if (saved.tunnel !== undefined)
-        await current.start(saved.tunnel, saved.tunnelPath, false, saved.tunnelHostname);
-      return current;
+        void controller
+          .start(saved.tunnel, saved.tunnelPath, false, saved.tunnelHostname)
+          .catch((error: Error) =>
+            deps.logger.warn(`The tunnel could not be started again: ${error.message}`),
+          );
+      return controller;
     },
   };
 }

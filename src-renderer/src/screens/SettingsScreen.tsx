@@ -6,6 +6,7 @@ import { SaveOutcome, useSaveOutcome } from '../parts/SaveOutcome.tsx';
 import { errorText, useClient } from '../use-contract.ts';
 import { SignInSettings } from './SignInSettings.tsx';
 import { TunnelSetting } from './TunnelSetting.tsx';
+import { SwitchSetting } from '../parts/SwitchSetting.tsx';
 
 /** Ports below 1024 need administrator rights on macOS and Linux; MCP Tray never needs one. */
 const MIN_PORT = 1024;
@@ -103,49 +104,35 @@ export function SettingsScreen({ door }: { door: 'desktop' | 'web' }) {
         </p>
       </form>
       <TunnelSetting />
-      <div className="setting">
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={settings.allowQueryKey}
-            onChange={(e) =>
-              void save(
-                { allowQueryKey: e.target.checked },
-                e.target.checked ? 'keys in URLs allowed' : 'keys in URLs refused',
-                'query-key',
-              )
-            }
-          />
-          <span>Accept keys in the URL (?api_key=)</span>
-        </label>
-        <SaveOutcome outcome={outcome} at="query-key" />
-        <p className="muted">
-          Some clients can only send a URL. Keys in URLs end up in proxy logs: turn this off if your clients
-          send headers.
-        </p>
-      </div>
-      <div className="setting">
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={settings.oauthLocal}
-            onChange={(e) =>
-              void save(
-                { oauthLocal: e.target.checked },
-                e.target.checked ? 'OAuth on for local clients' : 'OAuth off for local clients',
-                'oauth-local',
-              )
-            }
-          />
-          <span>OAuth for local clients</span>
-        </label>
-        <SaveOutcome outcome={outcome} at="oauth-local" />
-        <p className="muted">
-          The public URL always offers OAuth (ChatGPT and Claude connect with it). Turn this on only for a
-          client on this computer that can do nothing but OAuth: clients given a key may otherwise start an
-          OAuth sign-in when they find it.
-        </p>
-      </div>
+      <SwitchSetting
+        label="Accept keys in the URL (?api_key=)"
+        checked={settings.allowQueryKey}
+        at="query-key"
+        outcome={outcome}
+        onChange={(on) =>
+          save({ allowQueryKey: on }, on ? 'keys in URLs allowed' : 'keys in URLs refused', 'query-key')
+        }
+      >
+        Some clients can only send a URL. Keys in URLs end up in proxy logs: turn this off if your clients
+        send headers.
+      </SwitchSetting>
+      <SwitchSetting
+        label="OAuth for local clients"
+        checked={settings.oauthLocal}
+        at="oauth-local"
+        outcome={outcome}
+        onChange={(on) =>
+          save(
+            { oauthLocal: on },
+            on ? 'OAuth on for local clients' : 'OAuth off for local clients',
+            'oauth-local',
+          )
+        }
+      >
+        The public URL always offers OAuth (ChatGPT and Claude connect with it). Turn this on only for a
+        client on this computer that can do nothing but OAuth: clients given a key may otherwise start an
+        OAuth sign-in when they find it.
+      </SwitchSetting>
       <div className="setting">
         <span className="label">Launch at login</span>
         <p className="muted">Set from the tray menu of the desktop app.</p>
