@@ -12,6 +12,8 @@
  *   prompts:list            MCP prompts/list (lists only the prompts the caller may get)
  *   prompts:get             MCP prompts/get of any prompt
  *   prompts:get:<prompt>    MCP prompts/get of one prompt; a trailing `*` matches a prefix
+ *   folders:<folder>        limits `search` and `fetch` to that folder (repeatable; a trailing `*` matches a
+ *                           prefix); a key with no `folders:` grant reaches every folder
  */
 
 /** MCP tool (and prompt) names: 1 to 128 characters of A-Z, a-z, 0-9, `_`, `-` and `.`. */
@@ -31,11 +33,12 @@ const FIXED_PERMISSIONS = new Set([
 const NAMED = [
   { prefix: 'tools:call:', what: 'tool' },
   { prefix: 'prompts:get:', what: 'prompt' },
+  { prefix: 'folders:', what: 'folder' },
 ] as const;
 
 export const PERMISSION_FORMS =
   '"*", "status:read", "tools:list", "tools:call", "tools:call:<tool>" (a trailing * matches a prefix, as in ' +
-  '"tools:call:fs_*"), "resources:list", "resources:read", "prompts:list", "prompts:get" or "prompts:get:<prompt>"';
+  '"tools:call:fs_*"), "resources:list", "resources:read", "prompts:list", "prompts:get", "prompts:get:<prompt>" or "folders:<folder>"';
 
 export function isToolName(name: string): boolean {
   return TOOL_NAME.test(name);
@@ -90,4 +93,10 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return `a ${typeof value}`;
+}
+
+/** The folders a caller's `search` and `fetch` reach: those its `folders:` grants name, or all without any. */
+export function reachableFolders(granted: readonly string[], folders: readonly string[]): string[] {
+  const limited = granted.some((permission) => permission.startsWith('folders:'));
+  return limited ? folders.filter((name) => hasPermission(granted, `folders:${name}`)) : [...folders];
 }

@@ -13,6 +13,7 @@ Commands:
   serve      run the MCP server headless (mcp-tray serve --help for its options)
   keys       create, list, reveal, rotate, revoke and delete API keys (mcp-tray keys help)
   servers    your own MCP servers behind MCP Tray: add, list, enable, disable, remove (mcp-tray servers help)
+  folders    folders the search and fetch tools reach: add, list, remove, reindex (mcp-tray folders help)
   dashboard  print a one-time sign-in link to the web dashboard of the running server
   bridge     a stdio MCP server that forwards to the running MCP Tray with a key from the keychain
   connect    write MCP Tray into a client's config (Claude, Codex, ChatGPT desktop, Cursor, VS Code...)
@@ -45,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./keys-command.ts')).keysCommand(rest, io);
     case 'servers':
       return (await import('./servers-command.ts')).serversCommand(rest, io);
+    case 'folders':
+      return (await import('./folders-command.ts')).foldersCommand(rest, io);
     case 'dashboard':
       return (await import('./dashboard-command.ts')).dashboardCommand(rest, io);
     case 'bridge':

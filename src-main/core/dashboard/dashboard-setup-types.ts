@@ -1,4 +1,4 @@
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
 import type { Caller } from '../../../src-shared/caller.ts';
 import type { AuditEntry } from '../audit/audit-entry.ts';
 import type { ActivityPage, ActivityQuery } from '../audit/recent-activity.ts';
@@ -59,5 +59,7 @@ export interface Dashboard {
   recordActivity(entry: AuditEntry): void;
   /** A one-time sign-in link for the web dashboard at `origin`. */
   issueLoginUrl(origin: string): Promise<string>;
+  /** Whether a request comes with a valid dashboard session (the owner's browser on this computer). */
+  signedIn(req: Request): Promise<boolean>;
   close(): void;
 }

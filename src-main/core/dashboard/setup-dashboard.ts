@@ -116,6 +116,7 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
       if (entry.path.startsWith('/mcp')) events.emit('activity.added', entry);
     },
     issueLoginUrl: sessions.issueLoginUrl,
+    signedIn: web.signedIn,
     close: web.closeStreams,
   };
 }

@@ -42,7 +42,12 @@ const API_BODY_LIMIT = '1mb';
 const refuseDeepJson = jsonDepthGuard((res, message) => sendJsonError(res, 400, 'too_deep', message));
 
 /** The web door of the dashboard contract: `/login`, `/api/*` and the built renderer at `/`. */
-export function webDashboard(options: WebDashboardOptions): { router: Router; closeStreams: () => void } {
+export function webDashboard(options: WebDashboardOptions): {
+  router: Router;
+  closeStreams: () => void;
+  /** Whether the request comes with a valid dashboard session (the owner's browser on this computer). */
+  signedIn: (req: Request) => Promise<boolean>;
+} {
   const router = express.Router();
   const streams = new Set<Response>();
   router.use(loopbackOnly, (_req, res, next) => {
@@ -195,6 +200,7 @@ export function webDashboard(options: WebDashboardOptions): { router: Router; cl
   router.use(express.static(options.rendererDir, { index: 'index.html', maxAge: 0 }));
   return {
     router,
+    signedIn: async (req) => (await session(req)) !== undefined,
     // Open event streams would hold a graceful shutdown until its deadline; end them first.
     closeStreams: () => {
       for (const stream of streams) stream.end();

@@ -96,17 +96,23 @@ export class FolderIndexer {
     for (const folder of this.folders.values()) while (folder.scanning !== undefined) await folder.scanning;
   }
 
-  close(): void {
-    for (const folder of this.folders.values()) this.stop(folder);
+  /** Stops watching; resolves once every pass in progress has finished its batch (then none writes). */
+  async close(): Promise<void> {
+    const running = [...this.folders.values()].map((folder) => {
+      this.stop(folder);
+      return folder.scanning;
+    });
     this.folders.clear();
+    await Promise.all(running);
   }
 
   private startFolder(entry: FolderEntry): void {
+    const saved = this.deps.index.savedState(entry.name);
     const view: FolderView = {
       name: entry.name,
       path: entry.path,
       ...this.deps.index.folderStats(entry.name),
-      lastIndexed: null,
+      lastIndexed: typeof saved?.['lastIndexed'] === 'string' ? saved['lastIndexed'] : null,
       state: 'indexing',
       errors: [],
       skippedLarge: 0,
@@ -154,13 +160,19 @@ export class FolderIndexer {
       })
       .finally(() => {
         folder.scanning = undefined;
-        this.deps.onChange();
+        this.report(folder);
         if (folder.again && !folder.closed) {
           folder.again = false;
           void this.scan(folder);
         }
       });
     return folder.scanning;
+  }
+
+  /** Says what changed, and keeps the folder's state in the index for `folders list`. */
+  private report(folder: Watched): void {
+    if (!folder.closed) this.deps.index.saveState(folder.entry.name, { ...folder.view });
+    this.deps.onChange();
   }
 
   private async pass(folder: Watched): Promise<void> {
@@ -173,6 +185,7 @@ export class FolderIndexer {
     }
     const dataDir = await realpath(this.deps.dataDir).catch(() => this.deps.dataDir);
     const walked = await walkFolder(root, { maxFileBytes: this.deps.maxFileBytes(), exclude: [dataDir] });
+    if (folder.closed) return;
     const known = index.folderFiles(entry.name);
     const stale = walked.files.filter((file) => {
       const had = known.get(file.rel);
@@ -186,15 +199,17 @@ export class FolderIndexer {
     view.state = 'indexing';
     view.progress = { done: 0, total: stale.length };
     view.skippedLarge = walked.skippedLarge;
-    this.deps.onChange();
+    this.report(folder);
     for (let start = 0; start < stale.length && !folder.closed; start += BATCH) {
       const texts = await this.read(root, entry.name, stale.slice(start, start + BATCH), errors);
+      // Removed (or the server stopping) while this batch was read: nothing of it is written.
+      if (folder.closed) return;
       index.batch(() => {
         for (const { file, text } of texts) index.put(file, text);
       });
       view.progress = { done: Math.min(start + BATCH, stale.length), total: stale.length };
       Object.assign(view, index.folderStats(entry.name));
-      this.deps.onChange();
+      this.report(folder);
       await yieldToServing();
     }
     delete view.progress;

@@ -33,8 +33,10 @@ export class SearchIndex {
 
   constructor(dataDir: string | ':memory:') {
     this.db = new DatabaseSync(dataDir === ':memory:' ? dataDir : join(dataDir, INDEX_FILE));
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+    // The CLI's reindex and a running server may write at once: one waits for the other.
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;');
     this.migrate();
+    this.db.exec('CREATE TABLE IF NOT EXISTS folder_state (folder TEXT PRIMARY KEY, state TEXT NOT NULL)');
     const sql = (text: string) => this.db.prepare(text);
     this.statements = {
       file: sql('SELECT id, folder, rel, title, type, size, mtime AS mtimeMs FROM files WHERE id = ?'),
@@ -50,6 +52,9 @@ export class SearchIndex {
       dropFile: sql('DELETE FROM files WHERE id = ?'),
       dropFolderDocs: sql('DELETE FROM docs WHERE folder = ?'),
       dropFolderFiles: sql('DELETE FROM files WHERE folder = ?'),
+      getState: sql('SELECT state FROM folder_state WHERE folder = ?'),
+      putState: sql('INSERT OR REPLACE INTO folder_state (folder, state) VALUES (?, ?)'),
+      dropState: sql('DELETE FROM folder_state WHERE folder = ?'),
       vocabulary: sql('SELECT term FROM docs_vocab WHERE term >= ? AND term < ? LIMIT 5000'),
     };
   }
@@ -99,7 +104,18 @@ export class SearchIndex {
     this.batch(() => {
       this.statements['dropFolderDocs']!.run(folder);
       this.statements['dropFolderFiles']!.run(folder);
+      this.statements['dropState']!.run(folder);
     });
+  }
+
+  /** What the indexer last said of a folder (its state, progress, errors), for `folders list` to read. */
+  saveState(folder: string, state: Record<string, unknown>): void {
+    this.statements['putState']!.run(folder, JSON.stringify(state));
+  }
+
+  savedState(folder: string): Record<string, unknown> | undefined {
+    const row = this.statements['getState']!.get(folder) as { state: string } | undefined;
+    return row === undefined ? undefined : (JSON.parse(row.state) as Record<string, unknown>);
   }
 
   file(id: string): IndexedFile | undefined {

@@ -1,4 +1,4 @@
-import type { RequestHandler, Router } from 'express';
+import type { Request, RequestHandler, Router } from 'express';
 import type { BearerTokens } from './bearer-tokens.ts';
 import type { AuditEntry } from '../audit/audit-entry.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
@@ -39,6 +39,8 @@ export interface HttpAppOptions {
   publicAddress?: { isPublic(host: string | undefined): boolean; readonly origin: string | undefined };
   /** The authorization server, where OAuth is on (the public URL; loopback with "OAuth for local clients"). */
   oauth?: BearerTokens & { routes: Router };
+  /** `/files/<id>` (search results' files), for the owner's dashboard session or a key. */
+  files?: { route: RequestHandler; signedIn(req: Request): Promise<boolean> };
   /** Which of the user's servers a tool comes from, for the audit log. */
   toolOrigin?: (name: string) => ToolOrigin | undefined;
 }

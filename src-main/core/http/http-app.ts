@@ -47,6 +47,16 @@ function jsonErrorHandler(onError: (error: Error) => void): ErrorRequestHandler 
   };
 }
 
+/** Who a signed-in dashboard session is, where a route takes it as a caller. */
+const DASHBOARD_OWNER = {
+  keyId: 'dashboard',
+  keyName: 'you, in the dashboard',
+  userId: 'owner',
+  role: 'owner',
+  permissions: ['*'],
+  source: 'stored' as const,
+};
+
 /** What an OAuth endpoint answers while OAuth is off: the key is what needs fixing. */
 export const API_KEYS_ONLY =
   "This server uses API keys, not OAuth: the client's key is missing or wrong. Copy it again from MCP Tray (Keys, Copy connector key) into the client's X-API-Key or Authorization: Bearer header.";
@@ -97,6 +107,17 @@ export function createHttpApp(options: HttpAppOptions): Express {
     res.json({ ...options.status(), publicUrl: origin === undefined ? null : `${origin}${MCP_PATH}` });
   });
   app.all(MCP_PATH, options.serving.guard(), keyCheck, options.mcpBody, limit, ...options.mcp);
+  const files = options.files;
+  if (files !== undefined) {
+    // The owner's browser, signed in to the dashboard, opens search results' links; a client needs a key.
+    const owner: RequestHandler = (req, res, next) =>
+      void files.signedIn(req).then((signedIn) => {
+        if (!signedIn) return keyCheck(req, res, next);
+        req.caller = DASHBOARD_OWNER;
+        next();
+      }, next);
+    app.get('/files/{*rest}', owner, limit, requirePermission('tools:call:fetch'), files.route);
+  }
   app.use(options.dashboard);
 
   app.use((req, res) =>

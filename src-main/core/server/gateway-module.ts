@@ -48,6 +48,12 @@ export function gatewayProvider(
   version: string,
   logger: Logger,
   now: () => number,
+  /** Names MCP Tray's other tools hold now (search and fetch, while folders are set). */
+  alsoTaken: () => readonly string[] = () => [],
 ): Gateway {
-  return new Gateway({ dataDir, secrets, version, logger, now, taken: () => BUILTIN_TOOL_NAMES });
+  const taken = () => {
+    const extra = alsoTaken();
+    return extra.length === 0 ? BUILTIN_TOOL_NAMES : new Set([...BUILTIN_TOOL_NAMES, ...extra]);
+  };
+  return new Gateway({ dataDir, secrets, version, logger, now, taken });
 }

@@ -26,6 +26,7 @@ export interface HttpParts {
   inFlight?: RequestsInFlight;
   hints: EntryHints;
   publicAddress?: HttpAppOptions['publicAddress'];
+  files?: HttpAppOptions['files'];
   /** The OAuth routes and token check, given the lockout that wrong keys on the consent page count towards. */
   oauth?: (lockout: FailedAuthLockout) => NonNullable<HttpAppOptions['oauth']>;
 }
@@ -55,6 +56,7 @@ export function serveHttp(config: Pick<ServerConfig, 'defaultRateLimit'>, parts:
     onError: parts.onError,
     ...(parts.publicAddress !== undefined && { publicAddress: parts.publicAddress }),
     ...(parts.oauth !== undefined && { oauth: parts.oauth(lockout) }),
+    ...(parts.files !== undefined && { files: parts.files }),
   });
   parts.listening.server.on('request', app);
 }

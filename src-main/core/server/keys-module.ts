@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import type { Caller } from '../../../src-shared/caller.ts';
 import { parseApiKeys } from '../auth/environment-key-registry.ts';
@@ -10,6 +11,11 @@ import type { SecretStore } from '../keys/secret-store.ts';
 import type { Logger } from '../logger.ts';
 import type { ServerConfig } from './server-config.ts';
 import type { ServerModule } from './server-module.ts';
+
+/** The data folder, made (private to this user) before anything is read from it or written to it. */
+export async function prepareDataDir(dataDir: string): Promise<void> {
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+}
 
 export interface KeysModule extends ServerModule {
   /** Every key a request may present: MCP_API_KEYS, then the stored keys. */

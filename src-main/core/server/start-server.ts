@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { setupDashboard } from '../dashboard/setup-dashboard.ts';
 import {
   publicMcpUrl,
@@ -11,7 +10,8 @@ import { gatewayDashboard, gatewayProvider } from './gateway-module.ts';
 import { serveHttp } from './http-module.ts';
 import { tunnelModule } from './tunnel-module.ts';
 import { startOAuth } from './oauth-module.ts';
-import { startKeys } from './keys-module.ts';
+import { filePath, filesRoute, startFolders } from './folders-module.ts';
+import { prepareDataDir, startKeys } from './keys-module.ts';
 import { startListening, stopListening } from './listening.ts';
 import { startMcp } from './mcp-module.ts';
 import type { RunningServer, ServerConfig, ServerDeps } from './running-server.ts';
@@ -28,15 +28,27 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
   const now = deps.now ?? Date.now;
   const { logger } = deps;
   const hints = deps.hints ?? PLAIN_HINTS;
-  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+  await prepareDataDir(config.dataDir);
   const modules = new ModuleStack((name, error) => logger.warn(`Closing ${name} failed: ${error.message}`));
 
   const keys = await modules.start(() => startKeys(config, logger, now, deps.keychainRunner));
   const audit = await modules.start(() => startAudit(config.dataDir, now, (message) => logger.warn(message)));
   const startedAt = now();
   // Tool providers beside the built-ins, in the order their names are claimed.
-  const gateway = gatewayProvider(config.dataDir, keys.secrets, deps.version, logger, now);
-  const providers = [gateway, ...(deps.providers ?? [])];
+  // Search results link to /files/<id> on this computer (the public host never serves files).
+  let localOrigin = '';
+  const folders = await modules.start(() =>
+    startFolders({
+      dataDir: config.dataDir,
+      logger,
+      now,
+      fileUrl: (id) => `${localOrigin}${filePath(id)}`,
+    }),
+  );
+  const gateway = gatewayProvider(config.dataDir, keys.secrets, deps.version, logger, now, () =>
+    folders.tools.tools().map((tool) => tool.name),
+  );
+  const providers = [folders.tools, gateway, ...(deps.providers ?? [])];
   const mcp = await modules.start(() =>
     startMcp(deps.version, () => keys.registry.size, providers, logger, now, startedAt),
   );
@@ -138,6 +150,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     onError,
     onAudit: (entry) => dashboard.recordActivity(entry),
     publicAddress,
+    files: { route: filesRoute(folders), signedIn: (req) => dashboard.signedIn(req) },
     oauth: (lockout) =>
       oauth.http({
         registry: keys.registry,
@@ -151,6 +164,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     hints,
   });
   mcpUrl = listening.mcpUrl;
+  localOrigin = listening.origin;
   return {
     url: mcpUrl,
     port: listening.port,

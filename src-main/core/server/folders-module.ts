@@ -1,0 +1,76 @@
+import { unwatchFile, watchFile } from 'node:fs';
+import type { FolderView } from '../../../src-shared/folder-view.ts';
+import { FolderIndexer } from '../folders/folder-indexer.ts';
+import { FolderTools } from '../folders/folder-tools.ts';
+import { DEFAULT_MAX_FILE_BYTES, FoldersFile } from '../folders/folders-file.ts';
+import { SearchIndex } from '../folders/search-index.ts';
+import type { Logger } from '../logger.ts';
+import type { ServerModule } from './server-module.ts';
+
+export { filePath, filesRoute } from '../folders/files-route.ts';
+
+/** folders.json is looked at this often: a change by the CLI or the dashboard takes effect within 2 s. */
+const WATCH_MS = 500;
+
+export interface FoldersModule extends ServerModule {
+  readonly tools: FolderTools;
+  readonly indexer: FolderIndexer;
+  readonly file: FoldersFile;
+  readonly index: SearchIndex;
+  /** Calls `listener` when a folder's state, counts or progress change. */
+  onChange(listener: (folders: FolderView[]) => void): void;
+}
+
+/**
+ * The folders `search` and `fetch` reach: their index (kept in the data folder), the indexer that follows
+ * the disk, and folders.json followed while the server runs. Serving never waits for an indexing.
+ */
+export async function startFolders(deps: {
+  dataDir: string;
+  logger: Logger;
+  now: () => number;
+  fileUrl: (id: string) => string;
+}): Promise<FoldersModule> {
+  const index = new SearchIndex(deps.dataDir);
+  const file = new FoldersFile(deps.dataDir, deps.now);
+  const listeners: ((folders: FolderView[]) => void)[] = [];
+  let maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+  // The tools follow the indexer, which exists first.
+  const ref: { tools?: FolderTools } = {};
+  const indexer = new FolderIndexer({
+    index,
+    dataDir: deps.dataDir,
+    maxFileBytes: () => maxFileBytes,
+    now: deps.now,
+    logger: deps.logger,
+    onChange: () => {
+      ref.tools?.foldersChanged();
+      const views = indexer.views();
+      for (const listener of listeners) listener(views);
+    },
+  });
+  const tools = new FolderTools({ indexer, index, fileUrl: deps.fileUrl });
+  ref.tools = tools;
+  const load = async () => {
+    const { settings, problem } = await file.read();
+    if (problem !== undefined)
+      deps.logger.warn(`${problem}; no folder is searched until it is fixed or set again.`);
+    maxFileBytes = settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    indexer.setFolders(settings.folders);
+  };
+  await load();
+  watchFile(file.path, { interval: WATCH_MS, persistent: false }, () => void load());
+  return {
+    name: 'folders',
+    tools,
+    indexer,
+    file,
+    index,
+    onChange: (listener) => void listeners.push(listener),
+    close: async () => {
+      unwatchFile(file.path);
+      await indexer.close();
+      index.close();
+    },
+  };
+}
