@@ -3,6 +3,7 @@ import type { ConnectClientView, ConnectOutcome } from './connect-view.ts';
 import type { DoctorStep } from './doctor-view.ts';
 import type { TunnelView } from './tunnel-view.ts';
 import type { AppsView } from './connected-app-view.ts';
+import type { FoldersView } from './folder-view.ts';
 import type { ActivityRow, KeyRow } from './dashboard-rows.ts';
 
 export type { ActivityRow, ActivityStatus, KeyRow } from './dashboard-rows.ts';
@@ -54,6 +55,12 @@ export const INVOKE_CHANNELS = [
   'tunnel.start',
   'tunnel.stop',
   'connectors.check',
+  'folders.list',
+  'folders.add',
+  'folders.remove',
+  'folders.reindex',
+  'folders.settings',
+  'folders.pick',
   'apps.list',
   'apps.revoke',
   'apps.approve',
@@ -166,6 +173,14 @@ export interface InvokeOutputs {
   'tunnel.stop': TunnelView;
   /** The public URL walked as a cloud connector would (the doctor's steps). */
   'connectors.check': { url: string; steps: DoctorStep[] };
+  /** The folders search and fetch reach. */
+  'folders.list': FoldersView;
+  'folders.add': FoldersView;
+  'folders.remove': FoldersView;
+  'folders.reindex': FoldersView;
+  'folders.settings': FoldersView;
+  /** The system's folder picker (the desktop app only): the chosen folder, or null when cancelled. */
+  'folders.pick': { path: string | null };
   /** Apps connected with OAuth, newest first (revoking one ends its tokens at once), and those waiting. */
   'apps.list': AppsView;
   'apps.revoke': AppsView;
@@ -197,6 +212,8 @@ export interface EventPayloads {
   'servers.changed': ServersView;
   /** The tunnel started, got its URL (or a new one), dropped, or stopped. */
   'tunnel.changed': TunnelView;
+  /** A folder was added or removed, or its indexing moved on. */
+  'folders.changed': FoldersView;
   /** An app was connected with OAuth, revoked, or asks to connect. */
   'apps.changed': AppsView;
   /** An app asks to connect: its consent page is open in a browser (the desktop app raises a notification). */
@@ -211,6 +228,7 @@ export const EVENT_CHANNELS: EventChannel[] = [
   'account.changed',
   'servers.changed',
   'tunnel.changed',
+  'folders.changed',
   'apps.changed',
   'apps.requested',
 ];

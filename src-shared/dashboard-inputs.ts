@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TUNNEL_TOOLS } from './tunnel-view.ts';
+import { FOLDER_NAME } from './folder-view.ts';
 import { CONNECT_CLIENTS } from './connect-view.ts';
 import { KEY_NAME_MAX, RATE_LIMIT_MAX } from './key-limits.ts';
 
@@ -124,6 +125,15 @@ export const invokeInputs = {
   }),
   'tunnel.stop': z.object({}),
   'connectors.check': z.object({ keyId: id.optional() }),
+  'folders.list': z.object({}),
+  'folders.add': z.object({
+    path: z.string().trim().min(1).max(4096),
+    name: z.string().trim().regex(FOLDER_NAME, 'use 1 to 40 letters, digits, - or _').optional(),
+  }),
+  'folders.remove': z.object({ name: z.string().regex(FOLDER_NAME) }),
+  'folders.reindex': z.object({ name: z.string().regex(FOLDER_NAME).optional() }),
+  'folders.settings': z.object({ maxFileMegabytes: z.number().min(0.1).max(1024) }),
+  'folders.pick': z.object({}),
   'apps.list': z.object({}),
   'apps.revoke': z.object({ grantId: z.string().min(1).max(200) }),
   'apps.approve': z.object({

@@ -17,3 +17,11 @@ export interface FolderView {
 
 /** A folder's name: short, and usable in a permission (`folders:<name>`) and an id (`<name>/<path>`). */
 export const FOLDER_NAME = /^[A-Za-z0-9_-]{1,40}$/;
+
+/** The Folders screen: the folders, and the size cap of files read. */
+export interface FoldersView {
+  folders: FolderView[];
+  maxFileBytes: number;
+  /** folders.json could not be read (it was set aside): says where. */
+  problem?: string;
+}

@@ -23,6 +23,8 @@ const FIELD_LABELS: Record<string, string> = {
   login: 'Username or email',
   provider: 'Provider',
   id: 'Key',
+  path: 'Folder',
+  maxFileMegabytes: 'Largest file',
 };
 
 /** The parts of a zod issue this reads (zod 4's shape), so nothing else of zod leaks into shared code. */

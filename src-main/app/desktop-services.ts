@@ -1,4 +1,4 @@
-import { app, clipboard, Notification, shell } from 'electron';
+import { app, clipboard, dialog, Notification, shell } from 'electron';
 import { join } from 'node:path';
 import { appVersion } from '../core/app-version.ts';
 import type { Logger } from '../core/logger.ts';
@@ -26,6 +26,14 @@ export function desktopServerDeps(root: string, logger: Logger): Omit<ServerDeps
     openFolder: async (path) => {
       const problem = await shell.openPath(path);
       if (problem !== '') throw new Error(`Could not open ${path}: ${problem}`);
+    },
+    // Folders' Choose: the system's own picker.
+    pickFolder: async () => {
+      const picked = await dialog.showOpenDialog({
+        title: 'Choose a folder for search and fetch',
+        properties: ['openDirectory'],
+      });
+      return picked.canceled ? undefined : picked.filePaths[0];
     },
   };
 }

@@ -6,6 +6,7 @@ import { ConnectScreen } from './screens/ConnectScreen.tsx';
 import { KeysScreen } from './screens/KeysScreen.tsx';
 import { ConnectedApps } from './screens/ConnectedApps.tsx';
 import { ServersScreen } from './screens/ServersScreen.tsx';
+import { FoldersScreen } from './screens/FoldersScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { SignIn } from './screens/SignIn.tsx';
 import { StatusHeader } from './screens/StatusHeader.tsx';
@@ -62,6 +63,7 @@ export function App() {
         )}
         {tab === 'connect' && <ConnectScreen params={route.params} />}
         {tab === 'servers' && <ServersScreen />}
+        {tab === 'folders' && <FoldersScreen door={door} />}
         {tab === 'activity' && <ActivityScreen />}
         {tab === 'settings' && <SettingsScreen door={door} />}
       </main>

@@ -32,6 +32,8 @@ export type DashboardDeps = ServerHandlersDeps &
     connectors: HandlerSlice<ChannelsOf<'connectors'>>;
     /** Connected apps: OAuth grants. */
     apps: HandlerSlice<ChannelsOf<'apps'>>;
+    /** The folders search and fetch reach. */
+    folders: HandlerSlice<ChannelsOf<'folders'>>;
   };
 
 /**
@@ -49,6 +51,7 @@ export function dashboardHandlers(deps: DashboardDeps): ContractHandlers {
     ...deps.tunnel,
     ...deps.connectors,
     ...deps.apps,
+    ...deps.folders,
     ...activityHandlers(deps.activity),
   };
 }

@@ -46,6 +46,8 @@ export interface DashboardSetupDeps {
   tunnel: HandlerSlice<ChannelsOf<'tunnel'>>;
   /** Connected apps (OAuth grants). */
   apps: HandlerSlice<ChannelsOf<'apps'>>;
+  /** The folders search and fetch reach. */
+  folders: HandlerSlice<ChannelsOf<'folders'>>;
   /** How a client starts the bridge (known once the server listens; undefined: this process's script). */
   bridge: () => { command: string; args: string[] } | undefined;
 }

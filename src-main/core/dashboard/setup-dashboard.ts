@@ -90,6 +90,7 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
     }),
     tunnel: deps.tunnel,
     apps: deps.apps,
+    folders: deps.folders,
     connectors: doctorHandlers({
       publicMcpUrl: deps.publicMcpUrl,
       reveal: (id) => deps.keyStore.reveal(id),

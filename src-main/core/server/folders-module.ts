@@ -8,6 +8,7 @@ import type { Logger } from '../logger.ts';
 import type { ServerModule } from './server-module.ts';
 
 export { filePath, filesRoute } from '../folders/files-route.ts';
+export { foldersHandlers } from '../folders/folders-handlers.ts';
 
 /** folders.json is looked at this often: a change by the CLI or the dashboard takes effect within 2 s. */
 const WATCH_MS = 500;
@@ -17,6 +18,8 @@ export interface FoldersModule extends ServerModule {
   readonly indexer: FolderIndexer;
   readonly file: FoldersFile;
   readonly index: SearchIndex;
+  /** Reads folders.json again now (after the dashboard changed it). */
+  reload(): Promise<void>;
   /** Calls `listener` when a folder's state, counts or progress change. */
   onChange(listener: (folders: FolderView[]) => void): void;
 }
@@ -66,6 +69,7 @@ export async function startFolders(deps: {
     indexer,
     file,
     index,
+    reload: load,
     onChange: (listener) => void listeners.push(listener),
     close: async () => {
       unwatchFile(file.path);

@@ -41,6 +41,8 @@ export interface ServerDeps {
   inFlight?: RequestsInFlight;
   /** Opens a URL in the system browser (sign-in from the desktop app). */
   openInBrowser?: (url: string) => void;
+  /** The system's folder picker (Folders' Choose, in the desktop app): the chosen folder, or undefined. */
+  pickFolder?: () => Promise<string | undefined>;
   /** Opens a folder in the file manager (Settings' data folder, in the desktop app). */
   openFolder?: (path: string) => Promise<void>;
   /**

@@ -10,7 +10,7 @@ import { gatewayDashboard, gatewayProvider } from './gateway-module.ts';
 import { serveHttp } from './http-module.ts';
 import { tunnelModule } from './tunnel-module.ts';
 import { startOAuth } from './oauth-module.ts';
-import { filePath, filesRoute, startFolders } from './folders-module.ts';
+import { filePath, filesRoute, foldersHandlers, startFolders } from './folders-module.ts';
 import { prepareDataDir, startKeys } from './keys-module.ts';
 import { startListening, stopListening } from './listening.ts';
 import { startMcp } from './mcp-module.ts';
@@ -97,6 +97,14 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
         bridge: () => deps.bridge?.(Number(new URL(mcpUrl).port)),
         tunnel: tunnels.handlers,
         apps: oauth.apps.handlers(),
+        folders: foldersHandlers({
+          file: folders.file,
+          indexer: folders.indexer,
+          dataDir: config.dataDir,
+          now,
+          reload: folders.reload,
+          ...(deps.pickFolder !== undefined && { pickFolder: deps.pickFolder }),
+        }),
         onError,
       });
       return { ...built, name: 'dashboard', close: async () => built.close() };
@@ -104,6 +112,12 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     keys.loaded,
   ]);
   oauth.apps.onChange((view) => dashboard.events.emit('apps.changed', view));
+  folders.onChange(
+    () =>
+      void dashboard.handlers['folders.list']({}).then((view) =>
+        dashboard.events.emit('folders.changed', view),
+      ),
+  );
   keys.storedKeys.onReload(() => oauth.apps.changed());
   if (keys.registry.size === 0) {
     logger.warn(`No API keys yet, so every MCP request will be refused. ${hints.createKey}`);

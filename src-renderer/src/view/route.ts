@@ -3,6 +3,7 @@ export const SCREENS = [
   { id: 'keys', label: 'Keys' },
   { id: 'connect', label: 'Connect' },
   { id: 'servers', label: 'Servers' },
+  { id: 'folders', label: 'Folders' },
   { id: 'activity', label: 'Activity' },
   { id: 'settings', label: 'Settings' },
 ] as const;
