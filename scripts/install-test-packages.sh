@@ -5,8 +5,9 @@
 #   libsecret-1-0            what keytar reaches the Secret Service through (the app needs it too)
 #   chromium                 Debian's browser, driven by playwright-core for the dashboard tests
 #   fonts-dejavu-core        fonts, so the dashboard screenshots have legible text
+#   ripgrep                  rg, the baseline the search benchmark (npm run bench) compares against
 set -euo pipefail
-PACKAGES=(dbus-daemon dbus-bin gnome-keyring libsecret-1-0 chromium fonts-dejavu-core)
+PACKAGES=(dbus-daemon dbus-bin gnome-keyring libsecret-1-0 chromium fonts-dejavu-core ripgrep)
 SUDO=()
 if [ "$(id -u)" -ne 0 ]; then SUDO=(sudo); fi
 export DEBIAN_FRONTEND=noninteractive

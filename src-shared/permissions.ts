@@ -95,8 +95,17 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-/** The folders a caller's `search` and `fetch` reach: those its `folders:` grants name, or all without any. */
+/**
+ * The folders a caller's `search` and `fetch` reach: those its `folders:` grants name, or all without any.
+ * Only the `folders:` grants count here: `*` beside them (a full key limited to some folders) widens nothing.
+ */
 export function reachableFolders(granted: readonly string[], folders: readonly string[]): string[] {
-  const limited = granted.some((permission) => permission.startsWith('folders:'));
-  return limited ? folders.filter((name) => hasPermission(granted, `folders:${name}`)) : [...folders];
+  const grants = granted.filter((permission) => permission.startsWith('folders:'));
+  if (grants.length === 0) return [...folders];
+  return folders.filter((name) => grants.some((grant) => foldersGrantCovers(grant, name)));
+}
+
+function foldersGrantCovers(grant: string, folder: string): boolean {
+  const pattern = grant.slice('folders:'.length);
+  return pattern.endsWith('*') ? folder.startsWith(pattern.slice(0, -1)) : pattern === folder;
 }

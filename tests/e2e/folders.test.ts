@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { dashboardPageDuringTests } from '../support/dashboard-page.ts';
 import { makeFolderTree } from '../support/folder-tree.ts';
+import { runCli } from '../support/serve-process.ts';
 
 // Folders in the web dashboard of a real serve, in Chromium: add one by its path, watch it indexed,
 // reindex, refuse a bad path beside the field, remove it.
@@ -38,6 +39,27 @@ describe('Folders, in Chromium', () => {
     await page()
       .getByText(/Give the folder's full path/)
       .waitFor();
+    // A key for that folder alone: the dialog offers the folders, and the key gets a folders: grant.
+    await page().getByRole('link', { name: 'Keys' }).click();
+    await page().getByRole('button', { name: 'Create key' }).click();
+    const dialog = page().getByRole('dialog');
+    await dialog.getByLabel('Name').fill('Docs reader');
+    await dialog.getByRole('radio', { name: 'Only these' }).check();
+    await dialog.getByRole('checkbox', { name: 'docs' }).check();
+    await dialog.getByRole('button', { name: 'Create key' }).click();
+    await page().getByRole('button', { name: 'Done' }).click();
+    const listed = await runCli([
+      'keys',
+      'list',
+      '--json',
+      '--secret-store',
+      'file',
+      '--data-dir',
+      web.dataDir,
+    ]);
+    const { keys } = JSON.parse(listed.stdout) as { keys: { name: string; permissions: string[] }[] };
+    assert.deepEqual(keys.find((key) => key.name === 'Docs reader')?.permissions, ['*', 'folders:docs']);
+    await page().getByRole('link', { name: 'Folders' }).click();
     await row.getByRole('button', { name: 'Remove docs' }).click();
     await page().getByText('No folders yet').waitFor();
     // The refused path's 400 is the one error the page met.

@@ -18,7 +18,8 @@ const KEYS = JSON.stringify({
     name: 'Docs only',
     userId: 'bot',
     role: 'user',
-    permissions: ['tools:list', 'tools:call', 'folders:docs'],
+    // As the key dialog makes it: full access, but to one folder only.
+    permissions: ['*', 'folders:docs'],
   },
 });
 const LIVE_MS = 5_000;

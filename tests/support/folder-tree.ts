@@ -28,7 +28,7 @@ export function makeFolderTree(): { root: string; outside: string; other: string
   );
   put('reports/q3.pdf', makePdf('Quarterly Report', ['Revenue grew in the northern region.', 'Costs fell.']));
   put('letters/budget.docx', makeDocx(['Dear committee,', 'the lighthouse restoration budget is approved.']));
-  put('.gitignore', 'drafts/\n');
+  put('.gitignore', '# drafts stay private\n*.bak\ndrafts/\n');
   put('drafts/plan.md', 'The zeppelin plan is secret.\n');
   put('code/.gitignore', '*.log\n');
   put('code/debug.log', 'quokka sighting in the logs\n');

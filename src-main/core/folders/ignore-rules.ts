@@ -71,7 +71,7 @@ export class IgnoreRules {
       if (text !== undefined) own.push(text);
     }
     if (own.length === 0) return this;
-    return new IgnoreRules([...this.layers, { base: dir, rules: ignore().add(own) }]);
+    return new IgnoreRules([...this.layers, { base: dir, rules: ignore().add(own.join('\n')) }]);
   }
 
   /** Whether `path` (relative to the root, with a trailing / for a directory) is left out. */

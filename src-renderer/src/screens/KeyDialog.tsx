@@ -3,12 +3,15 @@ import type { KeyRow } from '../../../src-shared/dashboard-contract.ts';
 import { KEY_NAME_MAX, RATE_LIMIT_MAX, RATE_WINDOWS } from '../../../src-shared/key-limits.ts';
 import { ErrorNote } from '../parts/ErrorNote.tsx';
 import { ServerPicker } from '../parts/ServerPicker.tsx';
+import { CustomPermissions } from '../parts/CustomPermissions.tsx';
+import { FolderScope } from '../parts/FolderScope.tsx';
 import { Modal } from '../parts/Modal.tsx';
 import { errorText, useClient } from '../use-contract.ts';
 import {
   customProblem,
   presetOf,
   presetPermissions,
+  withFolders,
   PRESETS,
   sameGrants,
   type PresetId,
@@ -34,6 +37,8 @@ export function KeyDialog({ editing, onDone, onCancel }: Props) {
   // For "These servers only": the prefixes of the servers ticked.
   const [chosenServers, setChosenServers] = useState<string[]>(start.preset === 'servers' ? start.tools : []);
   const [servers, setServers] = useState<{ name: string; prefix: string | null }[]>([]);
+  const [folderNames, setFolderNames] = useState<string[]>([]);
+  const [chosenFolders, setChosenFolders] = useState<string[] | null>(start.folders);
   // Custom starts from the key's own grants, whatever preset it shows as, so switching to it edits them.
   const [custom, setCustom] = useState((editing?.permissions ?? []).join('\n'));
   const [tools, setTools] = useState<{ name: string; title: string }[]>([]);
@@ -51,7 +56,13 @@ export function KeyDialog({ editing, onDone, onCancel }: Props) {
       (r) => setServers(r.servers),
       () => {},
     );
+    client.invoke('folders.list', {}).then(
+      (r) => setFolderNames(r.folders.map((folder) => folder.name)),
+      () => {},
+    );
   }, [client]);
+  const granted = () =>
+    withFolders(presetPermissions(preset, picked, custom), preset === 'custom' ? undefined : chosenFolders);
   const picked = preset === 'servers' ? chosenServers : chosen;
   // Tools a key may call that the server does not offer now still show, ticked, so saving keeps them.
   const toolChoices = [
@@ -74,6 +85,8 @@ export function KeyDialog({ editing, onDone, onCancel }: Props) {
       });
     const badCustom = preset === 'custom' ? customProblem(custom) : undefined;
     if (badCustom !== undefined) return setError({ field: 'permissions', message: badCustom });
+    if (preset !== 'custom' && chosenFolders?.length === 0)
+      return setError({ field: 'permissions', message: 'Tick at least one folder, or choose All folders.' });
     const limit = rate.trim() === '' ? null : Number(rate);
     if (limit !== null && (!Number.isInteger(limit) || limit <= 0 || limit > RATE_LIMIT_MAX))
       return setError({
@@ -82,7 +95,7 @@ export function KeyDialog({ editing, onDone, onCancel }: Props) {
       });
     const form: KeyForm = {
       name: name.trim(),
-      permissions: presetPermissions(preset, picked, custom),
+      permissions: granted(),
       rateLimit: limit === null ? null : { limit, windowSeconds },
       expiresInSeconds: choices[expiry]?.seconds,
     };
@@ -107,8 +120,7 @@ export function KeyDialog({ editing, onDone, onCancel }: Props) {
     }
   };
   const note = (field: Field) => error?.field === field && <ErrorNote message={error.message} />;
-  const unchangedGrants =
-    editing !== undefined && sameGrants(presetPermissions(preset, picked, custom), editing.permissions);
+  const unchangedGrants = editing !== undefined && sameGrants(granted(), editing.permissions);
 
   return (
     <Modal title={editing ? `Edit “${editing.name}”` : 'Create a key'} onClose={onCancel}>
@@ -163,31 +175,16 @@ export function KeyDialog({ editing, onDone, onCancel }: Props) {
           {preset === 'servers' && (
             <ServerPicker servers={servers} chosen={chosenServers} onChange={setChosenServers} />
           )}
-          {preset === 'custom' && (
-            <label>
-              Permissions, one per line
-              <textarea
-                value={custom}
-                rows={4}
-                maxLength={4000}
-                spellCheck={false}
-                onChange={(e) => setCustom(e.target.value)}
-                placeholder={'tools:list\ntools:call:fs_*'}
-              />
-              <span className="muted">
-                <code>*</code>, <code>status:read</code>, <code>tools:list</code>, <code>tools:call</code>,{' '}
-                <code>tools:call:NAME</code> (a trailing <code>*</code> matches a prefix),{' '}
-                <code>resources:list</code>, <code>resources:read</code>, <code>prompts:list</code>,{' '}
-                <code>prompts:get</code>, or <code>prompts:get:NAME</code>.
-              </span>
-            </label>
-          )}
+          {preset === 'custom' && <CustomPermissions value={custom} onChange={setCustom} />}
           {editing && !unchangedGrants && (
             <p className="muted" data-testid="grants-change">
               Saving changes what this key may do.
             </p>
           )}
         </fieldset>
+        {preset !== 'custom' && (
+          <FolderScope folders={folderNames} chosen={chosenFolders} onChange={setChosenFolders} />
+        )}
         {note('permissions')}
         <label>
           Expires

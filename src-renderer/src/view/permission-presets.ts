@@ -45,7 +45,27 @@ export function sameGrants(a: readonly string[], b: readonly string[]): boolean 
  * The preset a key's permissions are exactly, for the edit dialog; anything else (made with the CLI, such as
  * `tools:call` or `tools:call:fs_*`) is Custom with its list, so saving never swaps it for a preset.
  */
-export function presetOf(permissions: readonly string[]): { preset: PresetId; tools: string[] } {
+export function presetOf(all: readonly string[]): {
+  preset: PresetId;
+  tools: string[];
+  folders: string[] | null;
+} {
+  const folderGrants = all.filter((p) => p.startsWith('folders:'));
+  const folders = folderGrants.length === 0 ? null : folderGrants.map((p) => p.slice('folders:'.length));
+  const found = presetOfGrants(all.filter((p) => !p.startsWith('folders:')));
+  // A key's folder grants with wildcards can only be kept as its own list.
+  if (folders?.some((name) => name.endsWith('*'))) return { preset: 'custom', tools: [], folders: null };
+  return { ...found, folders };
+}
+
+/** The folder grants a key gets beside its preset's: none for all folders, one per folder ticked. */
+export function withFolders(permissions: string[], folders: readonly string[] | null | undefined): string[] {
+  return folders === null || folders === undefined
+    ? permissions
+    : [...permissions, ...folders.map((n) => `folders:${n}`)];
+}
+
+function presetOfGrants(permissions: readonly string[]): { preset: PresetId; tools: string[] } {
   if (sameGrants(permissions, ['*'])) return { preset: 'full', tools: [] };
   if (sameGrants(permissions, READ_ONLY)) return { preset: 'read-only', tools: [] };
   const calls = permissions.filter((p) => p.startsWith('tools:call:'));

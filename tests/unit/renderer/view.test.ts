@@ -5,6 +5,7 @@ import {
   customProblem,
   describePermissions,
   presetOf,
+  withFolders,
   presetPermissions,
   sameGrants,
 } from '../../../src-renderer/src/view/permission-presets.ts';
@@ -29,6 +30,7 @@ describe('permission presets', () => {
     assert.deepEqual(presetOf(presetPermissions('servers', ['github', 'files'])), {
       preset: 'servers',
       tools: ['github', 'files'],
+      folders: null,
     });
     // One server's tools without its prompts is no preset: Custom keeps it exactly.
     assert.equal(presetOf(['tools:list', 'tools:call:github__*']).preset, 'custom');
@@ -45,8 +47,24 @@ describe('permission presets', () => {
       ['read-only', []],
       ['tools', ['whoami']],
     ] as const) {
-      assert.deepEqual(presetOf(presetPermissions(preset, tools)), { preset, tools: [...tools] });
+      assert.deepEqual(presetOf(presetPermissions(preset, tools)), {
+        preset,
+        tools: [...tools],
+        folders: null,
+      });
     }
+  });
+
+  test('folder grants ride beside a preset: kept apart when editing, added back when saving', () => {
+    const granted = withFolders(presetPermissions('tools', ['search', 'fetch']), ['docs']);
+    assert.deepEqual(granted, ['tools:list', 'tools:call:search', 'tools:call:fetch', 'folders:docs']);
+    assert.deepEqual(presetOf(granted), { preset: 'tools', tools: ['search', 'fetch'], folders: ['docs'] });
+    assert.deepEqual(withFolders(['*'], null), ['*'], 'all folders: no grant');
+    assert.equal(
+      presetOf(['*', 'folders:doc*']).preset,
+      'custom',
+      'a wildcard folder grant is kept as it is',
+    );
   });
 
   test('grants that are no preset exactly (made with the CLI) are Custom, never rounded to a preset', () => {
@@ -61,7 +79,11 @@ describe('permission presets', () => {
     ]) {
       assert.equal(presetOf(permissions).preset, 'custom', permissions.join(','));
     }
-    assert.deepEqual(presetOf(['status:read', 'tools:list']), { preset: 'read-only', tools: [] });
+    assert.deepEqual(presetOf(['status:read', 'tools:list']), {
+      preset: 'read-only',
+      tools: [],
+      folders: null,
+    });
   });
 
   test('the Custom box: one permission per line or comma, checked against the grammar', () => {

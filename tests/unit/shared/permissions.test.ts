@@ -5,6 +5,7 @@ import {
   canGetPrompt,
   hasPermission,
   permissionProblem,
+  reachableFolders,
 } from '../../../src-shared/permissions.ts';
 
 describe('permission grammar', () => {
@@ -23,6 +24,8 @@ describe('permission grammar', () => {
       'prompts:get',
       'prompts:get:review',
       'prompts:get:git__*',
+      'folders:notes',
+      'folders:work-*',
     ]) {
       assert.equal(permissionProblem(permission), undefined, permission);
     }
@@ -82,5 +85,19 @@ describe('permission grammar', () => {
     assert.ok(!hasPermission(['resources:list'], 'resources:read'));
     assert.ok(hasPermission(['*'], 'resources:read'));
     assert.match(permissionProblem('resources:write') ?? '', /is not a permission/);
+  });
+
+  test('folders:<name> limits search and fetch to the folders named; without one a key reaches them all', () => {
+    const all = ['notes', 'work-a', 'work-b'];
+    assert.deepEqual(reachableFolders(['tools:call'], all), all);
+    assert.deepEqual(reachableFolders(['*'], all), all);
+    assert.deepEqual(reachableFolders(['tools:call', 'folders:notes'], all), ['notes']);
+    assert.deepEqual(reachableFolders(['tools:call', 'folders:work-*'], all), ['work-a', 'work-b']);
+    assert.deepEqual(
+      reachableFolders(['tools:call', 'folders:gone'], all),
+      [],
+      'a grant for no folder reaches none',
+    );
+    assert.match(permissionProblem('folders:') ?? '', /names no valid folder/);
   });
 });
