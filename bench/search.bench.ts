@@ -58,7 +58,7 @@ function serve(dataDir: string, port: number): ChildProcess {
     process.execPath,
     [...CLI_NODE_FLAGS, CLI, 'serve', '--port', String(port), '--data-dir', dataDir],
     {
-      env: { ...process.env, MCP_API_KEYS: JSON.stringify({ [KEY]: { name: 'bench', permissions: ['*'] } }) },
+      env: { ...process.env, MCP_API_KEYS: JSON.stringify({ [KEY]: { name: 'bench', userId: 'bench', role: 'admin', permissions: ['*'] } }) },
       stdio: 'ignore',
     },
   );
@@ -129,7 +129,13 @@ spawnSync(process.execPath, [
 const port = await freePort();
 const started = performance.now();
 let server = serve(dataDir, port);
-while (folderState(dataDir).state !== 'ready') await sleep(200);
+server.once('exit', (code) => {
+  if (code !== null && code !== 0) {
+    console.error(`serve exited with code ${code} before the folder was indexed`);
+    process.exit(1);
+  }
+});
+while (folderState(dataDir).state !== 'ready') await sleep(1000);
 const indexSeconds = (performance.now() - started) / 1000;
 const rss = rssMiB(server.pid!);
 const indexFile = join(dataDir, 'search-index.sqlite');

@@ -81,7 +81,8 @@ export class FolderTools implements ToolProvider {
       annotations: { readOnlyHint: true, openWorldHint: false, title: 'Search your folders' },
       call: async ({ query }, caller) => {
         const folders = this.reach(caller);
-        const hits = this.deps.index.search(query, folders, MAX_RESULTS);
+        const everywhere = folders.length === this.deps.indexer.names().length;
+        const hits = this.deps.index.search(query, folders, MAX_RESULTS, everywhere);
         const results = hits.map((hit) => ({ ...hit, url: this.deps.fileUrl(hit.id) }));
         const busy = this.deps.indexer
           .views()

@@ -4,7 +4,7 @@ import type { DocumentType } from './document-text.ts';
 import { fuzzyTerms, queryTerms } from './search-terms.ts';
 
 export const INDEX_FILE = 'search-index.sqlite';
-const SCHEMA_VERSION = '1';
+const SCHEMA_VERSION = '2';
 
 export interface IndexedFile {
   id: string;
@@ -44,17 +44,21 @@ export class SearchIndex {
       folderStats: sql(
         'SELECT count(*) AS files, coalesce(sum(size), 0) AS bytes FROM files WHERE folder = ?',
       ),
+      rowOf: sql('SELECT n FROM files WHERE id = ?'),
       putFile: sql(
-        'INSERT OR REPLACE INTO files (id, folder, rel, title, type, size, mtime) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO files (id, folder, rel, title, type, size, mtime) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING n',
       ),
-      dropDoc: sql('DELETE FROM docs WHERE id = ?'),
-      putDoc: sql('INSERT INTO docs (id, folder, title, body) VALUES (?, ?, ?, ?)'),
-      dropFile: sql('DELETE FROM files WHERE id = ?'),
-      dropFolderDocs: sql('DELETE FROM docs WHERE folder = ?'),
+      // A document's text is found by the row number its file has (FTS5's rowid): never by a scan.
+      dropDoc: sql('DELETE FROM docs WHERE rowid = ?'),
+      putDoc: sql('INSERT INTO docs (rowid, id, folder, title, body) VALUES (?, ?, ?, ?, ?)'),
+      dropFile: sql('DELETE FROM files WHERE n = ?'),
+      dropFolderDocs: sql('DELETE FROM docs WHERE rowid IN (SELECT n FROM files WHERE folder = ?)'),
       dropFolderFiles: sql('DELETE FROM files WHERE folder = ?'),
       getState: sql('SELECT state FROM folder_state WHERE folder = ?'),
       putState: sql('INSERT OR REPLACE INTO folder_state (folder, state) VALUES (?, ?)'),
       dropState: sql('DELETE FROM folder_state WHERE folder = ?'),
+      count: sql('SELECT count(*) AS n FROM files'),
+      documentsWith: sql('SELECT doc FROM docs_vocab WHERE term = ?'),
       vocabulary: sql('SELECT term FROM docs_vocab WHERE term >= ? AND term < ? LIMIT 5000'),
     };
   }
@@ -66,11 +70,12 @@ export class SearchIndex {
     if (row?.value === SCHEMA_VERSION) return;
     this.db.exec(`
       DROP TABLE IF EXISTS docs_vocab; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS files;
-      CREATE TABLE files (id TEXT PRIMARY KEY, folder TEXT NOT NULL, rel TEXT NOT NULL, title TEXT NOT NULL,
-        type TEXT NOT NULL, size INTEGER NOT NULL, mtime REAL NOT NULL);
+      CREATE TABLE files (n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, folder TEXT NOT NULL, rel TEXT NOT NULL,
+        title TEXT NOT NULL, type TEXT NOT NULL, size INTEGER NOT NULL, mtime REAL NOT NULL);
       CREATE INDEX files_folder ON files (folder);
       CREATE VIRTUAL TABLE docs USING fts5 (id UNINDEXED, folder UNINDEXED, title, body,
-        tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+        tokenize = 'unicode61 remove_diacritics 2');
+      INSERT INTO docs (docs, rank) VALUES ('rank', 'bm25(0.0, 0.0, 8.0, 1.0)');
       CREATE VIRTUAL TABLE docs_vocab USING fts5vocab (docs, 'row');
       INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '${SCHEMA_VERSION}');`);
   }
@@ -90,14 +95,26 @@ export class SearchIndex {
 
   put(file: IndexedFile, text: string): void {
     const s = this.statements;
-    s['dropDoc']!.run(file.id);
-    s['putFile']!.run(file.id, file.folder, file.rel, file.title, file.type, file.size, file.mtimeMs);
-    s['putDoc']!.run(file.id, file.folder, file.title, text);
+    this.remove(file.id);
+    const row = s['putFile']!.get(
+      file.id,
+      file.folder,
+      file.rel,
+      file.title,
+      file.type,
+      file.size,
+      file.mtimeMs,
+    ) as {
+      n: number;
+    };
+    s['putDoc']!.run(row.n, file.id, file.folder, file.title, text);
   }
 
   remove(id: string): void {
-    this.statements['dropDoc']!.run(id);
-    this.statements['dropFile']!.run(id);
+    const row = this.statements['rowOf']!.get(id) as { n: number } | undefined;
+    if (row === undefined) return;
+    this.statements['dropDoc']!.run(row.n);
+    this.statements['dropFile']!.run(row.n);
   }
 
   dropFolder(folder: string): void {
@@ -137,31 +154,75 @@ export class SearchIndex {
   }
 
   /**
-   * The best matches for `query` in `folders`, best first: every word (as a prefix) in the title or the text;
-   * failing that, any of them; failing that, words one letter away from them.
+   * The best matches for `query` in `folders` (`everywhere`: they are all the folders there are), best first:
+   * every word whole in the title or the text, then as prefixes, then any of them; failing all, words one
+   * letter away from them.
    */
-  search(query: string, folders: readonly string[], limit: number): SearchHit[] {
+  search(query: string, folders: readonly string[], limit: number, everywhere = false): SearchHit[] {
     const terms = queryTerms(query);
     if (terms.length === 0 || folders.length === 0) return [];
-    const all = terms.map((term) => `"${term}"*`);
-    const attempts = [all.join(' AND '), all.join(' OR ')];
-    for (const match of attempts) {
-      const hits = this.run(match, folders, limit);
-      if (hits.length > 0) return hits;
+    const exact = terms.map((term) => `"${term}"`).join(' AND ');
+    const prefix = terms.map((term) => `"${term}"*`);
+    const scope = everywhere ? undefined : folders;
+    // Whole words first (the quick query, and the better matches); prefixes fill up what they leave. Words
+    // in more than half the documents weigh nothing in BM25 (FTS5 floors their IDF): a query of only such
+    // words is answered without ranking thousands of equal scores, titles first.
+    const attempts: [string, boolean][] = this.allCommon(terms)
+      ? [
+          [`title : (${exact})`, false],
+          [exact, false],
+        ]
+      : [
+          [exact, true],
+          [prefix.join(' AND '), true],
+          [prefix.join(' OR '), true],
+        ];
+    const hits: SearchHit[] = [];
+    for (const [match, ranked] of attempts) {
+      for (const hit of this.run(match, scope, limit, ranked))
+        if (!hits.some((known) => known.id === hit.id)) hits.push(hit);
+      if (hits.length >= limit) return hits.slice(0, limit);
     }
+    if (hits.length > 0) return hits;
     const near = fuzzyTerms(terms, (from, to) =>
       (this.statements['vocabulary']!.all(from, to) as { term: string }[]).map((row) => row.term),
     );
-    return near.length === 0 ? [] : this.run(near.map((term) => `"${term}"`).join(' OR '), folders, limit);
+    const nearby = near.map((term) => `"${term}"`).join(' OR ');
+    return near.length === 0 ? [] : this.run(nearby, scope, limit, true);
   }
 
-  private run(match: string, folders: readonly string[], limit: number): SearchHit[] {
-    const marks = folders.map(() => '?').join(', ');
+  /** Whether every term is in more than half of the documents. */
+  private allCommon(terms: readonly string[]): boolean {
+    const { n } = this.statements['count']!.get() as { n: number };
+    if (n < 100) return false;
+    return terms.every((term) => {
+      const row = this.statements['documentsWith']!.get(term) as { doc: number } | undefined;
+      return row !== undefined && row.doc * 2 > n;
+    });
+  }
+
+  /** One query; `folders` undefined: every folder (no join to the files needed). */
+  private run(
+    match: string,
+    folders: readonly string[] | undefined,
+    limit: number,
+    ranked: boolean,
+  ): SearchHit[] {
+    const everywhere = folders === undefined;
+    const marks = (folders ?? []).map(() => '?').join(', ');
+    // Ranked first, on the full-text index alone (joined to the files only to keep to some folders);
+    // snippets only for the rows kept.
+    const order = ranked ? 'rank' : 'docs.rowid';
+    const best = everywhere
+      ? `SELECT docs.rowid AS n, ${order} AS r FROM docs WHERE docs MATCH ? ORDER BY ${order} LIMIT ?`
+      : `SELECT docs.rowid AS n, ${order} AS r FROM docs JOIN files ON files.n = docs.rowid
+         WHERE docs MATCH ? AND files.folder IN (${marks}) ORDER BY ${order} LIMIT ?`;
     const statement = this.db.prepare(
-      `SELECT id, title, snippet(docs, 3, '', '', '…', 16) AS snippet FROM docs
-       WHERE docs MATCH ? AND folder IN (${marks}) ORDER BY bm25(docs, 0, 0, 8.0, 1.0) LIMIT ?`,
+      `SELECT docs.id AS id, docs.title AS title, snippet(docs, 3, '', '', '…', 16) AS snippet
+       FROM docs JOIN (${best}) AS best ON best.n = docs.rowid WHERE docs MATCH ? ORDER BY best.r`,
     );
-    return statement.all(match, ...folders, limit) as unknown as SearchHit[];
+    const args = folders === undefined ? [match, limit, match] : [match, ...folders, limit, match];
+    return statement.all(...args) as unknown as SearchHit[];
   }
 
   close(): void {
