@@ -58,7 +58,12 @@ function serve(dataDir: string, port: number): ChildProcess {
     process.execPath,
     [...CLI_NODE_FLAGS, CLI, 'serve', '--port', String(port), '--data-dir', dataDir],
     {
-      env: { ...process.env, MCP_API_KEYS: JSON.stringify({ [KEY]: { name: 'bench', userId: 'bench', role: 'admin', permissions: ['*'] } }) },
+      env: {
+        ...process.env,
+        MCP_API_KEYS: JSON.stringify({
+          [KEY]: { name: 'bench', userId: 'bench', role: 'admin', permissions: ['*'] },
+        }),
+      },
       stdio: 'ignore',
     },
   );
