@@ -252,12 +252,19 @@ describe('search and fetch over chosen folders', () => {
       name: string;
       files: number;
       state: string;
+      errors: string[];
+      skippedLarge: number;
     }[];
     assert.deepEqual(
       listed.map((folder) => folder.name),
       ['docs', 'other'],
     );
     assert.ok(listed[0]!.files >= 6 && listed[0]!.state === 'ready', JSON.stringify(listed[0]));
+    assert.ok(
+      listed[0]!.errors.some((error) => error.startsWith('reports/broken.pdf: ')),
+      'a file that cannot be read is named, with why',
+    );
+    assert.equal(listed[0]!.skippedLarge, 1, 'the file over the cap is counted');
     await folders('remove', 'other');
     await eventually('the removed folder gone', async () => (await search('platypus')).results.length === 0);
     await folders('remove', 'docs');

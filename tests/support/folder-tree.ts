@@ -36,6 +36,7 @@ export function makeFolderTree(): { root: string; outside: string; other: string
   put('private/diary.txt', 'Dear diary, a narwhal.\n');
   put('.env', 'API_TOKEN=pangolin-secret\n');
   put('big.txt', `walrus ${'x'.repeat(5000)}\n`);
+  put('reports/broken.pdf', 'this is not a PDF at all');
   put('photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
   writeFileSync(join(outside, 'secret.txt'), 'ocelot: this lives outside the folder\n');
   symlinkSync(join(outside, 'secret.txt'), join(root, 'outside-link.txt'));

@@ -1,7 +1,7 @@
 import { jwtVerify, type CryptoKey } from 'jose';
 import type { KeyRegistry } from '../auth/key-registry.ts';
 import type { TokenCheck } from '../http/bearer-tokens.ts';
-import { resourceOf } from './authorization-server.ts';
+import { resourceOf } from './oauth-constants.ts';
 import { OWNER_ACCOUNT_PREFIX } from './consent-grants.ts';
 import type { GrantInfos } from './grant-infos.ts';
 import type { OAuthStore } from './oauth-store.ts';

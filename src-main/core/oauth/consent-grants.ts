@@ -1,7 +1,7 @@
 import type Provider from 'oidc-provider';
 import { APPROVAL_PRESETS, type ApprovalPreset } from '../../../src-shared/approval-presets.ts';
 import type { KeyMatch } from '../auth/key-registry.ts';
-import { MCP_SCOPE, resourceOf } from './authorization-server.ts';
+import { MCP_SCOPE, resourceOf } from './oauth-constants.ts';
 import type { GrantInfos } from './grant-infos.ts';
 
 export type Details = Awaited<ReturnType<Provider['interactionDetails']>>;

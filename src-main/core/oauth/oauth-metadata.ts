@@ -1,5 +1,5 @@
 import { PRODUCT_NAME } from '../../../src-shared/product.ts';
-import { CLIENT_AUTH_METHODS, OAUTH_ROUTES, resourceOf, SCOPES_SUPPORTED } from './authorization-server.ts';
+import { CLIENT_AUTH_METHODS, OAUTH_ROUTES, resourceOf, SCOPES_SUPPORTED } from './oauth-constants.ts';
 
 /** Where clients find the MCP endpoint's Protected Resource Metadata (the path-based form ChatGPT reads). */
 export function resourceMetadataUrl(issuer: string): string {

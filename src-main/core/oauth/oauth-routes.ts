@@ -1,7 +1,7 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { join } from 'node:path';
 import type Provider from 'oidc-provider';
-import { OAUTH_ROUTES, SCOPES_SUPPORTED } from './authorization-server.ts';
+import { OAUTH_ROUTES, SCOPES_SUPPORTED } from './oauth-constants.ts';
 import { consentRoutes, type ConsentDeps } from './consent-routes.ts';
 import { authorizationServerMetadata, protectedResourceMetadata } from './oauth-metadata.ts';
 import { OAUTH_STYLE_PATH } from './oauth-pages.ts';

@@ -4,7 +4,6 @@ import type Provider from 'oidc-provider';
 import type { SecretStore } from '../keys/secret-store.ts';
 import { loadSigningKeyPair, type SigningKeyPair } from '../keys/signing-key-pair.ts';
 import type { Logger } from '../logger.ts';
-import { createAuthorizationServer } from './authorization-server.ts';
 import { OAuthStore } from './oauth-store.ts';
 import { routeProviderNotices } from './provider-notices.ts';
 
@@ -53,17 +52,19 @@ export class OAuthServers {
   providerFor(issuer: string): Promise<Provider> {
     let provider = this.providers.get(issuer);
     if (provider === undefined) {
-      provider = this.pair.then((pair) =>
-        createAuthorizationServer({
-          issuer,
-          store: this.store,
-          signingJwk: pair.privateJwk,
-          cookieKeys: [
-            createHash('sha256')
-              .update(`mcp-tray oauth cookies ${String(pair.privateJwk.d)}`)
-              .digest('base64url'),
-          ],
-        }),
+      // oidc-provider (and Koa under it) is loaded with the first OAuth request, not at start-up.
+      provider = Promise.all([this.pair, import('./authorization-server.ts')]).then(
+        ([pair, { createAuthorizationServer }]) =>
+          createAuthorizationServer({
+            issuer,
+            store: this.store,
+            signingJwk: pair.privateJwk,
+            cookieKeys: [
+              createHash('sha256')
+                .update(`mcp-tray oauth cookies ${String(pair.privateJwk.d)}`)
+                .digest('base64url'),
+            ],
+          }),
       );
       if (this.providers.size >= MAX_ISSUERS) {
         const oldest = this.providers.keys().next().value;
