@@ -265,8 +265,16 @@ describe('search and fetch over chosen folders', () => {
       'a file that cannot be read is named, with why',
     );
     assert.equal(listed[0]!.skippedLarge, 1, 'the file over the cap is counted');
+    const reindexed = await runCli(['folders', 'reindex', 'other', '--data-dir', dataDir]);
+    assert.equal(reindexed.code, 0, reindexed.stderr);
+    assert.match(reindexed.stdout, /^other: 1 of 1 files$/m, 'plain progress lines when not on a terminal');
+    assert.match(reindexed.stdout, /^ {2}1 files, \d+ B; ready; last indexed \d{4}-/m);
     await folders('remove', 'other');
-    await eventually('the removed folder gone', async () => (await search('platypus')).results.length === 0);
+    const followed = await eventually(
+      'the removed folder gone',
+      async () => (await search('platypus')).results.length === 0,
+    );
+    assert.ok(followed < 2_000, `the running server followed folders.json in ${followed} ms`);
     await folders('remove', 'docs');
     await eventually('the tools gone', async () => {
       const { tools } = await client.listTools();
