@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { dashboardPageDuringTests } from '../support/dashboard-page.ts';
+import { dashboardPageDuringTests, storedKeys } from '../support/dashboard-page.ts';
 import { runCli } from '../support/serve-process.ts';
 
 // Connect > a cloud connector > Check connection: the doctor's walk of the public URL from the dashboard,
@@ -48,16 +48,7 @@ describe('Check connection beside a cloud connector, in Chromium', () => {
     assert.match((await chosen.textContent()) ?? '', /^ChatGPT connector/);
     await page().getByRole('button', { name: 'Make a key for ChatGPT connector' }).click();
     await page().getByText('Key “ChatGPT connector 2” was made for ChatGPT connector').waitFor();
-    const listed = await runCli([
-      'keys',
-      'list',
-      '--json',
-      '--secret-store',
-      'file',
-      '--data-dir',
-      web.dataDir,
-    ]);
-    const { keys } = JSON.parse(listed.stdout) as { keys: { name: string; permissions: string[] }[] };
+    const keys = await storedKeys(web.dataDir);
     assert.deepEqual(
       keys.filter((key) => key.name.startsWith('ChatGPT')).map((key) => key.permissions),
       [

@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { dashboardPageDuringTests } from '../support/dashboard-page.ts';
+import { dashboardPageDuringTests, storedKeys } from '../support/dashboard-page.ts';
 import { makeFolderTree } from '../support/folder-tree.ts';
-import { runCli } from '../support/serve-process.ts';
 
 // Folders in the web dashboard of a real serve, in Chromium: add one by its path, watch it indexed,
 // reindex, refuse a bad path beside the field, remove it.
@@ -48,16 +47,7 @@ describe('Folders, in Chromium', () => {
     await dialog.getByRole('checkbox', { name: 'docs' }).check();
     await dialog.getByRole('button', { name: 'Create key' }).click();
     await page().getByRole('button', { name: 'Done' }).click();
-    const listed = await runCli([
-      'keys',
-      'list',
-      '--json',
-      '--secret-store',
-      'file',
-      '--data-dir',
-      web.dataDir,
-    ]);
-    const { keys } = JSON.parse(listed.stdout) as { keys: { name: string; permissions: string[] }[] };
+    const keys = await storedKeys(web.dataDir);
     assert.deepEqual(keys.find((key) => key.name === 'Docs reader')?.permissions, ['*', 'folders:docs']);
     await page().getByRole('link', { name: 'Folders' }).click();
     await row.getByRole('button', { name: 'Remove docs' }).click();

@@ -6,7 +6,7 @@ import { after, before } from 'node:test';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
-import { startServe, type ServeProcess } from './serve-process.ts';
+import { runCli, startServe, type ServeProcess } from './serve-process.ts';
 
 export const SHOTS = join(import.meta.dirname, '..', '..', 'reports', 'screenshots');
 
@@ -79,4 +79,10 @@ export function dashboardPageDuringTests(
     },
     clipboard: () => current().evaluate(() => navigator.clipboard.readText()),
   };
+}
+
+/** The keys of a dashboard test's data folder (file secret store), as `keys list --json` gives them. */
+export async function storedKeys(dataDir: string): Promise<{ name: string; permissions: string[] }[]> {
+  const listed = await runCli(['keys', 'list', '--json', '--secret-store', 'file', '--data-dir', dataDir]);
+  return (JSON.parse(listed.stdout) as { keys: { name: string; permissions: string[] }[] }).keys;
 }
