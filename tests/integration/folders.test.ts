@@ -131,6 +131,8 @@ describe('search and fetch over chosen folders', () => {
       const { results } = await search(word);
       assert.deepEqual(results, [], `"${word}" (in ${where}) was found`);
     }
+    const [docs] = JSON.parse(await folders('list', '--json')) as { skippedLarge: number }[];
+    assert.equal(docs?.skippedLarge, 1, 'the file over the cap is counted');
   });
 
   test('fetch gives the whole text, the title and metadata', async () => {
@@ -247,6 +249,18 @@ describe('search and fetch over chosen folders', () => {
     );
   });
 
+  test('raising the size cap (Settings) brings the bigger file in, without a restart', async () => {
+    const settings = JSON.parse(readFileSync(join(dataDir, 'folders.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    writeFileSync(join(dataDir, 'folders.json'), JSON.stringify({ ...settings, maxFileBytes: 1024 * 1024 }));
+    await eventually(
+      'the file under the new cap found',
+      async () => (await search('walrus')).results.length > 0,
+    );
+  });
+
   test('folders list reports each folder; removing one takes its tools away with the last folder', async () => {
     const listed = JSON.parse(await folders('list', '--json')) as {
       name: string;
@@ -264,7 +278,7 @@ describe('search and fetch over chosen folders', () => {
       listed[0]!.errors.some((error) => error.startsWith('reports/broken.pdf: ')),
       'a file that cannot be read is named, with why',
     );
-    assert.equal(listed[0]!.skippedLarge, 1, 'the file over the cap is counted');
+    assert.equal(listed[0]!.skippedLarge, 0, 'nothing over the raised cap');
     const reindexed = await runCli(['folders', 'reindex', 'other', '--data-dir', dataDir]);
     assert.equal(reindexed.code, 0, reindexed.stderr);
     assert.match(reindexed.stdout, /^other: 1 of 1 files$/m, 'plain progress lines when not on a terminal');

@@ -7,7 +7,7 @@ import type { Logger } from '../logger.ts';
 import { documentText } from './document-text.ts';
 import { walkFolder, type FoundFile } from './folder-walk.ts';
 import type { FolderEntry } from './folders-file.ts';
-import type { SearchIndex } from './search-index.ts';
+import { fileId, type SearchIndex } from './search-index.ts';
 
 /** Text kept in the index per file; `fetch` reads the file itself, with its own cap. */
 const INDEXED_TEXT_CHARS = 2_000_000;
@@ -38,11 +38,6 @@ export interface FolderIndexerDeps {
   logger: Logger;
   /** Told when a folder's state, counts or progress change. */
   onChange: () => void;
-}
-
-/** The id of a file: its folder's name and its path in it (stable while the file stays where it is). */
-export function fileId(folder: string, rel: string): string {
-  return `${folder}/${rel}`;
 }
 
 /**
@@ -91,6 +86,11 @@ export class FolderIndexer {
     await this.scan(folder);
   }
 
+  /** Looks at every folder again (the size cap changed: files come in or go out). */
+  rescanAll(): void {
+    for (const folder of this.folders.values()) this.changed(folder);
+  }
+
   /** Resolves once every folder has been read (the CLI's reindex, tests). */
   async settled(): Promise<void> {
     for (const folder of this.folders.values()) while (folder.scanning !== undefined) await folder.scanning;
@@ -121,14 +121,17 @@ export class FolderIndexer {
     this.folders.set(entry.name, folder);
     try {
       folder.watcher = watch(entry.path, { recursive: true, persistent: false }, () => this.changed(folder));
-      folder.watcher.on('error', () => this.poll(folder));
-    } catch {
-      this.poll(folder);
+      folder.watcher.on('error', (error) => this.poll(folder, error));
+    } catch (error) {
+      this.poll(folder, error as Error);
     }
     void this.scan(folder);
   }
 
-  private poll(folder: Watched): void {
+  private poll(folder: Watched, why: Error): void {
+    this.deps.logger.warn(
+      `${folder.entry.path} cannot be watched (${why.message}); it is looked at every ${POLL_MS / 1000} s instead.`,
+    );
     folder.watcher?.close();
     folder.watcher = undefined;
     if (folder.poll === undefined && !folder.closed)

@@ -6,6 +6,11 @@ import { fuzzyTerms, queryTerms } from './search-terms.ts';
 export const INDEX_FILE = 'search-index.sqlite';
 const SCHEMA_VERSION = '2';
 
+/** The id of a file: its folder's name and its path in it (stable while the file stays where it is). */
+export function fileId(folder: string, rel: string): string {
+  return `${folder}/${rel}`;
+}
+
 export interface IndexedFile {
   id: string;
   folder: string;

@@ -58,8 +58,11 @@ export async function startFolders(deps: {
     const { settings, problem } = await file.read();
     if (problem !== undefined)
       deps.logger.warn(`${problem}; no folder is searched until it is fixed or set again.`);
-    maxFileBytes = settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const cap = settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const capChanged = cap !== maxFileBytes;
+    maxFileBytes = cap;
     indexer.setFolders(settings.folders);
+    if (capChanged) indexer.rescanAll();
   };
   await load();
   watchFile(file.path, { interval: WATCH_MS, persistent: false }, () => void load());
