@@ -77,6 +77,17 @@ describe('discovery and registration', () => {
     assert.equal((await register(origin, { scope: 'mcp offline_access' })).status, 201);
   });
 
+  test('a registration nested thousands of levels deep gets 400 invalid_client_metadata, never a 500', async () => {
+    const deep = `{"client_name":"x","redirect_uris":["http://127.0.0.1:9/cb"],"extra":${'['.repeat(3000)}${']'.repeat(3000)}}`;
+    const res = await fetch(`${origin}/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: deep,
+    });
+    assert.equal(res.status, 400);
+    assert.equal(((await res.json()) as { error: string }).error, 'invalid_client_metadata');
+  });
+
   test('on 127.0.0.1 (not the public URL, no --oauth-local) OAuth stays off: 404 JSON and a plain challenge', async () => {
     const loopback = `http://127.0.0.1:${serve.port}`;
     const res = await fetch(`${loopback}/.well-known/oauth-protected-resource/mcp`);

@@ -1,6 +1,7 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { join } from 'node:path';
 import type Provider from 'oidc-provider';
+import { jsonDepthGuard } from '../http/json-depth.ts';
 import { OAUTH_ROUTES, SCOPES_SUPPORTED } from './oauth-constants.ts';
 import { consentRoutes, type ConsentDeps } from './consent-routes.ts';
 import { authorizationServerMetadata, protectedResourceMetadata } from './oauth-metadata.ts';
@@ -39,6 +40,12 @@ const normalizeRegistration: RequestHandler = (req, _res, next) => {
   }
   next();
 };
+
+/** A registration nested deeper than any client's is refused as OAuth refuses metadata, before anything reads it. */
+const refuseDeepRegistration = jsonDepthGuard(
+  (res, message) =>
+    void res.status(400).json({ error: 'invalid_client_metadata', error_description: message }),
+);
 
 /** ChatGPT asks without `scope` (and asks again without it): that means everything this server offers. */
 const defaultScope: RequestHandler = (req, _res, next) => {
@@ -85,7 +92,13 @@ export function oauthRoutes(deps: OAuthRoutesDeps): Router {
     (_req, res) => void res.json(authorizationServerMetadata(issuerOf(res))),
   );
   router.get(OAUTH_ROUTES.jwks, toProvider);
-  router.post(OAUTH_ROUTES.registration, express.json({ limit: '64kb' }), normalizeRegistration, toProvider);
+  router.post(
+    OAUTH_ROUTES.registration,
+    express.json({ limit: '64kb' }),
+    refuseDeepRegistration,
+    normalizeRegistration,
+    toProvider,
+  );
   router.get(OAUTH_ROUTES.authorization, defaultScope, toProvider);
   router.post(OAUTH_ROUTES.authorization, toProvider);
   router.get(`${OAUTH_ROUTES.authorization}/:uid`, toProvider);
