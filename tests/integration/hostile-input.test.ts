@@ -76,4 +76,49 @@ describe('hostile input', () => {
     assert.equal(res.status, 200);
     assert.equal(res.headers['access-control-allow-origin'], 'http://localhost:6274');
   });
+
+  test('an absolute-form request target (as proxies send) is served as its path, in both eras; its host is checked', async () => {
+    const port = server().port;
+    const modern = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 2,
+      method: 'tools/list',
+      params: {
+        _meta: {
+          'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+          'io.modelcontextprotocol/clientCapabilities': {},
+          'io.modelcontextprotocol/clientInfo': { name: 'absolute-form', version: '1' },
+        },
+      },
+    });
+    for (const [body, era] of [
+      [toolsList, '2025-11-25'],
+      [modern, '2026-07-28'],
+    ] as const) {
+      const res = await rawRequest(port, {
+        method: 'POST',
+        path: `http://127.0.0.1:${port}/mcp`,
+        headers: {
+          ...JSON_RPC_HEADERS,
+          'x-api-key': FULL_KEY,
+          'mcp-protocol-version': era,
+          ...(era === '2026-07-28' && { 'mcp-method': 'tools/list' }),
+        },
+        body,
+      });
+      assert.equal(res.status, 200, `${era}: ${res.body}`);
+      assert.ok(Array.isArray((rpcPayload(res.body).result as { tools?: unknown[] }).tools), era);
+    }
+    const foreign = await rawRequest(port, {
+      method: 'POST',
+      path: 'http://evil.example/mcp',
+      headers: { ...JSON_RPC_HEADERS, 'x-api-key': FULL_KEY, host: `127.0.0.1:${port}` },
+      body: toolsList,
+    });
+    assert.equal(foreign.status, 403, 'the target’s host is the one checked, not the Host header');
+    const odd = await rawSocket(
+      `GET ftp://127.0.0.1:${port}/healthz HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`,
+    );
+    assert.equal(odd.status, 400);
+  });
 });

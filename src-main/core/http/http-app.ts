@@ -6,6 +6,7 @@ import { requestAudit } from './request-audit.ts';
 import { apiKeyAuth, requirePermission } from './api-key-auth.ts';
 import { sendJsonError, sendJsonRpcError } from './json-error.ts';
 import { publicHostGuard } from './public-host-guard.ts';
+import { absoluteFormTarget } from './request-target.ts';
 import { hostGuard, originGuard } from './request-guards.ts';
 
 interface HttpError {
@@ -70,6 +71,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(
+    absoluteFormTarget,
     requestAudit(
       options.audit,
       options.usage,
