@@ -1,12 +1,23 @@
-import { open, rm, stat } from 'node:fs/promises';
+import { open, readFile, rm, stat } from 'node:fs/promises';
 import { AppError } from '../app-error.ts';
 
 const STALE_MS = 15_000;
 const WAIT_MS = 5_000;
 
+/** Whether a process with this id runs (one of another user's counts: it cannot be signalled, but it is). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Runs `task` while holding `<path>.lock`, so two processes (the CLI and the app) never interleave a
- * read-modify-write of the same file. A lock older than 15 s is taken to be left by a crashed process.
+ * read-modify-write of the same file. A lock whose holder (its pid is in it) no longer runs was left by a
+ * killed process and is taken over at once; one older than 15 s is taken to be left behind too.
  */
 export async function withFileLock<T>(
   path: string,
@@ -27,8 +38,13 @@ export async function withFileLock<T>(
         (info) => now() - info.mtimeMs,
         () => 0,
       );
-      if (age > STALE_MS) {
-        await rm(lockPath, { force: true });
+      const holder = await readFile(lockPath, 'utf8').catch(() => '');
+      const pid = Number(holder);
+      const dead = holder !== '' && Number.isInteger(pid) && pid > 0 && pid !== process.pid && !running(pid);
+      if (dead || age > STALE_MS) {
+        // Only the lock seen is removed: another process may have taken it over meanwhile.
+        if ((await readFile(lockPath, 'utf8').catch(() => '')) === holder)
+          await rm(lockPath, { force: true });
         continue;
       }
       if (now() > deadline) {
