@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'config_edit_refused',
   'csrf',
   'desktop_only',
+  'disk_full',
   'duplicate_host',
   'file_locked',
   'folder_exists',
@@ -97,6 +98,7 @@ export const ERROR_CODES = [
   'unknown_channel',
   'unknown_server',
   'usage',
+  'write_denied',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
