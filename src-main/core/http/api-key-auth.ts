@@ -1,4 +1,5 @@
 import type { AuthInfo } from '@modelcontextprotocol/server';
+import { isIP } from 'node:net';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Caller } from '../../../src-shared/caller.ts';
 import type { ErrorCode } from '../../../src-shared/error-codes.ts';
@@ -42,7 +43,24 @@ export function presentedKey(req: Request, allowQueryKey: boolean): string | und
  */
 export function lockoutClient(req: Request): string {
   const host = requestHostName(req);
-  return `${req.socket.remoteAddress ?? 'unknown'} ${isLoopbackHost(host) ? 'local' : `via ${host}`}`;
+  if (isLoopbackHost(host)) return `${req.socket.remoteAddress ?? 'unknown'} local`;
+  return `${tunnelClient(req) ?? req.socket.remoteAddress ?? 'unknown'} via ${host}`;
+}
+
+/**
+ * Who is on the other side of the tunnel, for a request that came by the public URL: everything the tunnel
+ * delivers comes from 127.0.0.1, so one guesser would lock every connector out. The address the tunnel's
+ * edge saw is Cloudflare's Cf-Connecting-Ip, else the last X-Forwarded-For entry (the one the nearest proxy
+ * added; those before it are the client's own words). Not used for LAN names, where the client sends it.
+ */
+function tunnelClient(req: Request): string | undefined {
+  if (req.res?.locals['viaPublicUrl'] !== true) return undefined;
+  const cloudflare = req.headers['cf-connecting-ip'];
+  if (typeof cloudflare === 'string' && isIP(cloudflare.trim()) !== 0) return cloudflare.trim();
+  const forwarded = req.headers['x-forwarded-for'];
+  const last =
+    (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',').at(-1)?.trim() ?? '';
+  return isIP(last) !== 0 ? last : undefined;
 }
 
 declare module 'express-serve-static-core' {
