@@ -37,6 +37,10 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 60_000;
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
 /**
  * Listens on the configured address; the request handler is attached later (the allowlists name the port).
  * A port in use is reported with its holder and a nearby port that is free.
@@ -44,8 +48,13 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 export async function startListening(
   config: Pick<ServerConfig, 'host' | 'port' | 'allowLan' | 'allowHosts' | 'allowOrigins'>,
 ): Promise<Listening> {
-  const server = createServer();
-  server.requestTimeout = 60_000;
+  // Node looks for connections past their timeouts this often (30 s by default: a slowloris would outlive it).
+  const server = createServer({ connectionsCheckingInterval: 1_000 });
+  // A client has 10 s to send its headers and 60 s for the whole request (a body trickled byte by byte ends
+  // there); a kept-alive connection that stays idle 5 s is closed. Answers (event streams) are not timed.
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   try {
     await listen(server, config.port, config.host);
   } catch (error) {
