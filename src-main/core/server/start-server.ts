@@ -162,7 +162,14 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     status: mcp.status,
     now,
     onError,
-    onAudit: (entry) => dashboard.recordActivity(entry),
+    onAudit: (entry) => {
+      // A fault of ours is an error in the log, whatever logged its cause; a paused server's 503 is not one.
+      if (entry.status >= 500 && entry.outcome !== 'serving_paused')
+        logger.error(
+          `${entry.method} ${entry.path} answered ${entry.status}${entry.outcome ? ` (${entry.outcome})` : ''}.`,
+        );
+      dashboard.recordActivity(entry);
+    },
     publicAddress,
     files: { route: filesRoute(folders), signedIn: (req) => dashboard.signedIn(req) },
     oauth: (lockout) =>
