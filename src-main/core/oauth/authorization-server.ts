@@ -102,7 +102,14 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
       Session: CODE_SECONDS,
     },
     routes: OAUTH_ROUTES,
+    // A person meets errors of the authorization pages as a page; a client of the API endpoints as JSON,
+    // whatever its Accept header says.
     renderError: (ctx, out) => {
+      if (!ctx.path.startsWith(OAUTH_ROUTES.authorization)) {
+        ctx.type = 'json';
+        ctx.body = { error: out['error'], error_description: out['error_description'] };
+        return;
+      }
       ctx.type = 'html';
       ctx.body = oauthErrorPage(String(out['error']), String(out['error_description'] ?? ''));
     },
