@@ -36,6 +36,9 @@ const loopbackOnly: RequestHandler = (req, res, next) => {
   sendJsonError(res, 404, 'not_found', 'The dashboard is only served on this computer (http://127.0.0.1).');
 };
 
+/** Open dashboard event streams at most (a browser tab holds one; more are left-over or abusive). */
+export const MAX_EVENT_STREAMS = 32;
+
 /** The largest dashboard call: no input comes near it (the biggest is a list of permissions). */
 const API_BODY_LIMIT = '1mb';
 
@@ -188,6 +191,8 @@ export function webDashboard(options: WebDashboardOptions): {
       }),
     );
     const keepAlive = setInterval(() => open() && res.write(': keep-alive\n\n'), 25_000);
+    // A cap, not a leak: past it the oldest stream is ended (its page's EventSource connects again).
+    if (streams.size >= MAX_EVENT_STREAMS) streams.values().next().value?.end();
     streams.add(res);
     res.on('close', () => {
       clearInterval(keepAlive);
