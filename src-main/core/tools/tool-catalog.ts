@@ -50,9 +50,16 @@ export class ToolCatalog implements ToolProvider {
     }
   }
 
-  /** The tools of every started provider, in provider order (and so for the other lists). */
+  /**
+   * The tools of every started provider, in provider order (and so for the other lists). A name is one tool:
+   * the first provider's (the built-ins, then the folders' search and fetch, then the gateway), so a server
+   * whose tool took a name before another provider claimed it (a folder added later) cannot break the list.
+   */
   tools(): ToolDefinition[] {
-    return this.started.flatMap((provider) => provider.tools());
+    const seen = new Set<string>();
+    return this.started
+      .flatMap((provider) => provider.tools())
+      .filter((tool) => !seen.has(tool.name) && seen.add(tool.name) !== undefined);
   }
 
   resources(): ResourceDefinition[] {

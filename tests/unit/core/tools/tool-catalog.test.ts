@@ -84,3 +84,22 @@ test('a change of any provider reaches the catalog’s listeners, and the next t
   changing.swap([]);
   assert.equal(changes, 1, 'a closed catalog listens to nothing');
 });
+
+test('a name is one tool: the first provider keeps it when a later one offers the same (a folder added later)', async () => {
+  const log: string[] = [];
+  const folders = provider('folders', log);
+  const gateway = provider('gateway', log);
+  const catalog = new ToolCatalog(
+    [folders, gateway],
+    streamLogger(() => {}),
+  );
+  await catalog.start();
+  gateway.swap(['search', 'other']);
+  folders.swap(['search', 'fetch']);
+  const tools = catalog.tools();
+  assert.deepEqual(
+    tools.map((t) => t.name),
+    ['search', 'fetch', 'other'],
+  );
+  assert.equal(tools[0], folders.tools()[0], 'the folders’ search, not the gateway’s');
+});
