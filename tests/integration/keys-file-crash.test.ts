@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -24,8 +24,7 @@ test('a process killed while writing keys.json leaves it valid, old or new', asy
     assert.ok(parsed.success, `keys.json is invalid after kill ${kill}`);
     assert.equal(parsed.data.keys.length, 200);
     rounds.add(parsed.data.keys[0]?.id ?? '');
-    // Stale lock files from the killed writer are taken over after 15 s; remove them to keep the test fast.
-    for (const name of readdirSync(dataDir)) if (name.endsWith('.lock')) rmSync(join(dataDir, name));
+    // The killed writer's lock file stays behind; the next writer takes it over at once (its pid is dead).
   }
   assert.ok(rounds.size >= 2, 'the writer got through several versions between kills');
 });
