@@ -5,7 +5,7 @@ import { InputError } from '../app-error.ts';
 import type { ChannelsOf, HandlerSlice } from '../contract-handlers.ts';
 import type { FolderIndexer } from './folder-indexer.ts';
 import { addFolder, removeFolder } from './folders-admin.ts';
-import { DEFAULT_MAX_FILE_BYTES, type FoldersFile } from './folders-file.ts';
+import type { FoldersFile } from './folders-file.ts';
 
 export interface FoldersHandlersDeps {
   file: FoldersFile;
@@ -14,20 +14,15 @@ export interface FoldersHandlersDeps {
   now: () => number;
   /** folders.json changed: the running server follows it at once (not only at its next look). */
   reload: () => Promise<void>;
+  /** The screen as things stand (folders.json as last read, the indexer's state). */
+  view: () => FoldersView;
   /** The system's folder picker (the desktop app's); absent on the web door. */
   pickFolder?: () => Promise<string | undefined>;
 }
 
 /** The Folders screen: add (a path, or the desktop app's picker), remove, reindex, and the size cap. */
 export function foldersHandlers(deps: FoldersHandlersDeps): HandlerSlice<ChannelsOf<'folders'>> {
-  const view = async (): Promise<FoldersView> => {
-    const { settings, problem } = await deps.file.read();
-    return {
-      folders: deps.indexer.views(),
-      maxFileBytes: settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
-      ...(problem !== undefined && { problem }),
-    };
-  };
+  const view = async (): Promise<FoldersView> => deps.view();
   const changed = async () => {
     await deps.reload();
     return view();

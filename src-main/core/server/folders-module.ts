@@ -1,5 +1,5 @@
 import { unwatchFile, watchFile } from 'node:fs';
-import type { FolderView } from '../../../src-shared/folder-view.ts';
+import type { FoldersView } from '../../../src-shared/folder-view.ts';
 import { FolderIndexer } from '../folders/folder-indexer.ts';
 import { FolderTools } from '../folders/folder-tools.ts';
 import { DEFAULT_MAX_FILE_BYTES, FoldersFile } from '../folders/folders-file.ts';
@@ -20,8 +20,10 @@ export interface FoldersModule extends ServerModule {
   readonly index: SearchIndex;
   /** Reads folders.json again now (after the dashboard changed it). */
   reload(): Promise<void>;
+  /** The Folders screen as things stand, from memory (folders.json as last read, the indexer's state). */
+  view(): FoldersView;
   /** Calls `listener` when a folder's state, counts or progress change. */
-  onChange(listener: (folders: FolderView[]) => void): void;
+  onChange(listener: (view: FoldersView) => void): void;
 }
 
 /**
@@ -36,8 +38,15 @@ export async function startFolders(deps: {
 }): Promise<FoldersModule> {
   const index = new SearchIndex(deps.dataDir);
   const file = new FoldersFile(deps.dataDir, deps.now);
-  const listeners: ((folders: FolderView[]) => void)[] = [];
+  const listeners: ((view: FoldersView) => void)[] = [];
   let maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+  let problem: string | undefined;
+  let loaded = false;
+  const view = (): FoldersView => ({
+    folders: indexer.views(),
+    maxFileBytes,
+    ...(problem !== undefined && { problem }),
+  });
   // The tools follow the indexer, which exists first.
   const ref: { tools?: FolderTools } = {};
   const indexer = new FolderIndexer({
@@ -48,20 +57,22 @@ export async function startFolders(deps: {
     logger: deps.logger,
     onChange: () => {
       ref.tools?.foldersChanged();
-      const views = indexer.views();
-      for (const listener of listeners) listener(views);
+      // Every batch of an indexing says how far it is: from memory, never a read of folders.json.
+      for (const listener of listeners) listener(view());
     },
   });
   const tools = new FolderTools({ indexer, index, fileUrl: deps.fileUrl });
   ref.tools = tools;
   const load = async () => {
-    const { settings, problem } = await file.read();
+    const read = await file.read();
+    problem = read.problem;
     if (problem !== undefined)
       deps.logger.warn(`${problem}; no folder is searched until it is fixed or set again.`);
-    const cap = settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    const capChanged = cap !== maxFileBytes;
+    const cap = read.settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const capChanged = loaded && cap !== maxFileBytes;
     maxFileBytes = cap;
-    indexer.setFolders(settings.folders);
+    loaded = true;
+    indexer.setFolders(read.settings.folders);
     if (capChanged) indexer.rescanAll();
   };
   await load();
@@ -73,6 +84,7 @@ export async function startFolders(deps: {
     file,
     index,
     reload: load,
+    view,
     onChange: (listener) => void listeners.push(listener),
     close: async () => {
       unwatchFile(file.path);

@@ -103,6 +103,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
           dataDir: config.dataDir,
           now,
           reload: folders.reload,
+          view: folders.view,
           ...(deps.pickFolder !== undefined && { pickFolder: deps.pickFolder }),
         }),
         onError,
@@ -112,12 +113,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     keys.loaded,
   ]);
   oauth.apps.onChange((view) => dashboard.events.emit('apps.changed', view));
-  folders.onChange(
-    () =>
-      void dashboard.handlers['folders.list']({}).then((view) =>
-        dashboard.events.emit('folders.changed', view),
-      ),
-  );
+  folders.onChange((view) => dashboard.events.emit('folders.changed', view));
   keys.storedKeys.onReload(() => oauth.apps.changed());
   if (keys.registry.size === 0) {
     logger.warn(`No API keys yet, so every MCP request will be refused. ${hints.createKey}`);
