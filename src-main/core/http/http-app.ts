@@ -48,6 +48,9 @@ function jsonErrorHandler(onError: (error: Error) => void): ErrorRequestHandler 
   };
 }
 
+/** The paths of the authorization server (its metadata, endpoints, consent page and the page's styles). */
+const OAUTH_PATHS = /^\/(\.well-known\/|register$|authorize(\/|$)|token$|revoke$|consent\/)/;
+
 /** Who a signed-in dashboard session is, where a route takes it as a caller. */
 const DASHBOARD_OWNER = {
   keyId: 'dashboard',
@@ -89,7 +92,10 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   // A client given a wrong key may try OAuth (discovery, then /register): tell it, and the person reading its
   // error, what is really wrong, rather than "registration rejected".
-  if (options.oauth !== undefined) app.use(options.oauth.routes);
+  const oauth = options.oauth;
+  // Only OAuth's own paths enter its router: /mcp, the hot path, never walks its routes.
+  if (oauth !== undefined)
+    app.use((req, res, next) => (OAUTH_PATHS.test(req.path) ? oauth.routes(req, res, next) : next()));
   const oauthOff: RequestHandler = (_req, res) => sendJsonError(res, 404, 'oauth_not_enabled', API_KEYS_ONLY);
   app.all(
     ['/.well-known/{*rest}', '/register', '/authorize', '/token', '/revoke', '/consent/{*rest}'],
