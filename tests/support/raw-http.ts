@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 
 export interface RawResponse {
   status: number;
@@ -52,4 +53,19 @@ export function rpcPayload(body: string): {
 } {
   const data = /^data: (.+)$/m.exec(body)?.[1] ?? body;
   return JSON.parse(data);
+}
+
+/** Writes `text` as it is (any header form, repeated headers included) and reads until the server closes. */
+export function rawExchange(port: number, text: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let raw = '';
+    socket.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+    socket.on('end', () => {
+      const status = Number(/^HTTP\/1\.1 (\d+)/.exec(raw)?.[1] ?? 0);
+      resolve({ status, body: raw.slice(raw.indexOf('\r\n\r\n') + 4) });
+    });
+    socket.on('error', reject);
+    socket.end(text);
+  });
 }
