@@ -64,7 +64,7 @@ export async function startServe(options: ServeOptions = {}): Promise<ServeProce
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'mcp-tray-test-'));
   const child = spawn(
     process.execPath,
-    [CLI, 'serve', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
+    [...CLI_NODE_FLAGS, CLI, 'serve', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
     {
       env: { PATH: process.env['PATH'] ?? '', MCP_API_KEYS: TEST_API_KEYS, ...options.env },
     },
