@@ -2,7 +2,7 @@
 // conformance, reliability) in node:test, with the spec reporter; then, over the temporary folders all of
 // them made, the secrets scan (tests/after-suite). It ends with one plain "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -38,7 +38,10 @@ const suite = run(files.length > 0 ? files : ['tests/**/*.test.ts']);
 const scan = files.length > 0 ? 0 : run(['tests/after-suite/secrets-scan.ts']);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
-for (const line of readFileSync(countsFile, 'utf8').split('\n').filter(Boolean)) {
+// A run that died before its reporter wrote anything counts as one failure, not as nothing at all.
+const recorded = existsSync(countsFile) ? readFileSync(countsFile, 'utf8') : '';
+if (recorded === '') totals.failed += 1;
+for (const line of recorded.split('\n').filter(Boolean)) {
   const counts = JSON.parse(line) as typeof totals;
   totals.passed += counts.passed;
   totals.failed += counts.failed;
