@@ -79,6 +79,7 @@ export class FolderTools implements ToolProvider {
         query: z.string().min(1).max(1000).describe('What to look for: words or a phrase'),
       }),
       annotations: { readOnlyHint: true, openWorldHint: false, title: 'Search your folders' },
+      direct: true,
       call: async ({ query }, caller) => {
         const folders = this.reach(caller);
         const everywhere = folders.length === this.deps.indexer.names().length;
@@ -106,6 +107,7 @@ export class FolderTools implements ToolProvider {
         'Reads one document found with search, by its id: its whole text (up to 500,000 characters), title, url and metadata (path, size, modified time, type).',
       inputSchema: z.object({ id: z.string().min(1).max(4096).describe('An id from search results') }),
       annotations: { readOnlyHint: true, openWorldHint: false, title: 'Read a document' },
+      direct: true,
       call: async ({ id }, caller) => {
         const found = await resolveFileId(id, this.reach(caller), this.deps);
         if ('problem' in found) return refused(found.problem);

@@ -21,11 +21,44 @@ function parseMessages(body: unknown): JSONRPCMessage[] | undefined {
 }
 
 /**
- * Serves one 2025-era (stateless Streamable HTTP) exchange on a shared server, with the checks the SDK's
- * stateless transport makes: POST only, Accept, MCP-Protocol-Version, well-formed JSON-RPC, one initialize
- * per request. Answers are plain JSON, or an event stream once the server has something to send first
- * (progress, or a request to the client, which the client answers in a POST of its own: notifications and
- * answers get 202).
+ * The checks the SDK's stateless transport makes of a 2025-era request's HTTP side: POST only, Accept,
+ * MCP-Protocol-Version. Answers the refusal and returns true when one fails.
+ */
+export function refusedLegacyHeaders(req: Request, res: Response): boolean {
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    sendJsonRpcError(res, 405, -32000, 'Method not allowed.');
+    return true;
+  }
+  const accept = req.headers.accept ?? '';
+  if (!accept.includes('application/json') || !accept.includes('text/event-stream')) {
+    sendJsonRpcError(
+      res,
+      406,
+      -32000,
+      'Not Acceptable: Client must accept both application/json and text/event-stream',
+    );
+    return true;
+  }
+  const version = req.headers['mcp-protocol-version'];
+  if (typeof version === 'string' && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
+    sendJsonRpcError(
+      res,
+      400,
+      -32000,
+      `Bad Request: Unsupported protocol version: ${version} (supported versions: ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')})`,
+    );
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Serves one 2025-era (stateless Streamable HTTP) exchange on a shared server, once its headers passed
+ * refusedLegacyHeaders, with the rest of the checks the SDK's stateless transport makes: well-formed
+ * JSON-RPC, one initialize per request. Answers are plain JSON, or an event stream once the server has
+ * something to send first (progress, or a request to the client, which the client answers in a POST of its
+ * own: notifications and answers get 202).
  */
 export async function serveLegacyExchange(
   req: Request,
@@ -35,28 +68,6 @@ export async function serveLegacyExchange(
   /** Hands a client's answer to the server that asked, which may be a retiring one (see ServerPool.answer). */
   answer: (owner: string, response: JSONRPCResponse) => boolean,
 ): Promise<void> {
-  if (req.method !== 'POST') {
-    res.setHeader('Allow', 'POST');
-    return sendJsonRpcError(res, 405, -32000, 'Method not allowed.');
-  }
-  const accept = req.headers.accept ?? '';
-  if (!accept.includes('application/json') || !accept.includes('text/event-stream')) {
-    return sendJsonRpcError(
-      res,
-      406,
-      -32000,
-      'Not Acceptable: Client must accept both application/json and text/event-stream',
-    );
-  }
-  const version = req.headers['mcp-protocol-version'];
-  if (typeof version === 'string' && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) {
-    return sendJsonRpcError(
-      res,
-      400,
-      -32000,
-      `Bad Request: Unsupported protocol version: ${version} (supported versions: ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')})`,
-    );
-  }
   const messages = parseMessages(req.body);
   if (messages === undefined)
     return sendJsonRpcError(res, 400, -32700, 'Parse error: Invalid JSON-RPC message');

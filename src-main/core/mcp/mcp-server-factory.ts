@@ -13,10 +13,11 @@ import {
 } from '@modelcontextprotocol/server';
 import type { Caller } from '../../../src-shared/caller.ts';
 import { PRODUCT_NAME } from '../../../src-shared/product.ts';
-import type { CallContext } from '../tools/tool-provider.ts';
+import { toolFailure, type CallContext } from '../tools/tool-provider.ts';
 import { callerFromAuthInfo } from './caller-auth-info.ts';
 import { EMPTY_OFFER, type Offer } from './caller-offer.ts';
 import { legacyAsk, runModern, type ModernInput } from './client-input.ts';
+import { listed } from './listed-definition.ts';
 import { MODERN_REVISION } from './modern-exchange.ts';
 import type { OfferCache } from './offer-cache.ts';
 
@@ -76,16 +77,6 @@ async function served<R>(
   }
 }
 
-/** Everything of a definition but how it is served: what the lists show. */
-type Serving = 'call' | 'read' | 'get' | 'serves' | 'complete' | 'origin';
-const SERVING: readonly Serving[] = ['call', 'read', 'get', 'serves', 'complete', 'origin'];
-
-function listed<T extends object>(definition: T): Omit<T, Serving> {
-  const shown: Record<string, unknown> = { ...(definition as Record<string, unknown>) };
-  for (const key of SERVING) delete shown[key];
-  return shown as Omit<T, Serving>;
-}
-
 function capabilities(offer: Offer, listChanged: boolean): ServerCapabilities {
   const hasResources = offer.resources.length > 0 || offer.resourceTemplates.length > 0;
   return {
@@ -124,8 +115,7 @@ export function buildMcpServer(version: string, offer: Offer, era: Era = { kind:
       const args = request.params.arguments ?? {};
       result = await served(era, ctx, tool.name, (context) => tool.call(args, callerOf(ctx), context));
     } catch (error) {
-      // As the SDK's own servers do: a failing tool is an error result the model can read, not a fault.
-      result = { content: [{ type: 'text', text: (error as Error).message }], isError: true };
+      result = toolFailure(error);
     }
     if (isInputRequiredResult(result)) return result as never;
     return server.projectCallToolResult(result, tool.outputSchema);

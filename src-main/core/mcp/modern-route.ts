@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Caller } from '../../../src-shared/caller.ts';
 import type { ModernInput } from './client-input.ts';
+import { answerDirect, directRequest, sendDirect } from './direct-tools.ts';
 import { buildMcpServer } from './mcp-server-factory.ts';
 import {
   MODERN_REVISION,
@@ -13,7 +14,8 @@ import { ServerPool } from './server-pool.ts';
 
 /**
  * The everyday 2026-07-28 requests (see sharedModernRequest): served by a shared server of the caller's
- * offer, bound to that era, instead of a server, a transport and a web Request built for each one.
+ * offer, bound to that era, instead of a server, a transport and a web Request built for each one; the
+ * plain calls and lists of direct tools without the SDK's dispatch at all (see direct-tools.ts).
  */
 export function modernServing(version: string, offers: OfferCache, input: ModernInput) {
   const pool = new ServerPool((offer) => buildMcpServer(version, offer, { kind: 'modern', input }), {
@@ -23,10 +25,22 @@ export function modernServing(version: string, offers: OfferCache, input: Modern
   return {
     /** The request, when it is one of those served here. */
     takes: sharedModernRequest,
-    serve: (req: Request, res: Response, caller: Caller, shared: SharedModernRequest): Promise<void> =>
-      pool
-        .transportFor(offers.for(caller.permissions))
-        .then((transport) => serveModernExchange(req, res, transport, shared)),
+    serve: async (
+      req: Request,
+      res: Response,
+      caller: Caller,
+      shared: SharedModernRequest,
+    ): Promise<void> => {
+      const offer = offers.for(caller.permissions);
+      const direct = directRequest(shared.request, offer, 'modern');
+      if (direct !== undefined) {
+        const server = await pool.serverFor(offer);
+        return sendDirect(res, (signal) =>
+          answerDirect(direct, offer, caller, { era: 'modern', server, version, signal }),
+        );
+      }
+      return serveModernExchange(req, res, await pool.transportFor(offer), shared);
+    },
     close: () => pool.close(),
   };
 }

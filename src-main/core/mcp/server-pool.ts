@@ -36,6 +36,15 @@ export class ServerPool {
   }
 
   async transportFor(offer: Offer): Promise<ExchangeTransport> {
+    return (await this.entryFor(offer)).transport;
+  }
+
+  /** The server of `offer` itself, connected (for what it does without a request: see direct-tools.ts). */
+  async serverFor(offer: Offer): Promise<Server> {
+    return (await this.entryFor(offer)).server;
+  }
+
+  private async entryFor(offer: Offer): Promise<PoolEntry> {
     let key = this.keys.get(offer);
     if (key === undefined) this.keys.set(offer, (key = offerKey(offer)));
     let entry = this.entries.get(key);
@@ -57,7 +66,7 @@ export class ServerPool {
     }
     this.entries.set(key, entry);
     await entry.connected;
-    return entry.transport;
+    return entry;
   }
 
   /**

@@ -22,6 +22,7 @@ export function builtinTools(status: () => ServerStatus): ToolProvider {
         'Shows the identity this connection authenticated as: key name, user id, role and permissions.',
       inputSchema: z.object({}),
       annotations: { readOnlyHint: true, openWorldHint: false },
+      direct: true,
       call: async (_args, caller) =>
         jsonResult({
           keyId: caller.keyId,
@@ -39,6 +40,7 @@ export function builtinTools(status: () => ServerStatus): ToolProvider {
       description: 'Shows the MCP Tray server: version, uptime, protocol versions and authentication modes.',
       inputSchema: z.object({}),
       annotations: { readOnlyHint: true, openWorldHint: false },
+      direct: true,
       call: async () => jsonResult(status()),
     }),
   ];

@@ -49,6 +49,12 @@ export interface ToolDefinition extends Omit<Tool, 'inputSchema'> {
   inputSchema: Tool['inputSchema'];
   /** For a gateway tool: the server behind it and the tool's own name there (for the audit log; not listed). */
   origin?: ToolOrigin;
+  /**
+   * The tool needs nothing of its call's context but the caller and the cancellation: it never asks the
+   * client or reports progress, and its `structuredContent`, when it has one, is a JSON object. Such a tool
+   * is served without the SDK's dispatch where the request allows it (see direct-tools.ts; not listed).
+   */
+  direct?: true;
   call(args: Record<string, unknown>, caller: Caller, context: CallContext): Promise<CallToolResult>;
 }
 
@@ -106,6 +112,11 @@ export interface ZodTool<Shape extends z.ZodRawShape> extends Omit<ToolDefinitio
 
 /** Arguments a tool refused; the server answers them as the SDK's own servers do (an error result). */
 export class ToolInputError extends Error {}
+
+/** As the SDK's own servers answer a tool that threw: an error result the model can read, not a fault. */
+export function toolFailure(error: unknown): CallToolResult {
+  return { content: [{ type: 'text', text: (error as Error).message }], isError: true };
+}
 
 /** Declares a tool with zod-typed arguments; wrong arguments are refused with what was wrong. */
 export function defineTool<Shape extends z.ZodRawShape>(tool: ZodTool<Shape>): ToolDefinition {
