@@ -1,4 +1,3 @@
-import { watchFile, unwatchFile } from 'node:fs';
 import type { Caller } from '../../../src-shared/caller.ts';
 import { KeychainError, isAppError } from '../app-error.ts';
 import type { KeyRecord } from '../keys/key-record.ts';
@@ -7,6 +6,7 @@ import type { SecretStore } from '../keys/secret-store.ts';
 import type { Logger } from '../logger.ts';
 import type { KeyMatch, KeyRegistry } from './key-registry.ts';
 import { secretDigest } from '../secret-digest.ts';
+import { watchFileChanges } from '../fs/file-watch.ts';
 import { readKeySecrets, secretAccountOf, strayAccounts } from '../keys/key-secrets.ts';
 
 export interface StoredKeysStatus {
@@ -26,7 +26,6 @@ export interface StoredKeysDeps {
   now?: () => number;
 }
 
-const WATCH_MS = 500;
 const RETRY_MS = 30_000;
 const NOT_LOADED = 'not loaded yet';
 
@@ -80,6 +79,7 @@ export class StoredKeyRegistry implements KeyRegistry {
   private reloading: Promise<void> | undefined;
   private again = false;
   private retry: NodeJS.Timeout | undefined;
+  private unwatch: () => void = () => {};
   private listeners: ((status: StoredKeysStatus) => void)[] = [];
   private reloadListeners: (() => void)[] = [];
 
@@ -129,7 +129,7 @@ export class StoredKeyRegistry implements KeyRegistry {
         `${this.deps.secrets.label} is slow to answer; starting without stored keys until it does.`,
       );
     }
-    watchFile(this.file.path, { interval: WATCH_MS, persistent: false }, () => void this.reload());
+    this.unwatch = watchFileChanges(this.file.path, () => void this.reload());
     this.retry = setInterval(() => {
       if (!this.state.available) void this.reload();
     }, RETRY_MS);
@@ -137,7 +137,7 @@ export class StoredKeyRegistry implements KeyRegistry {
   }
 
   stop(): void {
-    unwatchFile(this.file.path);
+    this.unwatch();
     clearInterval(this.retry);
   }
 

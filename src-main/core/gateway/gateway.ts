@@ -1,4 +1,3 @@
-import { watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { UpstreamView } from '../../../src-shared/gateway-view.ts';
 import type { SecretStore } from '../keys/secret-store.ts';
@@ -9,11 +8,10 @@ import { gatewayOffer, type GatewayOffer } from './gateway-offer.ts';
 import { GatewayStateFile } from './gateway-state-file.ts';
 import { currentHost } from './login-shell-path.ts';
 import { ServersFile } from './servers-file.ts';
+import { watchFileChanges } from '../fs/file-watch.ts';
 import { connectUpstream } from './upstream-connect.ts';
 import { UpstreamSupervisor } from './upstream-supervisor.ts';
 
-/** How often servers.json is checked besides file-system events (which some file systems never send). */
-const POLL_MS = 1_000;
 /** Serving waits this long at most for the servers' first start: one that is slow joins later. */
 const START_WAIT_MS = 5_000;
 
@@ -46,8 +44,7 @@ export class Gateway implements ToolProvider {
   private readonly listeners = new Set<(change: OfferChange) => void>();
   private readonly viewListeners = new Set<(views: UpstreamView[]) => void>();
   private viewsTimer: NodeJS.Timeout | undefined;
-  private watcher: FSWatcher | undefined;
-  private poll: NodeJS.Timeout | undefined;
+  private unwatch: () => void = () => {};
   private seen = '';
   private reconciling: Promise<void> = Promise.resolve();
   private closed = false;
@@ -65,23 +62,13 @@ export class Gateway implements ToolProvider {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([starting, new Promise((resolve) => (timer = setTimeout(resolve, START_WAIT_MS)))]);
     clearTimeout(timer);
-    try {
-      this.watcher = watch(this.deps.dataDir, (_event, name) => {
-        if (name === null || name === 'servers.json') this.followFile();
-      });
-      this.watcher.on('error', () => {});
-    } catch {
-      // The poll below follows the file anyway.
-    }
-    this.poll = setInterval(() => this.followFile(), POLL_MS);
-    this.poll.unref();
+    this.unwatch = watchFileChanges(this.file.path, () => this.followFile());
   }
 
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.viewsTimer);
-    this.watcher?.close();
-    clearInterval(this.poll);
+    this.unwatch();
     await this.reconciling;
     await Promise.all([...this.supervisors.values()].map((s) => s.stop()));
     this.supervisors.clear();

@@ -14,13 +14,15 @@ export type KeyUsage = z.infer<typeof usageSchema>[string];
 
 /**
  * Last use and request count per key id, kept apart from keys.json because only the server writes it
- * (so it never races the CLI's edits). Flushed at most every `flushMs`.
+ * (so it never races the CLI's edits). Written within `flushMs` of a use; nothing runs while none comes.
  */
 export class KeyUsageFile {
   readonly path: string;
   private usage: Record<string, KeyUsage> = {};
   private dirty = false;
   private timer: NodeJS.Timeout | undefined;
+  /** Set by start: how long a recorded use may wait to be written (no timer runs while nothing is used). */
+  private flushMs: number | undefined;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(dataDir: string) {
@@ -49,12 +51,18 @@ export class KeyUsageFile {
     const entry = this.usage[keyId];
     this.usage[keyId] = { lastUsedAt: at.toISOString(), requestCount: (entry?.requestCount ?? 0) + 1 };
     this.dirty = true;
+    if (this.flushMs !== undefined && this.timer === undefined) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        void this.flush();
+      }, this.flushMs);
+      this.timer.unref();
+    }
   }
 
-  /** Starts writing changes every `flushMs`. */
+  /** From now on, a recorded use is written within `flushMs`. */
   start(flushMs: number): void {
-    this.timer = setInterval(() => void this.flush(), flushMs);
-    this.timer.unref();
+    this.flushMs = flushMs;
   }
 
   async flush(): Promise<void> {
@@ -70,7 +78,9 @@ export class KeyUsageFile {
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
+    this.flushMs = undefined;
+    clearTimeout(this.timer);
+    this.timer = undefined;
     await this.flush();
   }
 }

@@ -10,6 +10,14 @@ const PROBE_ACCOUNT = 'mcp-tray-write-probe';
 /** Runs one keychain request in a process that can be killed; resolves with the helper's answer. */
 export type KeychainRunner = (request: KeychainRequest, timeoutMs: number) => Promise<KeychainResponse>;
 
+/**
+ * What libsecret says when an item it was listing is deleted before its secret is read (an error, or a
+ * failed assertion on the missing value): another process (a CLI's rotate or revoke) changed the keychain
+ * mid-list. The list is read again, this many times at most.
+ */
+const LISTED_ITEM_GONE = /No such secret item|secret_value_get_text: assertion/i;
+const LIST_ATTEMPTS = 3;
+
 /** Each keychain call may take this long before its helper is killed (a keys command stays under 10 s). */
 export const KEYCHAIN_TIMEOUT_MS = 8_000;
 
@@ -55,10 +63,13 @@ export class KeychainSecretStore implements SecretStore {
   }
 
   async list(): Promise<Map<string, string>> {
-    const found = (await this.call({ op: 'list', service: KEYCHAIN_SERVICE })) as {
-      account: string;
-      password: string;
-    }[];
+    let response = await this.run({ op: 'list', service: KEYCHAIN_SERVICE }, this.timeoutMs);
+    for (let attempt = 1; attempt < LIST_ATTEMPTS && !response.ok; attempt += 1) {
+      if (!LISTED_ITEM_GONE.test(response.error)) break;
+      response = await this.run({ op: 'list', service: KEYCHAIN_SERVICE }, this.timeoutMs);
+    }
+    if (!response.ok) throw keychainFailure(response.error);
+    const found = response.result as { account: string; password: string }[];
     return new Map(found.map((item) => [item.account, item.password]));
   }
 

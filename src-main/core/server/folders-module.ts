@@ -1,17 +1,14 @@
-import { unwatchFile, watchFile } from 'node:fs';
 import type { FoldersView } from '../../../src-shared/folder-view.ts';
 import { FolderIndexer } from '../folders/folder-indexer.ts';
 import { FolderTools } from '../folders/folder-tools.ts';
 import { DEFAULT_MAX_FILE_BYTES, FoldersFile } from '../folders/folders-file.ts';
 import { SearchIndex } from '../folders/search-index.ts';
+import { watchFileChanges } from '../fs/file-watch.ts';
 import type { Logger } from '../logger.ts';
 import type { ServerModule } from './server-module.ts';
 
 export { filePath, filesRoute } from '../folders/files-route.ts';
 export { foldersHandlers } from '../folders/folders-handlers.ts';
-
-/** folders.json is looked at this often: a change by the CLI or the dashboard takes effect within 2 s. */
-const WATCH_MS = 500;
 
 export interface FoldersModule extends ServerModule {
   readonly tools: FolderTools;
@@ -76,7 +73,7 @@ export async function startFolders(deps: {
     if (capChanged) indexer.rescanAll();
   };
   await load();
-  watchFile(file.path, { interval: WATCH_MS, persistent: false }, () => void load());
+  const unwatch = watchFileChanges(file.path, () => void load());
   return {
     name: 'folders',
     tools,
@@ -87,7 +84,7 @@ export async function startFolders(deps: {
     view,
     onChange: (listener) => void listeners.push(listener),
     close: async () => {
-      unwatchFile(file.path);
+      unwatch();
       await indexer.close();
       index.close();
     },
