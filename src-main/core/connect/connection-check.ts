@@ -1,5 +1,3 @@
-import { Client } from '@modelcontextprotocol/client';
-import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import type { ConnectClientId, KeyWay } from '../../../src-shared/connect-view.ts';
 import { PRODUCT_NAME } from '../../../src-shared/product.ts';
 import { testConnection } from '../http/connection-test.ts';
@@ -71,6 +69,10 @@ export async function checkReach(
         }
       : { ok: false, message: `Not connected yet: ${test.error?.message} ${test.error?.fix}` };
   }
+  const [{ Client }, { StdioClientTransport }] = await Promise.all([
+    import('@modelcontextprotocol/client'),
+    import('@modelcontextprotocol/client/stdio'),
+  ]);
   const stderr: string[] = [];
   const transport = new StdioClientTransport({
     command: reach.bridge.command,

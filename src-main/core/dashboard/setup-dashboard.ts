@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
-import { clientsHandlers } from '../connect/connect-handlers.ts';
 import { doctorHandlers } from '../doctor/doctor-handlers.ts';
 import type { ServerStatusView, AppInfo } from '../../../src-shared/dashboard-contract.ts';
+import { lazySlice } from '../contract-handlers.ts';
 import { ServingSwitch } from '../http/serving-switch.ts';
 import { signInHelp } from '../sessions/dashboard-link.ts';
 import { loadSessions } from '../sessions/load-sessions.ts';
@@ -74,20 +74,22 @@ export async function setupDashboard(deps: DashboardSetupDeps): Promise<Dashboar
     settings: deps.settings,
     signIn: signIn.handlers,
     servers: deps.servers.handlers,
-    clients: clientsHandlers({
-      dataDir: deps.dataDir,
-      keys: deps.keyStore,
-      place: (projectDir) => ({
-        platform: process.platform,
-        home: homedir(),
-        env: process.env,
-        projectDir: projectDir ?? homedir(),
+    clients: lazySlice(['clients.list', 'clients.connect', 'clients.disconnect'], async () =>
+      (await import('../connect/connect-handlers.ts')).clientsHandlers({
+        dataDir: deps.dataDir,
+        keys: deps.keyStore,
+        place: (projectDir) => ({
+          platform: process.platform,
+          home: homedir(),
+          env: process.env,
+          projectDir: projectDir ?? homedir(),
+        }),
+        mcpUrl: deps.mcpUrl,
+        bridge: deps.bridge,
+        now: deps.now,
+        warn: (message) => deps.logger.warn(message),
       }),
-      mcpUrl: deps.mcpUrl,
-      bridge: deps.bridge,
-      now: deps.now,
-      warn: (message) => deps.logger.warn(message),
-    }),
+    ),
     tunnel: deps.tunnel,
     apps: deps.apps,
     folders: deps.folders,

@@ -1,4 +1,3 @@
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { MCP_PATH, PRODUCT_NAME } from '../../../src-shared/product.ts';
 
 import type { DoctorStep } from '../../../src-shared/doctor-view.ts';
@@ -77,6 +76,7 @@ export async function walkPublicUrl(origin: string, key: string | undefined): Pr
     });
     return steps;
   }
+  const { Client, StreamableHTTPClientTransport } = await import('@modelcontextprotocol/client');
   const client = new Client({ name: `${PRODUCT_NAME} doctor`, version: '1.0.0' });
   try {
     await client.connect(

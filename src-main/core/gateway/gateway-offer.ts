@@ -1,9 +1,5 @@
-import {
-  UriTemplate,
-  type Client,
-  type GetPromptResult,
-  type ReadResourceResult,
-} from '@modelcontextprotocol/client';
+import type { Client } from '@modelcontextprotocol/client';
+import { UriTemplate, type GetPromptResult, type ReadResourceResult } from '@modelcontextprotocol/server';
 import type { Caller } from '../../../src-shared/caller.ts';
 import type {
   CallContext,

@@ -7,7 +7,10 @@ import { readLogTail, upstreamLogPath } from './upstream-log.ts';
 import { approveServer, addServer, removeServer, setServerEnabled } from './servers-admin.ts';
 import type { AddCheck } from './server-add-check.ts';
 import type { ServersFile } from './servers-file.ts';
-import { applyImport, describeCandidate, planImport, type ImportPlace } from './servers-import.ts';
+import type { ImportPlace } from './servers-import.ts';
+
+/** Reading clients' configs (JSONC, TOML) is loaded with the first import, not at start. */
+const importing = () => import('./servers-import.ts');
 
 export type ServersChannel =
   | 'servers.list'
@@ -84,10 +87,12 @@ export function serversHandlers(deps: ServersHandlersDeps): HandlerSlice<Servers
       return { lines: await readLogTail(path, 200), path };
     },
     'servers.importPreview': async ({ from, file: path }) => {
+      const { describeCandidate, planImport } = await importing();
       const plan = await planImport(from, deps.place(path), file);
       return { path: plan.path, adding: plan.adding.map(describeCandidate), skipped: plan.skipped };
     },
     'servers.import': async ({ from, file: path }) => {
+      const { applyImport, planImport } = await importing();
       const added = await applyImport(await planImport(from, deps.place(path), file), file, deps.secrets);
       return { ...(await view()), added };
     },

@@ -1,4 +1,4 @@
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import type { Client } from '@modelcontextprotocol/client';
 import { PRODUCT_NAME } from '../../../src-shared/product.ts';
 import type { SecretStore } from '../keys/secret-store.ts';
 import { ChildProcessTransport, type ChildHooks } from './child-process-transport.ts';
@@ -41,6 +41,7 @@ export async function connectUpstream(
     throw new Error(
       `its secret ${missing.length === 1 ? 'value' : 'values'} ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing from ${deps.secrets.label}; remove the server and add it again with ${missing.length === 1 ? 'it' : 'them'}`,
     );
+  const { Client, StreamableHTTPClientTransport } = await import('@modelcontextprotocol/client');
   if (entry.kind === 'remote') {
     // A remote may speak either era: the SDK client asks (server/discover) and falls back to initialize.
     const client = new Client(

@@ -1,4 +1,3 @@
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import type { ConnectionTest } from '../../../src-shared/dashboard-contract.ts';
 import { PRODUCT_NAME } from '../../../src-shared/product.ts';
 import { CONNECTION_TEST_HEADER, connectionTestMark } from './connection-test-mark.ts';
@@ -25,6 +24,7 @@ export async function testConnection(
   secret: string,
   timeoutMs = 10_000,
 ): Promise<ConnectionTest> {
+  const { Client, StreamableHTTPClientTransport } = await import('@modelcontextprotocol/client');
   const client = new Client({ name: `${PRODUCT_NAME} connection test`, version: '1.0.0' });
   const transport = new StreamableHTTPClientTransport(new URL(mcpUrl), {
     requestInit: {
