@@ -1,7 +1,7 @@
 #!/usr/bin/env -S node --max-semi-space-size=8
 // The V8 flag above caps the young generation at 8 MiB: under load the default lets it grow to tens of MiB,
 // whose scavenges pause for 10 to 20 ms, and RSS settles near 300 MiB instead of 200 MiB (see bench/).
-import { enableCompileCache } from 'node:module';
+import * as nodeModule from 'node:module';
 import { appVersion } from '../core/app-version.ts';
 import { isAppError } from '../core/app-error.ts';
 import { cliMessage, exitCodeOf } from './cli-failure.ts';
@@ -11,7 +11,8 @@ import type { CommandIo } from './command-io.ts';
 // V8's compiled code of each module a command loads is kept on disk (Node's compile cache, in the OS temp
 // folder unless NODE_COMPILE_CACHE says otherwise; checked against each file's contents): a start after the
 // first skips compiling them, about 45 ms of serve's cold start (see bench/startup.bench.ts).
-enableCompileCache();
+// (Node 22.1 and later; an older Node, which a bin run through its shebang may find, starts without it.)
+nodeModule.enableCompileCache?.();
 
 const HELP = `Usage: mcp-tray <command> [options]
 

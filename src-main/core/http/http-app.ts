@@ -8,6 +8,7 @@ import { sendJsonError, sendJsonRpcError } from './json-error.ts';
 import { publicHostGuard } from './public-host-guard.ts';
 import { absoluteFormTarget } from './request-target.ts';
 import { hostGuard, originGuard } from './request-guards.ts';
+import { handlerChain } from './handler-chain.ts';
 
 interface HttpError {
   type?: string;
@@ -74,19 +75,21 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(
-    absoluteFormTarget,
-    requestAudit(
-      options.audit,
-      options.usage,
-      options.now,
-      options.onAudit,
-      options.inFlight,
-      options.toolOrigin,
-    ),
-    hostGuard(options.allowedHosts, options.hints.allowHost),
-    // The public origin's own pages (the consent page) post back to it.
-    originGuard(options.allowedOrigins, options.hints.allowOrigin, () => options.publicAddress?.origin),
-    publicHostGuard((host) => options.publicAddress?.isPublic(host) ?? false),
+    handlerChain([
+      absoluteFormTarget,
+      requestAudit(
+        options.audit,
+        options.usage,
+        options.now,
+        options.onAudit,
+        options.inFlight,
+        options.toolOrigin,
+      ),
+      hostGuard(options.allowedHosts, options.hints.allowHost),
+      // The public origin's own pages (the consent page) post back to it.
+      originGuard(options.allowedOrigins, options.hints.allowOrigin, () => options.publicAddress?.origin),
+      publicHostGuard((host) => options.publicAddress?.isPublic(host) ?? false),
+    ]),
   );
 
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
@@ -114,7 +117,10 @@ export function createHttpApp(options: HttpAppOptions): Express {
     const origin = options.publicAddress?.origin;
     res.json({ ...options.status(), publicUrl: origin === undefined ? null : `${origin}${MCP_PATH}` });
   });
-  app.all(MCP_PATH, options.serving.guard(), keyCheck, options.mcpBody, limit, ...options.mcp);
+  app.all(
+    MCP_PATH,
+    handlerChain([options.serving.guard(), keyCheck, options.mcpBody, limit, ...options.mcp]),
+  );
   const files = options.files;
   if (files !== undefined) {
     // The owner's browser, signed in to the dashboard, opens search results' links; a client needs a key.
