@@ -104,7 +104,7 @@ function modernResult(method: DirectRequest['method'], result: object, version: 
  * Answers a direct request for `caller`. `server` is the shared server of the caller's offer and era, for
  * the one thing of the SDK kept here: how a tool's result is projected onto the era's wire.
  */
-export async function answerDirect(
+async function answerDirect(
   request: DirectRequest,
   offer: Offer,
   caller: Caller,
@@ -127,7 +127,7 @@ export async function answerDirect(
 }
 
 /** Sends the answer as a plain JSON 200; a client that goes away first cancels the call and gets nothing. */
-export async function sendDirect(
+async function sendDirect(
   res: Response,
   answer: (signal: AbortSignal) => Promise<JSONRPCResultResponse>,
 ): Promise<void> {
@@ -137,4 +137,24 @@ export async function sendDirect(
   });
   const response = await answer(abort.signal);
   if (!res.destroyed) res.status(200).json(response);
+}
+
+/**
+ * Answers `body` on this path when it is a direct request of `offer`, and says so; false leaves it to the
+ * SDK. `server` gives the shared server of the offer in the request's era (see answerDirect).
+ */
+export async function servedDirect(
+  res: Response,
+  body: unknown,
+  offer: Offer,
+  caller: Caller,
+  { era, version, server }: { era: Era; version: string; server: () => Promise<Server> },
+): Promise<boolean> {
+  const direct = directRequest(body, offer, era);
+  if (direct === undefined) return false;
+  const shared = await server();
+  await sendDirect(res, (signal) =>
+    answerDirect(direct, offer, caller, { era, server: shared, version, signal }),
+  );
+  return true;
 }

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Caller } from '../../../src-shared/caller.ts';
 import { LegacyCancellations } from './legacy-cancellations.ts';
-import { answerDirect, directRequest, sendDirect } from './direct-tools.ts';
+import { servedDirect } from './direct-tools.ts';
 import { refusedLegacyHeaders, serveLegacyExchange } from './legacy-exchange.ts';
 import { ServerPool } from './server-pool.ts';
 import { buildMcpServer } from './mcp-server-factory.ts';
@@ -18,13 +18,8 @@ export function legacyServing(version: string, offers: OfferCache) {
     serve: async (req: Request, res: Response, caller: Caller): Promise<void> => {
       if (refusedLegacyHeaders(req, res)) return;
       const offer = offers.for(caller.permissions);
-      const direct = directRequest(req.body, offer, 'legacy');
-      if (direct !== undefined) {
-        const server = await pool.serverFor(offer);
-        return sendDirect(res, (signal) =>
-          answerDirect(direct, offer, caller, { era: 'legacy', server, version, signal }),
-        );
-      }
+      const server = () => pool.serverFor(offer);
+      if (await servedDirect(res, req.body, offer, caller, { era: 'legacy', version, server })) return;
       const transport = await pool.transportFor(offer);
       return serveLegacyExchange(req, res, transport, cancellations, (owner, response) =>
         pool.answer(owner, response),

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Caller } from '../../../src-shared/caller.ts';
 import type { ModernInput } from './client-input.ts';
-import { answerDirect, directRequest, sendDirect } from './direct-tools.ts';
+import { servedDirect } from './direct-tools.ts';
 import { buildMcpServer } from './mcp-server-factory.ts';
 import {
   MODERN_REVISION,
@@ -32,13 +32,8 @@ export function modernServing(version: string, offers: OfferCache, input: Modern
       shared: SharedModernRequest,
     ): Promise<void> => {
       const offer = offers.for(caller.permissions);
-      const direct = directRequest(shared.request, offer, 'modern');
-      if (direct !== undefined) {
-        const server = await pool.serverFor(offer);
-        return sendDirect(res, (signal) =>
-          answerDirect(direct, offer, caller, { era: 'modern', server, version, signal }),
-        );
-      }
+      const server = () => pool.serverFor(offer);
+      if (await servedDirect(res, shared.request, offer, caller, { era: 'modern', version, server })) return;
       return serveModernExchange(req, res, await pool.transportFor(offer), shared);
     },
     close: () => pool.close(),
