@@ -8,7 +8,7 @@ import { JSON_RPC_HEADERS, rawRequest, rpcPayload } from '../support/raw-http.ts
 import { runCli, startServe, type ServeProcess } from '../support/serve-process.ts';
 import { startSecretService, type SecretService } from '../support/secret-service.ts';
 
-/** A change reaches a running server within 2 seconds (it watches keys.json every half second). */
+/** A change reaches a running server within 2 seconds (it watches the data folder for keys.json). */
 const PROPAGATION_MS = 2_000;
 
 let keyring: SecretService;
