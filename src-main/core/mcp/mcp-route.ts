@@ -1,7 +1,8 @@
 import { classifyInboundRequest } from '@modelcontextprotocol/server';
-import express, { type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import { hasPermission } from '../../../src-shared/permissions.ts';
 import { denyPermission } from '../http/api-key-auth.ts';
+import { jsonBody } from '../http/json-body.ts';
 import { jsonDepthGuard } from '../http/json-depth.ts';
 import { sendJsonRpcError } from '../http/json-error.ts';
 import { authInfoForCaller } from './caller-auth-info.ts';
@@ -36,7 +37,7 @@ const normalizeClientHeaders: RequestHandler = (req, _res, next) => {
 };
 
 /** Parses the JSON body whatever content type the client declared (some send octet-stream). */
-const parseJsonBody = express.json({ limit: MAX_BODY_BYTES, type: () => true, strict: false });
+const parseJsonBody = jsonBody(MAX_BODY_BYTES);
 
 /** A body nested too deeply gets a JSON-RPC "Invalid Request", never a stack overflow. */
 const refuseDeepJson = jsonDepthGuard((res, message) => sendJsonRpcError(res, 400, -32600, message));
