@@ -2,16 +2,14 @@ import { classifyInboundRequest } from '@modelcontextprotocol/server';
 import type { RequestHandler } from 'express';
 import { hasPermission } from '../../../src-shared/permissions.ts';
 import { denyPermission } from '../http/api-key-auth.ts';
-import { jsonBody } from '../http/json-body.ts';
-import { jsonDepthGuard } from '../http/json-depth.ts';
-import { sendJsonRpcError } from '../http/json-error.ts';
 import { authInfoForCaller } from './caller-auth-info.ts';
 import { requiredPermissions } from './required-permission.ts';
 import type { ToolProvider } from '../tools/tool-provider.ts';
 import { legacyServing } from './legacy-route.ts';
 import { modernInput } from './client-input.ts';
 import { modernServing } from './modern-route.ts';
-import { MAX_BODY_BYTES, sdkServing } from './sdk-serving.ts';
+import { parseMcpBody, refuseDeepJson } from './mcp-body.ts';
+import { sdkServing } from './sdk-serving.ts';
 import { OfferCache } from './offer-cache.ts';
 
 export interface McpRouteOptions {
@@ -35,12 +33,6 @@ const normalizeClientHeaders: RequestHandler = (req, _res, next) => {
   }
   next();
 };
-
-/** Parses the JSON body whatever content type the client declared (some send octet-stream). */
-const parseJsonBody = jsonBody(MAX_BODY_BYTES);
-
-/** A body nested too deeply gets a JSON-RPC "Invalid Request", never a stack overflow. */
-const refuseDeepJson = jsonDepthGuard((res, message) => sendJsonRpcError(res, 400, -32600, message));
 
 /** Stops a message the caller's key does not permit, before any MCP server is built for it. */
 const permissionGate: RequestHandler = (req, res, next) => {
@@ -99,7 +91,7 @@ export function mcpRoute(options: McpRouteOptions): {
     serving.catch(next);
   };
   return {
-    parseBody: parseJsonBody,
+    parseBody: parseMcpBody,
     handlers: [refuseDeepJson, normalizeClientHeaders, permissionGate, serve],
     endStreams: sdk.endStreams,
     close: async () => {
