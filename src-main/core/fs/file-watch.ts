@@ -3,6 +3,12 @@ import { basename, dirname } from 'node:path';
 
 /** How often the file is polled where its folder cannot be watched. */
 const POLL_MS = 500;
+/**
+ * How long the file must be left alone after an event before it is read. A watch reports a write as it
+ * begins: a writer that truncates and then writes (an editor, `echo >`) would otherwise be read empty, and
+ * an empty settings file is set aside as unreadable.
+ */
+const SETTLE_MS = 100;
 
 /** What tells one version of a file from another: gone, or its inode, size and modification time. */
 function identity(path: string, done: (id: string) => void): void {
@@ -25,6 +31,7 @@ export function watchFileChanges(path: string, changed: () => void, pollMs = POL
   let stopped = false;
   let polling = false;
   let watcher: FSWatcher | undefined;
+  let settle: NodeJS.Timeout | undefined;
   const check = () =>
     identity(path, (id) => {
       if (stopped || id === seen) return;
@@ -40,7 +47,10 @@ export function watchFileChanges(path: string, changed: () => void, pollMs = POL
   };
   try {
     watcher = watch(dirname(path), { persistent: false }, (_event, file) => {
-      if (file === null || file === name) check();
+      if (file !== null && file !== name) return;
+      clearTimeout(settle);
+      settle = setTimeout(check, SETTLE_MS);
+      settle.unref();
     });
     watcher.on('error', poll);
   } catch {
@@ -48,6 +58,7 @@ export function watchFileChanges(path: string, changed: () => void, pollMs = POL
   }
   return () => {
     stopped = true;
+    clearTimeout(settle);
     watcher?.close();
     if (polling) unwatchFile(path);
   };

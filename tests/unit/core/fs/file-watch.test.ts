@@ -1,5 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -27,6 +37,27 @@ describe('following a file the CLI or another process changes', () => {
       renameSync(join(dir, 'keys.json.tmp'), file);
     });
     assert.ok(calls >= 1, 'told of the change');
+  });
+
+  test('a writer that truncates, then writes (an editor, a script) is read once it has written, never empty', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-tray-watch-'));
+    const file = join(dir, 'folders.json');
+    writeFileSync(file, '{"folders":[]}');
+    const seen: string[] = [];
+    const unwatch = watchFileChanges(file, () => seen.push(readFileSync(file, 'utf8')));
+    await sleep(100);
+    const fd = openSync(file, 'w');
+    await sleep(20);
+    writeSync(fd, '{"folders":[{"name":"docs"}]}');
+    closeSync(fd);
+    await sleep(400);
+    unwatch();
+    assert.ok(seen.length >= 1, 'told of the change');
+    assert.deepEqual(
+      seen,
+      seen.map(() => '{"folders":[{"name":"docs"}]}'),
+      'never read half-written',
+    );
   });
 
   test('writes to other files of the folder (the audit log, say) are not passed on', async () => {
