@@ -13,6 +13,7 @@ import { KeychainSecretStore } from '../../src-main/core/keys/keychain-secret-st
 import { displayPrefix } from '../../src-main/core/keys/secret-format.ts';
 import { JSON_RPC_HEADERS, rawRequest } from '../support/raw-http.ts';
 import { CLI, CLI_NODE_FLAGS, startServe } from '../support/serve-process.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 import { startSecretService, type SecretService } from '../support/secret-service.ts';
 
 // kill -9 of the CLI in the middle of key create, rotate, servers add and folders add, in a loop, with a
@@ -34,18 +35,6 @@ before(async () => {
   folder = mkdtempSync(join(tmpdir(), 'mcp-tray-crash-folder-'));
 });
 after(() => keyring.stop());
-
-/** mulberry32: the kills' timing, replayable from the printed seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs the CLI and kills it (SIGKILL) after `killMs`; says whether it finished first, and what it printed. */
 async function runKilledAfter(args: string[], killMs: number): Promise<{ done: boolean; stdout: string }> {
@@ -73,7 +62,7 @@ const read = (name: string): unknown => {
 };
 
 test(`kill -9 during key, server and folder changes, ${ITERATIONS} times: nothing torn, nothing acknowledged lost`, async () => {
-  const next = random(SEED);
+  const next = seededRandom(SEED);
   const store = new KeychainSecretStore();
   const acknowledged = {
     keys: new Map<string, string>(),

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { Agent, request } from 'node:http';
 import { describe, test } from 'node:test';
 import { FULL_KEY, serveDuringTests } from '../support/serve-process.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
 // Malformed requests from a seeded generator (the seed is printed: FUZZ_SEED=<seed> replays a run) against a
 // real serve: JSON-RPC shapes with wrong types, huge ids, batches, invalid UTF-8, truncated and deep JSON,
@@ -12,16 +13,9 @@ const server = serveDuringTests({ args: ['--public-url', 'https://tray.example.c
 const COUNT = Number(process.env['FUZZ_COUNT'] ?? 5_000);
 const SEED = Number(process.env['FUZZ_SEED'] ?? Date.now() % 2 ** 31);
 
-/** mulberry32: small, seeded, good enough to pick shapes. */
+/** Seeded picks of shapes. */
 function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   return { next, pick };
 }

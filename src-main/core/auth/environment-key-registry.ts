@@ -1,5 +1,6 @@
 import type { Caller } from '../../../src-shared/caller.ts';
 import { permissionProblem } from '../../../src-shared/permissions.ts';
+import { isPlainObject } from '../../../src-shared/plain-object.ts';
 import { InputError } from '../app-error.ts';
 import type { KeyRegistry } from './key-registry.ts';
 import { secretDigest } from '../secret-digest.ts';
@@ -26,10 +27,6 @@ function invalid(detail: string): InputError {
   );
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function requireText(entry: Record<string, unknown>, field: string, label: string): string {
   const value = entry[field];
   if (typeof value !== 'string' || value.trim() === '') {
@@ -40,7 +37,7 @@ function requireText(entry: Record<string, unknown>, field: string, label: strin
 
 function parseEntry(secret: string, value: unknown, position: number): Caller {
   const fallbackLabel = `entry #${position}`;
-  if (!isRecord(value))
+  if (!isPlainObject(value))
     throw invalid(`${fallbackLabel} must be an object with name, userId, role and permissions`);
   const rawName = value['name'];
   const label = typeof rawName === 'string' && rawName.trim() !== '' ? `entry "${rawName}"` : fallbackLabel;
@@ -73,7 +70,7 @@ export function parseApiKeys(raw: string | undefined): EnvironmentKeyRegistry {
         `it is not valid JSON${position === undefined ? '' : ` (the problem is at character ${position})`}`,
       );
     }
-    if (!isRecord(parsed)) throw invalid('the top level must be an object');
+    if (!isPlainObject(parsed)) throw invalid('the top level must be an object');
     let position = 0;
     for (const [secret, value] of Object.entries(parsed)) {
       position += 1;

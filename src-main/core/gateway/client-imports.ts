@@ -1,5 +1,6 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parse as parseToml } from 'smol-toml';
+import { isPlainObject } from '../../../src-shared/plain-object.ts';
 import { InputError } from '../app-error.ts';
 import { clientFile } from '../connect/client-files.ts';
 import { looksSecret } from './server-entry.ts';
@@ -43,10 +44,8 @@ export function importedName(original: string): string {
 }
 
 type Raw = Record<string, unknown>;
-const isRecord = (value: unknown): value is Raw =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const strings = (value: unknown): Record<string, string> =>
-  isRecord(value)
+  isPlainObject(value)
     ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'))
     : {};
 
@@ -77,7 +76,7 @@ function sorted(values: Record<string, string>, env: NodeJS.ProcessEnv) {
 
 /** One entry of a client's config as a server, or why it cannot be one. */
 function candidate(original: string, raw: unknown, env: NodeJS.ProcessEnv): ImportCandidate | string {
-  if (!isRecord(raw)) return `${original}: not a server entry`;
+  if (!isPlainObject(raw)) return `${original}: not a server entry`;
   const name = importedName(original);
   if (raw['disabled'] === true || raw['enabled'] === false) return `${original}: disabled in the client`;
   if (typeof raw['url'] === 'string') {
@@ -115,7 +114,7 @@ function parseJsonText(text: string, path: string): Raw {
       `${path} cannot be read: ${printParseErrorCode(first.error)} on line ${line}.`,
     );
   }
-  return isRecord(value) ? value : {};
+  return isPlainObject(value) ? value : {};
 }
 
 /**
@@ -141,15 +140,15 @@ export function parseClientConfig(
         `${path} cannot be read: ${(error as Error).message.split('\n')[0]}`,
       );
     }
-    entries = isRecord(parsed['mcp_servers']) ? parsed['mcp_servers'] : {};
+    entries = isPlainObject(parsed['mcp_servers']) ? parsed['mcp_servers'] : {};
   } else {
     const parsed = parseJsonText(text, path);
     const key = source === 'vscode' ? 'servers' : 'mcpServers';
-    entries = isRecord(parsed[key]) ? { ...parsed[key] } : {};
+    entries = isPlainObject(parsed[key]) ? { ...parsed[key] } : {};
     const projects = parsed['projects'];
-    if (source === 'claude-code' && isRecord(projects) && isRecord(projects[cwd])) {
+    if (source === 'claude-code' && isPlainObject(projects) && isPlainObject(projects[cwd])) {
       const own = (projects[cwd] as Raw)['mcpServers'];
-      if (isRecord(own)) Object.assign(entries, own);
+      if (isPlainObject(own)) Object.assign(entries, own);
     }
   }
   const found: ImportFound = { candidates: [], skipped: [] };

@@ -51,13 +51,17 @@ export class KeyUsageFile {
     const entry = this.usage[keyId];
     this.usage[keyId] = { lastUsedAt: at.toISOString(), requestCount: (entry?.requestCount ?? 0) + 1 };
     this.dirty = true;
-    if (this.flushMs !== undefined && this.timer === undefined) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        void this.flush();
-      }, this.flushMs);
-      this.timer.unref();
-    }
+    this.schedule();
+  }
+
+  /** A write within `flushMs`, unless one is due already (or start has not been called). */
+  private schedule(): void {
+    if (this.flushMs === undefined || this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, this.flushMs);
+    this.timer.unref();
   }
 
   /** From now on, a recorded use is written within `flushMs`. */
@@ -72,7 +76,9 @@ export class KeyUsageFile {
     this.writing = this.writing
       .then(() => writeFileAtomic(this.path, snapshot, 0o600))
       .catch(() => {
+        // Tried again shortly, as long as the server runs (a full disk may have room again).
         this.dirty = true;
+        this.schedule();
       });
     return this.writing;
   }

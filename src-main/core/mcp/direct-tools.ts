@@ -1,6 +1,7 @@
 import type { CallToolResult, JSONRPCResultResponse, Server } from '@modelcontextprotocol/server';
 import type { Response } from 'express';
 import type { Caller } from '../../../src-shared/caller.ts';
+import { isPlainObject } from '../../../src-shared/plain-object.ts';
 import { PRODUCT_NAME } from '../../../src-shared/product.ts';
 import { toolFailure, type CallContext, type ToolDefinition } from '../tools/tool-provider.ts';
 import type { Offer } from './caller-offer.ts';
@@ -30,9 +31,6 @@ const ENVELOPE_KEYS = new Set([
   'io.modelcontextprotocol/clientCapabilities',
 ]);
 const SERVER_INFO_KEY = 'io.modelcontextprotocol/serverInfo';
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const onlyKeys = (value: Record<string, unknown>, allowed: ReadonlySet<string>) => {
   for (const key in value) if (!allowed.has(key)) return false;
