@@ -1,4 +1,3 @@
-import { classifyInboundRequest } from '@modelcontextprotocol/server';
 import type { RequestHandler } from 'express';
 import { hasPermission } from '../../../src-shared/permissions.ts';
 import { denyPermission } from '../http/api-key-auth.ts';
@@ -11,6 +10,7 @@ import { modernServing } from './modern-route.ts';
 import { parseMcpBody, refuseDeepJson } from './mcp-body.ts';
 import { sdkServing } from './sdk-serving.ts';
 import { OfferCache } from './offer-cache.ts';
+import { classificationMemo } from './classification-memo.ts';
 
 export interface McpRouteOptions {
   version: string;
@@ -46,7 +46,8 @@ const permissionGate: RequestHandler = (req, res, next) => {
 };
 
 /**
- * `/mcp`: Streamable HTTP for both protocol eras on one stateless endpoint. The SDK classifies each request;
+ * `/mcp`: Streamable HTTP for both protocol eras on one stateless endpoint. The SDK classifies each request
+ * (what it said of a plain request is remembered, see classification-memo.ts);
  * 2025-era traffic goes to a shared server per offer (see ServerPool), which spares building a server for
  * every call; so do the everyday 2026-07-28 requests (see sharedModernRequest); the rest of that era
  * (`subscriptions/listen`, discovery, notifications, anything the SDK refuses) to its per-request handler
@@ -61,6 +62,7 @@ export function mcpRoute(options: McpRouteOptions): {
   close: () => Promise<void>;
 } {
   const input = modernInput();
+  const classify = classificationMemo();
   // Made before the SDK's handler hears of a change, so a client told of one lists the new offer.
   const offers = new OfferCache(options.providers);
   const sdk = sdkServing(options.version, offers, input, options.providers, options.onError);
@@ -74,7 +76,7 @@ export function mcpRoute(options: McpRouteOptions): {
     // A client is here: what was left until needed starts (the user's servers).
     for (const provider of options.providers) provider.wake?.();
     const body: unknown = req.method === 'POST' ? req.body : undefined;
-    const route = classifyInboundRequest({
+    const route = classify({
       httpMethod: req.method,
       protocolVersionHeader: req.headers['mcp-protocol-version'] as string | undefined,
       mcpMethodHeader: req.headers['mcp-method'] as string | undefined,
