@@ -26,6 +26,8 @@ export class ServerPool {
   private readonly retiring = new Set<PoolEntry>();
   /** The key of each offer seen (an offer is the same object until its lists change: see OfferCache). */
   private readonly keys = new WeakMap<Offer, string>();
+  /** The entry used last (the last in `entries`). */
+  private newest: PoolEntry | undefined;
   private readonly build: (offer: Offer) => Server;
   private readonly era: MessageClassification | undefined;
 
@@ -60,11 +62,14 @@ export class ServerPool {
         const [oldestKey, oldest] = this.entries.entries().next().value as [string, PoolEntry];
         void this.retire(oldestKey, oldest);
       }
-    } else {
-      // Re-insert so the Map's order stays least recently used first.
+      this.entries.set(key, entry);
+    } else if (this.newest !== entry) {
+      // Re-insert so the Map's order stays least recently used first (not when it is last already: a
+      // delete and a set on every request made the Map rebuild its table over and over).
       this.entries.delete(key);
+      this.entries.set(key, entry);
     }
-    this.entries.set(key, entry);
+    this.newest = entry;
     await entry.connected;
     return entry;
   }
