@@ -12,8 +12,8 @@ import { isPlainObject } from '../../../src-shared/plain-object.ts';
  * The SDK's classification of a request (which era, or which rejection) runs up to five zod schemas over
  * the whole body, on every request. For a single request of the plain shape (`jsonrpc` "2.0", a string or
  * integer id, a method other than `initialize`, params an object or none) the SDK's rules read nothing but
- * the method, `params._meta` and the three MCP headers: the id, the arguments and the other params never
- * change the outcome. So the outcome is remembered under those, and a request seen before in every part that
+ * the method, `params._meta`, the MCP-Protocol-Version and the Mcp-Method header (Mcp-Name is checked
+ * later, by whoever serves the request): the id, the arguments and the other params never change the outcome. So the outcome is remembered under those, and a request seen before in every part that
  * matters is classified by a lookup. The SDK still classifies every new combination, and everything else.
  */
 
