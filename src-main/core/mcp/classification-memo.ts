@@ -6,7 +6,7 @@ import {
   type InboundModernRoute,
   type JSONRPCRequest,
 } from '@modelcontextprotocol/server';
-import { isPlainObject } from '../../../src-shared/plain-object.ts';
+import { plainRequest } from './plain-request.ts';
 
 /*
  * The SDK's classification of a request (which era, or which rejection) runs up to five zod schemas over
@@ -17,7 +17,6 @@ import { isPlainObject } from '../../../src-shared/plain-object.ts';
  * matters is classified by a lookup. The SDK still classifies every new combination, and everything else.
  */
 
-const REQUEST_KEYS = new Set(['jsonrpc', 'id', 'method', 'params']);
 /** Combinations remembered; a client sends a handful (its envelope, our methods), so this is never reached in use. */
 const CAPACITY = 256;
 /** Longer signatures (a huge `_meta`) are classified afresh, not kept. */
@@ -30,13 +29,9 @@ type Remembered =
 
 /** What decides the outcome of a plain request, or undefined when the request is not of that shape. */
 export function classificationSignature(request: InboundHttpRequest): string | undefined {
-  const { body } = request;
-  if (request.httpMethod !== 'POST' || !isPlainObject(body) || body['jsonrpc'] !== '2.0') return undefined;
-  for (const key in body) if (!REQUEST_KEYS.has(key)) return undefined;
-  const { id, method, params } = body;
-  if (typeof id !== 'string' && !Number.isSafeInteger(id)) return undefined;
-  if (typeof method !== 'string' || method === 'initialize') return undefined;
-  if (params !== undefined && !isPlainObject(params)) return undefined;
+  const plain = request.httpMethod === 'POST' ? plainRequest(request.body) : undefined;
+  if (plain === undefined || plain.method === 'initialize') return undefined;
+  const { method, params } = plain;
   const signature = JSON.stringify([
     method,
     request.protocolVersionHeader,

@@ -6,6 +6,7 @@ import { PRODUCT_NAME } from '../../../src-shared/product.ts';
 import { toolFailure, type CallContext, type ToolDefinition } from '../tools/tool-provider.ts';
 import type { Offer } from './caller-offer.ts';
 import { listed } from './listed-definition.ts';
+import { plainRequest } from './plain-request.ts';
 
 /*
  * The lean path of the two hot methods. A `tools/call` of a direct tool (see ToolDefinition.direct) and a
@@ -37,7 +38,6 @@ const onlyKeys = (value: Record<string, unknown>, allowed: ReadonlySet<string>) 
   return true;
 };
 
-const REQUEST_KEYS = new Set(['jsonrpc', 'id', 'method', 'params']);
 const CALL_KEYS = new Set(['name', 'arguments', '_meta']);
 const LIST_KEYS = new Set(['_meta']);
 
@@ -56,14 +56,14 @@ function plainMeta(meta: unknown, era: Era): boolean {
 
 /** The request as this path answers it, or undefined for the SDK to answer. */
 export function directRequest(body: unknown, offer: Offer, era: Era): DirectRequest | undefined {
-  if (!isPlainObject(body) || !onlyKeys(body, REQUEST_KEYS) || body['jsonrpc'] !== '2.0') return undefined;
-  const { id, method } = body;
-  if (typeof id !== 'string' && !Number.isSafeInteger(id)) return undefined;
-  const params = body['params'] ?? {};
-  if (!isPlainObject(params) || !plainMeta(params['_meta'], era)) return undefined;
+  const plain = plainRequest(body);
+  if (plain === undefined) return undefined;
+  const { id, method } = plain;
+  const params = plain.params ?? {};
+  if (!plainMeta(params['_meta'], era)) return undefined;
   if (method === 'tools/list') {
     if (!onlyKeys(params, LIST_KEYS) || !offer.tools.every((tool) => tool.direct === true)) return undefined;
-    return { id: id as string | number, method };
+    return { id, method };
   }
   if (method !== 'tools/call' || !onlyKeys(params, CALL_KEYS)) return undefined;
   const { name } = params;
@@ -71,7 +71,7 @@ export function directRequest(body: unknown, offer: Offer, era: Era): DirectRequ
   if (typeof name !== 'string' || !isPlainObject(args)) return undefined;
   const tool = offer.tools.find((t) => t.name === name);
   if (tool?.direct !== true) return undefined;
-  return { id: id as string | number, method, tool, args };
+  return { id, method, tool, args };
 }
 
 /** A call's context on this path: the client's cancellation; no progress or requests (no direct tool uses them). */
