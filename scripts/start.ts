@@ -9,7 +9,7 @@ const electronDir = require.resolve('electron/package.json').replace(/package\.j
 const hasBinary = existsSync(`${electronDir}path.txt`);
 const [command, args] = hasBinary
   ? [process.execPath, [`${electronDir}cli.js`, '.']]
-  : [process.execPath, ['dist/src-main/cli/mcp-tray.js', 'serve', ...process.argv.slice(2)]];
+  : [process.execPath, ['dist/bundle/mcp-tray.js', 'serve', ...process.argv.slice(2)]];
 if (!hasBinary) {
   process.stderr.write('The Electron binary is not installed here; starting the headless server instead.\n');
 }

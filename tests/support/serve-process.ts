@@ -7,7 +7,7 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { after, before } from 'node:test';
 
 /** The CLI as it ships: the built JavaScript that package.json's `bin` points to (npm test builds first). */
-export const CLI = join(import.meta.dirname, '..', '..', 'dist', 'src-main', 'cli', 'mcp-tray.js');
+export const CLI = join(import.meta.dirname, '..', '..', 'dist', 'bundle', 'mcp-tray.js');
 
 /** The node flags of the CLI's shebang line, so tests run it exactly as the installed bin runs. */
 export const CLI_NODE_FLAGS = (
