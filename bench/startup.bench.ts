@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CLI, CLI_NODE_FLAGS } from '../tests/support/serve-process.ts';
 import { startSecretService } from '../tests/support/secret-service.ts';
+import { IDLE_RELEASE_MS } from '../src-main/core/server/idle-memory.ts';
 
 const STARTS = Number(process.env['BENCH_STARTS'] ?? 7);
 const IDLE_SECONDS = Number(process.env['BENCH_IDLE_SECONDS'] ?? 60);
@@ -95,21 +96,29 @@ console.log(
   `  floor ${floorStart.toFixed(0)} ms, ours ${oursStart.toFixed(0)} ms: ${(oursStart - floorStart).toFixed(0)} ms more (target 300 ms or less)`,
 );
 
-// Idle: both started, one request each (a client came and went), then left alone side by side.
+// Idle: both started, one request each (a client came and went), then left alone side by side. Serve gives
+// back the memory it no longer uses once no request has come for a while (core/server/idle-memory.ts); the
+// idle minute is measured after that.
 const floor = await started(FLOOR);
 const serve = await started(ours());
 await get(serve.url.replace(/\/mcp$/, '/healthz'));
 await sleep(2_000);
-const rss = { floor: rssMiB(floor.child), ours: rssMiB(serve.child) };
+const early = { floor: rssMiB(floor.child), ours: rssMiB(serve.child) };
+const settleCpu = cpuSeconds(serve.child);
+await sleep(IDLE_RELEASE_MS);
+const released = cpuSeconds(serve.child) - settleCpu;
 const cpu = { floor: cpuSeconds(floor.child), ours: cpuSeconds(serve.child) };
 await sleep(IDLE_SECONDS * 1000);
+const rss = { floor: rssMiB(floor.child), ours: rssMiB(serve.child) };
 const percent = (child: ChildProcess, before: number) => ((cpuSeconds(child) - before) / IDLE_SECONDS) * 100;
-console.log(`idle for ${IDLE_SECONDS} s`);
 console.log(
-  `  CPU: floor ${percent(floor.child, cpu.floor).toFixed(2)} %, ours ${percent(serve.child, cpu.ours).toFixed(2)} % (target 0 %, at the 0.01 s resolution of /proc)`,
+  `idle for ${IDLE_SECONDS} s, after the idle release (${IDLE_RELEASE_MS / 1000} s after the last request)`,
 );
 console.log(
-  `  RSS: floor ${rss.floor.toFixed(1)} MiB, ours ${rss.ours.toFixed(1)} MiB (target under 80 MiB)`,
+  `  CPU: floor ${percent(floor.child, cpu.floor).toFixed(2)} %, ours ${percent(serve.child, cpu.ours).toFixed(2)} % (target 0 %, at the 0.01 s resolution of /proc); the release itself ${(released * 1000).toFixed(0)} ms`,
+);
+console.log(
+  `  RSS: floor ${rss.floor.toFixed(1)} MiB, ours ${rss.ours.toFixed(1)} MiB (target under 80 MiB); 2 s after the request ${early.ours.toFixed(1)} MiB`,
 );
 await Promise.all([stop(floor.child), stop(serve.child)]);
 await keyring.stop();

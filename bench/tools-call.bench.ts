@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { CLI, CLI_NODE_FLAGS } from '../tests/support/serve-process.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { IDLE_RELEASE_MS } from '../src-main/core/server/idle-memory.ts';
 
 const ROUNDS = 2;
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 4);
@@ -140,6 +142,11 @@ try {
   console.log(
     `ours RSS: ${idle.toFixed(1)} MiB idle, ${rssBefore.toFixed(1)} MiB after warm-up, ${rssAfter.toFixed(1)} MiB after the run: ` +
       `ratio ${(rssAfter / rssBefore).toFixed(2)} (target within 1.10)`,
+  );
+  // The idle release (core/server/idle-memory.ts) once no request has come for a while.
+  await sleep(IDLE_RELEASE_MS + 3_000);
+  console.log(
+    `ours RSS once idle again (${IDLE_RELEASE_MS / 1000 + 3} s later): ${rssMiB(ours.child).toFixed(1)} MiB`,
   );
 } finally {
   ours.child.kill('SIGTERM');

@@ -6,6 +6,7 @@ import type { ServerDeps } from '../core/server/start-server.ts';
 import { launchAtLogin } from './launch-at-login.ts';
 import type { TraySetupDeps } from './setup-tray.ts';
 import { trayController } from './tray-controller.ts';
+import { exposedGc } from './exposed-gc.ts';
 import { utilityKeychainRunner } from './utility-keychain-runner.ts';
 
 /** What the server gets from the desktop: a killable keychain helper, the system browser, the file manager. */
@@ -14,6 +15,7 @@ export function desktopServerDeps(root: string, logger: Logger): Omit<ServerDeps
     logger,
     version: appVersion(root),
     keychainRunner: utilityKeychainRunner,
+    memoryReducingCollection: exposedGc(),
     // Clients start the app itself as their bridge (bridge-entry.ts): no Node.js needed on the computer.
     // It follows the data folder and the port in Settings by itself, so it is told neither.
     bridge: () => ({

@@ -19,7 +19,8 @@ import { setupTray } from './setup-tray.ts';
  */
 const logger = streamLogger((line) => void process.stderr.write(line));
 
-// Same V8 tuning as the CLI's shebang: a small young generation keeps GC pauses and RSS down under load.
+// The CLI's small young generation (its shebang), for the processes Electron starts from here on (the
+// dashboard's renderer); the main process's own V8 takes flags only from the command line it started with.
 app.commandLine.appendSwitch('js-flags', '--max-semi-space-size=8');
 
 if (isBridgeLaunch(process.argv)) runBridgeEntry(process.argv, logger);

@@ -55,6 +55,7 @@ describe('the bundled main process', () => {
     for (const entry of [pkg.main, pkg.bin['mcp-tray']!, builder.extraMetadata.main])
       assert.ok(existsSync(join(root, entry)), `${entry} was not built`);
     assert.equal(builder.extraMetadata.main, pkg.main);
+    assert.match(source('mcp-tray.js').split('\n', 1)[0]!, /^#!\/usr\/bin\/env -S node .*--expose-gc/);
     // The keychain helper is started by path, from beside the module that starts it.
     assert.ok(files.includes('keychain-helper.js'));
     assert.ok(builder.files.includes('dist/bundle/**'));

@@ -11,6 +11,7 @@ import type { EntryHints } from '../entry-hints.ts';
 import type { Listening } from './listening.ts';
 import type { McpModule } from './mcp-module.ts';
 import type { ServerConfig } from './server-config.ts';
+import { idleMemoryModule, memoryReducingCollection } from './idle-memory.ts';
 
 export interface HttpParts {
   listening: Listening;
@@ -29,10 +30,18 @@ export interface HttpParts {
   files?: HttpAppOptions['files'];
   /** The OAuth routes and token check, given the lockout that wrong keys on the consent page count towards. */
   oauth?: (lockout: FailedAuthLockout) => NonNullable<HttpAppOptions['oauth']>;
+  /** The collection run once requests stop (idle-memory.ts); default: --expose-gc's, if there is one. */
+  memoryReducingCollection?: (() => void) | undefined;
 }
 
-/** Attaches the routes, behind their guards, to the listening server. */
-export function serveHttp(config: Pick<ServerConfig, 'defaultRateLimit'>, parts: HttpParts): void {
+/**
+ * Attaches the routes, behind their guards, to the listening server; and, where V8 lets it, the release of
+ * unused memory once requests stop (the module returned, to be closed with the server).
+ */
+export function serveHttp(
+  config: Pick<ServerConfig, 'defaultRateLimit'>,
+  parts: HttpParts,
+): ReturnType<typeof idleMemoryModule> | undefined {
   const lockout = new FailedAuthLockout(parts.now);
   const app = createHttpApp({
     allowedHosts: parts.listening.allowedHosts,
@@ -59,4 +68,6 @@ export function serveHttp(config: Pick<ServerConfig, 'defaultRateLimit'>, parts:
     ...(parts.files !== undefined && { files: parts.files }),
   });
   parts.listening.server.on('request', app);
+  const collect = parts.memoryReducingCollection ?? memoryReducingCollection();
+  return collect && idleMemoryModule(parts.listening.server, parts.now, collect);
 }

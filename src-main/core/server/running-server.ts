@@ -52,4 +52,9 @@ export interface ServerDeps {
   bridge?: (port: number) => BridgeLaunch;
   /** How the entry point that started the server says to fix what its messages report (default: plain words). */
   hints?: EntryHints;
+  /**
+   * A full V8 collection that shrinks the heap, run once the server goes idle (idle-memory.ts). Default:
+   * the `gc` that --expose-gc gives (the CLI's shebang); the desktop app passes its own (app/exposed-gc.ts).
+   */
+  memoryReducingCollection?: () => void;
 }

@@ -148,7 +148,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
     onChange: (view) => dashboard.events.emit('tunnel.changed', view),
     secrets: keys.secrets,
   });
-  serveHttp(config, {
+  const idle = serveHttp(config, {
     listening,
     registry: keys.registry,
     audit,
@@ -179,7 +179,9 @@ export async function startServer(config: ServerConfig, deps: ServerDeps): Promi
       }),
     ...(deps.inFlight !== undefined && { inFlight: deps.inFlight }),
     hints,
+    memoryReducingCollection: deps.memoryReducingCollection,
   });
+  if (idle !== undefined) modules.add(idle);
   mcpUrl = listening.mcpUrl;
   localOrigin = listening.origin;
   return {
