@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, before, test } from 'node:test';
+import { FoldersFileSchema } from '../../src-main/core/folders/folders-file.ts';
+import { KeysFileSchema } from '../../src-main/core/keys/key-record.ts';
+import { secretAccountOf } from '../../src-main/core/keys/key-secrets.ts';
+import { KeychainSecretStore } from '../../src-main/core/keys/keychain-secret-store.ts';
+import { displayPrefix } from '../../src-main/core/keys/secret-format.ts';
+import { SettingsSchema } from '../../src-main/core/settings/settings-file.ts';
+import { JSON_RPC_HEADERS, rawRequest } from '../support/raw-http.ts';
+import { startServe, type ServeProcess } from '../support/serve-process.ts';
+import { seededRandom } from '../support/seeded-random.ts';
+import { startSecretService, type SecretService } from '../support/secret-service.ts';
+import { pathOf } from '../support/web-dashboard-session.ts';
+
+// kill -9 of the server (not the CLI: tests/reliability/crash-loops.test.ts) while the dashboard changes
+// keys, settings and folders through it, in a loop, with a real keychain: each iteration starts serve, signs
+// in with the link it printed, sends changes one after another and kills it at a random moment. After every
+// kill the files parse (none set aside as corrupt), every change the dashboard was answered for is there,
+// and the keychain holds the secret of every key keys.json lists. SERVER_CRASH_ITERATIONS and
+// SERVER_CRASH_SEED replay a run.
+const ITERATIONS = Number(process.env['SERVER_CRASH_ITERATIONS'] ?? 100);
+const SEED = Number(process.env['SERVER_CRASH_SEED'] ?? Date.now() % 1_000_000);
+
+let keyring: SecretService;
+let dataDir: string;
+let folder: string;
+
+before(async () => {
+  keyring = await startSecretService();
+  Object.assign(process.env, keyring.env);
+  dataDir = mkdtempSync(join(tmpdir(), 'mcp-tray-server-crash-'));
+  folder = mkdtempSync(join(tmpdir(), 'mcp-tray-server-crash-folder-'));
+});
+after(() => keyring.stop());
+
+const read = (name: string): unknown => {
+  try {
+    return JSON.parse(readFileSync(join(dataDir, name), 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+};
+
+/** A signed-in dashboard on a started serve: the link serve printed, opened once. */
+async function signedIn(server: ServeProcess) {
+  const found = () => /(http:\/\/\S+\/login\?token=\S+)/.exec(server.stderr())?.[1];
+  for (let waited = 0; found() === undefined && waited < 5_000; waited += 20) await sleep(20);
+  const link = found();
+  assert.ok(link, 'serve printed a sign-in link');
+  const login = await rawRequest(server.port, { path: pathOf(link) });
+  const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+  return (channel: string, input: unknown) =>
+    rawRequest(server.port, {
+      method: 'POST',
+      path: `/api/invoke/${channel}`,
+      headers: { 'content-type': 'application/json', 'x-mcp-tray-request': '1', cookie },
+      body: JSON.stringify(input),
+    });
+}
+
+test(`kill -9 of serve during dashboard changes, ${ITERATIONS} times: nothing torn, nothing answered lost`, async () => {
+  const next = seededRandom(SEED);
+  const store = new KeychainSecretStore();
+  const answered = { keys: new Map<string, string>(), folders: new Set<string>(), port: 0 };
+  let changes = 0;
+  let rotatable: string | undefined;
+  const outcomes = { answered: 0, cut: 0 };
+  for (let i = 0; i < ITERATIONS; i += 1) {
+    const server = await startServe({ dataDir, env: { ...keyring.env, MCP_API_KEYS: '' } });
+    const invoke = await signedIn(server);
+    const killMs = Math.floor(next() * 300);
+    let fired = false;
+    const killed = sleep(killMs).then(() => {
+      fired = true;
+      server.child.kill('SIGKILL');
+    });
+    const where = `iteration ${i} (killed ${killMs} ms into the changes, seed ${SEED})`;
+    // Changes one after another until the kill cuts one off; only an answer that arrived counts.
+    for (;;) {
+      changes += 1;
+      const kind = Math.floor(next() * 4);
+      const name = `change-${changes}`;
+      try {
+        if (kind === 0 || rotatable === undefined) {
+          const res = await invoke('keys.create', { name, permissions: ['*'] });
+          if (res.status !== 200) throw new Error(`${where}: keys.create answered ${res.status} ${res.body}`);
+          const { key, secret } = res.json() as { key: { id: string }; secret: string };
+          answered.keys.set(name, secret);
+          rotatable ??= key.id;
+        } else if (kind === 1) {
+          const res = await invoke('keys.rotate', { id: rotatable });
+          if (res.status !== 200) throw new Error(`${where}: keys.rotate answered ${res.status} ${res.body}`);
+        } else if (kind === 2) {
+          const port = 20_000 + changes;
+          const res = await invoke('settings.update', { port });
+          if (res.status !== 200) throw new Error(`${where}: settings.update answered ${res.status}`);
+          answered.port = port;
+        } else {
+          mkdirSync(join(folder, name), { recursive: true });
+          const res = await invoke('folders.add', { path: join(folder, name), name });
+          if (res.status !== 200) throw new Error(`${where}: folders.add answered ${res.status} ${res.body}`);
+          answered.folders.add(name);
+        }
+        outcomes.answered += 1;
+      } catch (error) {
+        // Only the kill may cut a change off: a refusal, or a failure before the kill, fails the test.
+        if ((error as Error).message.startsWith(where) || !fired) throw error;
+        outcomes.cut += 1;
+        break;
+      }
+    }
+    await killed;
+    await new Promise((resolve) =>
+      server.child.exitCode !== null || server.child.signalCode !== null
+        ? resolve(undefined)
+        : server.child.once('exit', resolve),
+    );
+
+    assert.deepEqual(
+      readdirSync(dataDir).filter((name) => name.includes('.corrupt-')),
+      [],
+      `${where}: a file was torn`,
+    );
+    const keys = KeysFileSchema.parse(read('keys.json') ?? { version: 1, keys: [] }).keys;
+    for (const name of answered.keys.keys())
+      assert.ok(
+        keys.some((k) => k.name === name),
+        `${where}: ${name} lost`,
+      );
+    const settings = SettingsSchema.parse(read('settings.json') ?? {});
+    // A later change that was cut off may have landed too; an answered one never goes back.
+    assert.ok((settings.port ?? 0) >= answered.port, `${where}: settings went back to ${settings.port}`);
+    const folders =
+      read('folders.json') === undefined ? [] : FoldersFileSchema.parse(read('folders.json')).folders;
+    for (const name of answered.folders)
+      assert.ok(
+        folders.some((f) => f.name === name),
+        `${where}: ${name} lost`,
+      );
+    const secrets = await store.list();
+    for (const key of keys.filter((k) => k.revokedAt === null)) {
+      const secret = secrets.get(secretAccountOf(key));
+      assert.ok(
+        secret !== undefined,
+        `${where}: keys.json lists ${key.name}, the keychain has no secret for it`,
+      );
+      assert.equal(
+        displayPrefix(secret),
+        key.prefix,
+        `${where}: keys.json and the keychain disagree on ${key.name}`,
+      );
+    }
+  }
+  console.log(
+    `server crash loop: ${ITERATIONS} iterations, seed ${SEED}: ${outcomes.answered} changes answered, ${outcomes.cut} cut off by the kill; ` +
+      `${answered.keys.size} keys, ${answered.folders.size} folders, settings port ${answered.port} answered`,
+  );
+
+  // Every key answered is served, the one that was rotated aside (its last secret may have been cut off).
+  const server = await startServe({ dataDir, env: { ...keyring.env, MCP_API_KEYS: '' } });
+  try {
+    const rotated = KeysFileSchema.parse(read('keys.json')).keys.find((k) => k.id === rotatable)?.name;
+    for (const [name, secret] of answered.keys) {
+      if (name === rotated) continue;
+      const res = await rawRequest(server.port, {
+        method: 'POST',
+        path: '/mcp',
+        headers: { ...JSON_RPC_HEADERS, 'x-api-key': secret },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
+      });
+      assert.equal(res.status, 200, `${name}: ${res.body}`);
+    }
+  } finally {
+    await server.stop();
+  }
+});
