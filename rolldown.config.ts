@@ -2,7 +2,7 @@
 // the keychain helper that both start as a process of its own, into dist/bundle/, minified, with the
 // modules each command loads lazily split into chunks beside them. One file per command instead of some
 // 600 modules and their source text: an idle `serve` holds about 18 MiB less and answers its first request
-// about 100 ms sooner (see README, "Benchmarks"). The renderer is Vite's (vite.config.ts); the sandboxed
+// about 60 ms sooner (see README, "Benchmarks"). The renderer is Vite's (vite.config.ts); the sandboxed
 // preload stays tsc's (tsconfig.build.json).
 import { defineConfig } from 'rolldown';
 

@@ -8,11 +8,9 @@ import { after, before, test } from 'node:test';
 import { FoldersFileSchema } from '../../src-main/core/folders/folders-file.ts';
 import { ServersFileSchema } from '../../src-main/core/gateway/server-entry.ts';
 import { KeysFileSchema } from '../../src-main/core/keys/key-record.ts';
-import { secretAccountOf } from '../../src-main/core/keys/key-secrets.ts';
 import { KeychainSecretStore } from '../../src-main/core/keys/keychain-secret-store.ts';
-import { displayPrefix } from '../../src-main/core/keys/secret-format.ts';
-import { JSON_RPC_HEADERS, rawRequest } from '../support/raw-http.ts';
 import { CLI, CLI_NODE_FLAGS, startServe } from '../support/serve-process.ts';
+import { assertKeychainAgrees, assertKeysServe } from '../support/crash-checks.ts';
 import { seededRandom } from '../support/seeded-random.ts';
 import { startSecretService, type SecretService } from '../support/secret-service.ts';
 
@@ -124,19 +122,7 @@ test(`kill -9 during key, server and folder changes, ${ITERATIONS} times: nothin
         folders.some((f) => f.name === name),
         `${where}: ${name} lost`,
       );
-    const secrets = await store.list();
-    for (const key of keys.filter((k) => k.revokedAt === null)) {
-      const secret = secrets.get(secretAccountOf(key));
-      assert.ok(
-        secret !== undefined,
-        `${where}: keys.json lists ${key.name}, the keychain has no secret for it`,
-      );
-      assert.equal(
-        displayPrefix(secret),
-        key.prefix,
-        `${where}: keys.json and the keychain disagree on ${key.name}`,
-      );
-    }
+    await assertKeychainAgrees(keys, store, where);
   }
   console.log(
     `crash loop: ${ITERATIONS} iterations, seed ${SEED}: ${outcomes.killed} killed mid-change, ${outcomes.finished} finished; ` +
@@ -146,16 +132,7 @@ test(`kill -9 during key, server and folder changes, ${ITERATIONS} times: nothin
   // Every key acknowledged is served (key-0 by its last acknowledged rotation, unless a later one landed).
   const server = await startServe({ dataDir, env: { ...keyring.env, MCP_API_KEYS: '' } });
   try {
-    for (const [name, secret] of acknowledged.keys) {
-      if (name === 'key-0') continue;
-      const res = await rawRequest(server.port, {
-        method: 'POST',
-        path: '/mcp',
-        headers: { ...JSON_RPC_HEADERS, 'x-api-key': secret },
-        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
-      });
-      assert.equal(res.status, 200, `${name}: ${res.body}`);
-    }
+    await assertKeysServe(server.port, acknowledged.keys, 'key-0');
   } finally {
     await server.stop();
   }

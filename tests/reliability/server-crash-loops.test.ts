@@ -6,12 +6,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
 import { FoldersFileSchema } from '../../src-main/core/folders/folders-file.ts';
 import { KeysFileSchema } from '../../src-main/core/keys/key-record.ts';
-import { secretAccountOf } from '../../src-main/core/keys/key-secrets.ts';
 import { KeychainSecretStore } from '../../src-main/core/keys/keychain-secret-store.ts';
-import { displayPrefix } from '../../src-main/core/keys/secret-format.ts';
 import { SettingsSchema } from '../../src-main/core/settings/settings-file.ts';
-import { JSON_RPC_HEADERS, rawRequest } from '../support/raw-http.ts';
 import { startServe, type ServeProcess } from '../support/serve-process.ts';
+import { assertKeychainAgrees, assertKeysServe } from '../support/crash-checks.ts';
+import { rawRequest } from '../support/raw-http.ts';
 import { seededRandom } from '../support/seeded-random.ts';
 import { startSecretService, type SecretService } from '../support/secret-service.ts';
 import { pathOf } from '../support/web-dashboard-session.ts';
@@ -142,39 +141,18 @@ test(`kill -9 of serve during dashboard changes, ${ITERATIONS} times: nothing to
         folders.some((f) => f.name === name),
         `${where}: ${name} lost`,
       );
-    const secrets = await store.list();
-    for (const key of keys.filter((k) => k.revokedAt === null)) {
-      const secret = secrets.get(secretAccountOf(key));
-      assert.ok(
-        secret !== undefined,
-        `${where}: keys.json lists ${key.name}, the keychain has no secret for it`,
-      );
-      assert.equal(
-        displayPrefix(secret),
-        key.prefix,
-        `${where}: keys.json and the keychain disagree on ${key.name}`,
-      );
-    }
+    await assertKeychainAgrees(keys, store, where);
   }
   console.log(
     `server crash loop: ${ITERATIONS} iterations, seed ${SEED}: ${outcomes.answered} changes answered, ${outcomes.cut} cut off by the kill; ` +
       `${answered.keys.size} keys, ${answered.folders.size} folders, settings port ${answered.port} answered`,
   );
 
-  // Every key answered is served, the one that was rotated aside (its last secret may have been cut off).
+  // Every key answered is served, but the one that was rotated (its last secret may have been cut off).
   const server = await startServe({ dataDir, env: { ...keyring.env, MCP_API_KEYS: '' } });
   try {
     const rotated = KeysFileSchema.parse(read('keys.json')).keys.find((k) => k.id === rotatable)?.name;
-    for (const [name, secret] of answered.keys) {
-      if (name === rotated) continue;
-      const res = await rawRequest(server.port, {
-        method: 'POST',
-        path: '/mcp',
-        headers: { ...JSON_RPC_HEADERS, 'x-api-key': secret },
-        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
-      });
-      assert.equal(res.status, 200, `${name}: ${res.body}`);
-    }
+    await assertKeysServe(server.port, answered.keys, rotated);
   } finally {
     await server.stop();
   }
