@@ -1,6 +1,6 @@
 // `npm run bench`: what `mcp-tray serve` costs a computer it sits on all day, beside the floor of a bare
 // `node -e` HTTP server measured in the same run: cold start (process start to the first answer, the
-// median of several starts), CPU while idle over a minute, and RSS when idle. Serve has a real keychain, as
+// median of several starts), CPU and event-loop wakeups while idle over a minute, and RSS when idle. Serve has a real keychain, as
 // on a desktop (without one it would try the keychain again every 30 s). Prints; it never fails.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -72,6 +72,9 @@ const stop = async (child: ChildProcess) => {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const proc = (child: ChildProcess, file: string) => readFileSync(`/proc/${child.pid}/${file}`, 'utf8');
 const rssMiB = (child: ChildProcess) => Number(/VmRSS:\s+(\d+)/.exec(proc(child, 'status'))?.[1]) / 1024;
+/** How often the main thread (the event loop) has gone to sleep and been woken since it started. */
+const wakeups = (child: ChildProcess) =>
+  Number(/^voluntary_ctxt_switches:\s+(\d+)/m.exec(proc(child, 'status'))?.[1]);
 /** User plus system CPU seconds the process has used. */
 const cpuSeconds = (child: ChildProcess) => {
   const fields = proc(child, 'stat').split(') ')[1]?.split(' ') ?? [];
@@ -108,6 +111,7 @@ const settleCpu = cpuSeconds(serve.child);
 await sleep(IDLE_RELEASE_MS);
 const released = cpuSeconds(serve.child) - settleCpu;
 const cpu = { floor: cpuSeconds(floor.child), ours: cpuSeconds(serve.child) };
+const woken = { floor: wakeups(floor.child), ours: wakeups(serve.child) };
 await sleep(IDLE_SECONDS * 1000);
 const rss = { floor: rssMiB(floor.child), ours: rssMiB(serve.child) };
 const percent = (child: ChildProcess, before: number) => ((cpuSeconds(child) - before) / IDLE_SECONDS) * 100;
@@ -116,6 +120,9 @@ console.log(
 );
 console.log(
   `  CPU: floor ${percent(floor.child, cpu.floor).toFixed(2)} %, ours ${percent(serve.child, cpu.ours).toFixed(2)} % (target 0 %, at the 0.01 s resolution of /proc); the release itself ${(released * 1000).toFixed(0)} ms`,
+);
+console.log(
+  `  event loop woken: floor ${wakeups(floor.child) - woken.floor} times, ours ${wakeups(serve.child) - woken.ours} times`,
 );
 console.log(
   `  RSS: floor ${rss.floor.toFixed(1)} MiB, ours ${rss.ours.toFixed(1)} MiB (target under 80 MiB); 2 s after the request ${early.ours.toFixed(1)} MiB`,

@@ -1,7 +1,9 @@
-#!/usr/bin/env -S node --max-semi-space-size=8 --expose-gc
+#!/usr/bin/env -S node --max-semi-space-size=8 --expose-gc --no-memory-reducer
 // The V8 flags above: the young generation capped at 8 MiB (under load the default lets it grow to tens of
 // MiB, whose scavenges pause for 10 to 20 ms, and RSS settles near 300 MiB instead of 200 MiB; see bench/),
-// and `gc` for the one memory-reducing collection serve runs once it goes idle (core/server/idle-memory.ts).
+// `gc` for the one memory-reducing collection serve runs once it goes idle (core/server/idle-memory.ts), and
+// no V8 memory reducer: that collection does its work, and the reducer would wake an idle serve every 8 s for
+// minutes after its last request, to decide each time that there is nothing to collect.
 import * as nodeModule from 'node:module';
 import { appVersion } from '../core/app-version.ts';
 import { isAppError } from '../core/app-error.ts';

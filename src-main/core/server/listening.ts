@@ -11,6 +11,7 @@ import {
 import { allowedOrigins } from '../http/origin-allowlist.ts';
 import { describePortHolder } from '../port-holder.ts';
 import { nearestFreePort } from '../settings/port-check.ts';
+import { keepDeadlines, NO_CONNECTIONS_CHECK } from './connection-deadlines.ts';
 import { listenError } from './listen-error.ts';
 import type { ServerConfig } from './server-config.ts';
 
@@ -38,7 +39,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 export const HEADERS_TIMEOUT_MS = 10_000;
-export const REQUEST_TIMEOUT_MS = 60_000;
+export const BODY_TIMEOUT_MS = 60_000;
 export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
 /**
@@ -48,12 +49,10 @@ export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 export async function startListening(
   config: Pick<ServerConfig, 'host' | 'port' | 'allowLan' | 'allowHosts' | 'allowOrigins'>,
 ): Promise<Listening> {
-  // Node looks for connections past their timeouts this often (30 s by default: a slowloris would outlive it).
-  const server = createServer({ connectionsCheckingInterval: 1_000 });
-  // A client has 10 s to send its headers and 60 s for the whole request (a body trickled byte by byte ends
+  const server = createServer({ connectionsCheckingInterval: NO_CONNECTIONS_CHECK });
+  // A client has 10 s to send its headers and then 60 s for its body (a body trickled byte by byte ends
   // there); a kept-alive connection that stays idle 5 s is closed. Answers (event streams) are not timed.
-  server.headersTimeout = HEADERS_TIMEOUT_MS;
-  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  keepDeadlines(server, { headersMs: HEADERS_TIMEOUT_MS, bodyMs: BODY_TIMEOUT_MS });
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   try {
     await listen(server, config.port, config.host);
