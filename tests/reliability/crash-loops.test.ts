@@ -1,16 +1,18 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
-import { FoldersFileSchema } from '../../src-main/core/folders/folders-file.ts';
-import { ServersFileSchema } from '../../src-main/core/gateway/server-entry.ts';
-import { KeysFileSchema } from '../../src-main/core/keys/key-record.ts';
 import { KeychainSecretStore } from '../../src-main/core/keys/keychain-secret-store.ts';
 import { CLI, CLI_NODE_FLAGS, startServe } from '../support/serve-process.ts';
-import { assertKeychainAgrees, assertKeysServe } from '../support/crash-checks.ts';
+import {
+  assertKeychainAgrees,
+  assertKeysServe,
+  assertNoneLost,
+  dataAfterKill,
+} from '../support/crash-checks.ts';
 import { seededRandom } from '../support/seeded-random.ts';
 import { startSecretService, type SecretService } from '../support/secret-service.ts';
 
@@ -50,15 +52,6 @@ async function runKilledAfter(args: string[], killMs: number): Promise<{ done: b
   return { done: false, stdout };
 }
 
-const read = (name: string): unknown => {
-  try {
-    return JSON.parse(readFileSync(join(dataDir, name), 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-};
-
 test(`kill -9 during key, server and folder changes, ${ITERATIONS} times: nothing torn, nothing acknowledged lost`, async () => {
   const next = seededRandom(SEED);
   const store = new KeychainSecretStore();
@@ -97,31 +90,10 @@ test(`kill -9 during key, server and folder changes, ${ITERATIONS} times: nothin
     assert.equal(i > 0 || done, true, 'the first key was created');
 
     const where = `iteration ${i} (${op.args.slice(0, 2).join(' ')} killed at ${killMs} ms, seed ${SEED})`;
-    assert.deepEqual(
-      readdirSync(dataDir).filter((name) => name.includes('.corrupt-')),
-      [],
-      `${where}: a file was torn`,
-    );
-    const keys = KeysFileSchema.parse(read('keys.json')).keys;
-    const servers =
-      read('servers.json') === undefined ? [] : ServersFileSchema.parse(read('servers.json')).servers;
-    const folders =
-      read('folders.json') === undefined ? [] : FoldersFileSchema.parse(read('folders.json')).folders;
-    for (const name of acknowledged.keys.keys())
-      assert.ok(
-        keys.some((k) => k.name === name),
-        `${where}: ${name} lost`,
-      );
-    for (const name of acknowledged.servers)
-      assert.ok(
-        servers.some((s) => s.name === name),
-        `${where}: ${name} lost`,
-      );
-    for (const name of acknowledged.folders)
-      assert.ok(
-        folders.some((f) => f.name === name),
-        `${where}: ${name} lost`,
-      );
+    const { keys, servers, folders } = dataAfterKill(dataDir, where);
+    assertNoneLost(keys, acknowledged.keys.keys(), where);
+    assertNoneLost(servers, acknowledged.servers, where);
+    assertNoneLost(folders, acknowledged.folders, where);
     await assertKeychainAgrees(keys, store, where);
   }
   console.log(

@@ -1,22 +1,25 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
-import { FoldersFileSchema } from '../../src-main/core/folders/folders-file.ts';
-import { KeysFileSchema } from '../../src-main/core/keys/key-record.ts';
+import { serverSecretAccount } from '../../src-main/core/gateway/server-secrets.ts';
 import { KeychainSecretStore } from '../../src-main/core/keys/keychain-secret-store.ts';
-import { SettingsSchema } from '../../src-main/core/settings/settings-file.ts';
 import { startServe, type ServeProcess } from '../support/serve-process.ts';
-import { assertKeychainAgrees, assertKeysServe } from '../support/crash-checks.ts';
+import {
+  assertKeychainAgrees,
+  assertKeysServe,
+  assertNoneLost,
+  dataAfterKill,
+} from '../support/crash-checks.ts';
 import { rawRequest } from '../support/raw-http.ts';
 import { seededRandom } from '../support/seeded-random.ts';
 import { startSecretService, type SecretService } from '../support/secret-service.ts';
 import { pathOf } from '../support/web-dashboard-session.ts';
 
 // kill -9 of the server (not the CLI: tests/reliability/crash-loops.test.ts) while the dashboard changes
-// keys, settings and folders through it, in a loop, with a real keychain: each iteration starts serve, signs
+// keys, settings, servers and folders through it, in a loop, with a real keychain: each iteration starts serve, signs
 // in with the link it printed, sends changes one after another and kills it at a random moment. After every
 // kill the files parse (none set aside as corrupt), every change the dashboard was answered for is there,
 // and the keychain holds the secret of every key keys.json lists. SERVER_CRASH_ITERATIONS and
@@ -35,15 +38,6 @@ before(async () => {
   folder = mkdtempSync(join(tmpdir(), 'mcp-tray-server-crash-folder-'));
 });
 after(() => keyring.stop());
-
-const read = (name: string): unknown => {
-  try {
-    return JSON.parse(readFileSync(join(dataDir, name), 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-};
 
 /** A signed-in dashboard on a started serve: the link serve printed, opened once. */
 async function signedIn(server: ServeProcess) {
@@ -65,7 +59,13 @@ async function signedIn(server: ServeProcess) {
 test(`kill -9 of serve during dashboard changes, ${ITERATIONS} times: nothing torn, nothing answered lost`, async () => {
   const next = seededRandom(SEED);
   const store = new KeychainSecretStore();
-  const answered = { keys: new Map<string, string>(), folders: new Set<string>(), port: 0 };
+  const answered = {
+    keys: new Map<string, string>(),
+    folders: new Set<string>(),
+    servers: new Set<string>(),
+    removed: new Set<string>(),
+    port: 0,
+  };
   let changes = 0;
   let rotatable: string | undefined;
   const outcomes = { answered: 0, cut: 0 };
@@ -82,7 +82,7 @@ test(`kill -9 of serve during dashboard changes, ${ITERATIONS} times: nothing to
     // Changes one after another until the kill cuts one off; only an answer that arrived counts.
     for (;;) {
       changes += 1;
-      const kind = Math.floor(next() * 4);
+      const kind = Math.floor(next() * 6);
       const name = `change-${changes}`;
       try {
         if (kind === 0 || rotatable === undefined) {
@@ -99,6 +99,24 @@ test(`kill -9 of serve during dashboard changes, ${ITERATIONS} times: nothing to
           const res = await invoke('settings.update', { port });
           if (res.status !== 200) throw new Error(`${where}: settings.update answered ${res.status}`);
           answered.port = port;
+        } else if (kind === 3 || (kind === 4 && answered.servers.size === 0)) {
+          // A server whose header value goes to the keychain (nothing listens on port 9: added, not started).
+          const res = await invoke('servers.add', {
+            name,
+            url: 'http://127.0.0.1:9/mcp',
+            headers: {},
+            secretHeaders: { Authorization: `Bearer ${name}` },
+          });
+          if (res.status !== 200) throw new Error(`${where}: servers.add answered ${res.status} ${res.body}`);
+          answered.servers.add(name);
+        } else if (kind === 4) {
+          // Neither kept nor removed while the removal is under way (the kill may cut it off either side).
+          const gone = [...answered.servers][0] as string;
+          answered.servers.delete(gone);
+          const res = await invoke('servers.remove', { name: gone });
+          if (res.status !== 200)
+            throw new Error(`${where}: servers.remove answered ${res.status} ${res.body}`);
+          answered.removed.add(gone);
         } else {
           mkdirSync(join(folder, name), { recursive: true });
           const res = await invoke('folders.add', { path: join(folder, name), name });
@@ -120,38 +138,33 @@ test(`kill -9 of serve during dashboard changes, ${ITERATIONS} times: nothing to
         : server.child.once('exit', resolve),
     );
 
-    assert.deepEqual(
-      readdirSync(dataDir).filter((name) => name.includes('.corrupt-')),
-      [],
-      `${where}: a file was torn`,
-    );
-    const keys = KeysFileSchema.parse(read('keys.json') ?? { version: 1, keys: [] }).keys;
-    for (const name of answered.keys.keys())
-      assert.ok(
-        keys.some((k) => k.name === name),
-        `${where}: ${name} lost`,
-      );
-    const settings = SettingsSchema.parse(read('settings.json') ?? {});
+    const { keys, servers, folders, settings } = dataAfterKill(dataDir, where);
+    assertNoneLost(keys, answered.keys.keys(), where);
+    assertNoneLost(folders, answered.folders, where);
+    assertNoneLost(servers, answered.servers, where);
+    for (const name of answered.removed)
+      assert.ok(!servers.some((s) => s.name === name), `${where}: removed server ${name} came back`);
     // A later change that was cut off may have landed too; an answered one never goes back.
     assert.ok((settings.port ?? 0) >= answered.port, `${where}: settings went back to ${settings.port}`);
-    const folders =
-      read('folders.json') === undefined ? [] : FoldersFileSchema.parse(read('folders.json')).folders;
-    for (const name of answered.folders)
-      assert.ok(
-        folders.some((f) => f.name === name),
-        `${where}: ${name} lost`,
+    // A server's secret is stored before servers.json names it (a kill between leaves only a spare secret).
+    for (const entry of servers)
+      assert.equal(
+        await store.get(serverSecretAccount(entry.name, 'header', 'Authorization')),
+        `Bearer ${entry.name}`,
+        `${where}: servers.json lists ${entry.name}, the keychain has no header value for it`,
       );
     await assertKeychainAgrees(keys, store, where);
   }
   console.log(
     `server crash loop: ${ITERATIONS} iterations, seed ${SEED}: ${outcomes.answered} changes answered, ${outcomes.cut} cut off by the kill; ` +
-      `${answered.keys.size} keys, ${answered.folders.size} folders, settings port ${answered.port} answered`,
+      `${answered.keys.size} keys, ${answered.folders.size} folders, ${answered.servers.size} servers ` +
+      `(${answered.removed.size} removed), settings port ${answered.port} answered`,
   );
 
   // Every key answered is served, but the one that was rotated (its last secret may have been cut off).
   const server = await startServe({ dataDir, env: { ...keyring.env, MCP_API_KEYS: '' } });
   try {
-    const rotated = KeysFileSchema.parse(read('keys.json')).keys.find((k) => k.id === rotatable)?.name;
+    const rotated = dataAfterKill(dataDir, 'the end').keys.find((k) => k.id === rotatable)?.name;
     await assertKeysServe(server.port, answered.keys, rotated);
   } finally {
     await server.stop();

@@ -1,9 +1,53 @@
 import assert from 'node:assert/strict';
-import type { KeyRecord } from '../../src-main/core/keys/key-record.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FoldersFileSchema } from '../../src-main/core/folders/folders-file.ts';
+import { ServersFileSchema } from '../../src-main/core/gateway/server-entry.ts';
+import { KeysFileSchema, type KeyRecord } from '../../src-main/core/keys/key-record.ts';
+import { SettingsSchema } from '../../src-main/core/settings/settings-file.ts';
 import { secretAccountOf } from '../../src-main/core/keys/key-secrets.ts';
 import type { KeychainSecretStore } from '../../src-main/core/keys/keychain-secret-store.ts';
 import { displayPrefix } from '../../src-main/core/keys/secret-format.ts';
 import { JSON_RPC_HEADERS, rawRequest } from './raw-http.ts';
+
+/**
+ * After a kill: no file of the data folder was set aside as torn, and what keys.json, servers.json,
+ * folders.json and settings.json hold, each checked against its schema (a file not written yet is empty).
+ */
+export function dataAfterKill(dataDir: string, where: string) {
+  assert.deepEqual(
+    readdirSync(dataDir).filter((name) => name.includes('.corrupt-')),
+    [],
+    `${where}: a file was torn`,
+  );
+  const read = (name: string): unknown => {
+    try {
+      return JSON.parse(readFileSync(join(dataDir, name), 'utf8'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  };
+  return {
+    keys: KeysFileSchema.parse(read('keys.json') ?? { version: 1, keys: [] }).keys,
+    servers: ServersFileSchema.parse(read('servers.json') ?? { version: 1, servers: [] }).servers,
+    folders: FoldersFileSchema.parse(read('folders.json') ?? { version: 1, folders: [] }).folders,
+    settings: SettingsSchema.parse(read('settings.json') ?? {}),
+  };
+}
+
+/** Every name acknowledged before the kill is among those a file lists. */
+export function assertNoneLost(
+  listed: readonly { name: string }[],
+  acknowledged: Iterable<string>,
+  where: string,
+): void {
+  for (const name of acknowledged)
+    assert.ok(
+      listed.some((entry) => entry.name === name),
+      `${where}: ${name} lost`,
+    );
+}
 
 /** After a kill: the real keychain holds the secret of every live key keys.json lists, with its prefix. */
 export async function assertKeychainAgrees(
