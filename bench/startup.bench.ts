@@ -1,7 +1,8 @@
 // `npm run bench`: what `mcp-tray serve` costs a computer it sits on all day, beside the floor of a bare
 // `node -e` HTTP server measured in the same run: cold start (process start to the first answer, the
-// median of several starts), CPU and event-loop wakeups while idle over a minute, and RSS when idle. Serve has a real keychain, as
-// on a desktop (without one it would try the keychain again every 30 s). Prints; it never fails.
+// median of several starts), CPU and event-loop wakeups while idle over a minute, and RSS when idle. Serve
+// has a real keychain, as on a desktop (without one it would try the keychain again every 30 s). Prints; it
+// never fails.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
