@@ -19,11 +19,12 @@ import { startSecretService, type SecretService } from '../support/secret-servic
 import { pathOf } from '../support/web-dashboard-session.ts';
 
 // kill -9 of the server (not the CLI: tests/reliability/crash-loops.test.ts) while the dashboard changes
-// keys, settings, servers and folders through it, in a loop, with a real keychain: each iteration starts serve, signs
-// in with the link it printed, sends changes one after another and kills it at a random moment. After every
-// kill the files parse (none set aside as corrupt), every change the dashboard was answered for is there,
-// and the keychain holds the secret of every key keys.json lists. SERVER_CRASH_ITERATIONS and
-// SERVER_CRASH_SEED replay a run.
+// keys, settings, servers and folders through it, in a loop, with a real keychain: each iteration starts
+// serve, signs in with the link it printed, sends changes one after another and kills it at a random moment.
+// After every kill the files parse (none set aside as corrupt), every change the dashboard was answered for
+// is there (a removed server stays removed), and the keychain holds the secret of every key keys.json lists
+// and the header value of every server servers.json lists. SERVER_CRASH_ITERATIONS and SERVER_CRASH_SEED
+// replay a run.
 const ITERATIONS = Number(process.env['SERVER_CRASH_ITERATIONS'] ?? 100);
 const SEED = Number(process.env['SERVER_CRASH_SEED'] ?? Date.now() % 1_000_000);
 
