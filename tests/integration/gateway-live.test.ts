@@ -16,6 +16,13 @@ import {
 import { FULL_KEY, type ServeProcess } from '../support/serve-process.ts';
 import { startSecretService, type SecretService } from '../support/secret-service.ts';
 
+/** Waits up to 5 s for live__repeat to be offered (or not); the test's assertion then says if it was. */
+async function toolsSettle(names: () => Promise<string[]>, offered: boolean): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while ((await names()).includes('live__repeat') !== offered && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 describe('a running server follows servers.json', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mcp-tray-live-'));
   let serve: ServeProcess;
@@ -40,10 +47,12 @@ describe('a running server follows servers.json', () => {
       assert.ok((await names()).includes('live__repeat'));
       assert.ok(told >= 1, 'the client was told that the tools changed');
 
+      // `servers list` says disabled as soon as servers.json does; the running server follows within moments.
       await servers(dataDir, ['disable', 'live']);
       const disabled = await waitForServer(dataDir, 'live', (v) => v.state === 'disabled');
       assert.equal(disabled.pid, null);
-      assert.ok(!(await names()).includes('live__repeat'));
+      await toolsSettle(names, false);
+      assert.ok(!(await names()).includes('live__repeat'), 'a disabled server’s tools are gone');
 
       await servers(dataDir, ['enable', 'live']);
       await waitForServer(dataDir, 'live', (v) => v.state === 'running');
@@ -51,9 +60,7 @@ describe('a running server follows servers.json', () => {
 
       const before = told;
       await servers(dataDir, ['remove', 'live']);
-      const deadline = Date.now() + 5_000;
-      while ((await names()).includes('live__repeat') && Date.now() < deadline)
-        await new Promise((resolve) => setTimeout(resolve, 100));
+      await toolsSettle(names, false);
       assert.ok(!(await names()).includes('live__repeat'), 'a removed server’s tools are gone');
       assert.ok(told > before);
       assert.deepEqual(await serverList(dataDir), []);
